@@ -1,0 +1,134 @@
+#include "sim/geometry/polygon.hpp"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/polygon.hpp>
+#include <limits>
+#include <sstream>
+
+namespace campusflow {
+
+namespace bg = boost::geometry;
+
+namespace {
+
+using BgPoint = bg::model::d2::point_xy<double>;
+using BgPolygon = bg::model::polygon<BgPoint, /*clockwise=*/false, /*closed=*/true>;
+
+BgPolygon to_bg(const Ring& ring) {
+  BgPolygon p;
+  for (const Vec2& v : ring) bg::append(p.outer(), BgPoint(v.x(), v.y()));
+  if (!ring.empty()) bg::append(p.outer(), BgPoint(ring.front().x(), ring.front().y()));
+  bg::correct(p);  // orientation only; closure is already right
+  return p;
+}
+
+}  // namespace
+
+double signed_area2(const Ring& ring) {
+  double s = 0.0;
+  for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+    const Vec2& p = ring[i];
+    const Vec2& q = ring[(i + 1) % n];
+    s += p.x() * q.y() - q.x() * p.y();
+  }
+  return s;
+}
+
+double area(const Polygon& polygon) {
+  double a = std::abs(signed_area2(polygon.outer));
+  for (const Ring& h : polygon.holes) a -= std::abs(signed_area2(h));
+  return 0.5 * a;
+}
+
+bool contains(const Ring& ring, const Vec2& p) {
+  bool inside = false;
+  for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
+    const Vec2& a = ring[i];
+    const Vec2& b = ring[j];
+    if ((a.y() > p.y()) != (b.y() > p.y())) {
+      const double x = (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x();
+      if (p.x() < x) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+bool contains(const Polygon& polygon, const Vec2& p) {
+  if (!contains(polygon.outer, p)) return false;
+  for (const Ring& h : polygon.holes)
+    if (contains(h, p)) return false;
+  return true;
+}
+
+std::vector<Segment> edges(const Ring& ring) {
+  std::vector<Segment> out;
+  out.reserve(ring.size());
+  for (std::size_t i = 0, n = ring.size(); i < n; ++i) out.push_back({ring[i], ring[(i + 1) % n]});
+  return out;
+}
+
+std::vector<Segment> edges(const Polygon& polygon) {
+  std::vector<Segment> out = edges(polygon.outer);
+  for (const Ring& h : polygon.holes) {
+    const auto e = edges(h);
+    out.insert(out.end(), e.begin(), e.end());
+  }
+  return out;
+}
+
+double distance_to_boundary(const Polygon& polygon, const Vec2& p) {
+  double d = std::numeric_limits<double>::infinity();
+  for (const Segment& s : edges(polygon)) d = std::min(d, distance(s, p));
+  return d;
+}
+
+std::optional<std::string> ring_defect(const Ring& ring) {
+  if (ring.size() < 3) return "has fewer than 3 points";
+  for (const Vec2& v : ring)
+    if (!std::isfinite(v.x()) || !std::isfinite(v.y())) return "has a non-finite coordinate";
+  for (std::size_t i = 0; i < ring.size(); ++i)
+    if (ring[i] == ring[(i + 1) % ring.size()]) return "repeats a point";
+  if (std::abs(signed_area2(ring)) < 1e-12) return "has zero area";
+  const BgPolygon p = to_bg(ring);
+  bg::validity_failure_type failure{};
+  if (!bg::is_valid(p, failure)) {
+    if (failure == bg::failure_self_intersections) return "intersects itself";
+    if (failure == bg::failure_spikes) return "has a spike (an edge folds back on itself)";
+    return std::string("is not a valid polygon (") + bg::validity_failure_type_message(failure) + ")";
+  }
+  return std::nullopt;
+}
+
+bool ring_within(const Ring& inner, const Ring& outer) { return bg::within(to_bg(inner), to_bg(outer)); }
+
+bool rings_intersect(const Ring& a, const Ring& b) { return bg::intersects(to_bg(a), to_bg(b)); }
+
+Box bounding_box(const Ring& ring) {
+  Box box{ring.front(), ring.front()};
+  for (const Vec2& v : ring) {
+    box.min = box.min.cwiseMin(v);
+    box.max = box.max.cwiseMax(v);
+  }
+  return box;
+}
+
+std::string to_wkt(const Polygon& polygon) {
+  std::ostringstream os;
+  os.precision(10);
+  auto ring = [&](const Ring& r) {
+    os << '(';
+    for (const Vec2& v : r) os << v.x() << ' ' << v.y() << ", ";
+    os << r.front().x() << ' ' << r.front().y() << ')';
+  };
+  os << "POLYGON (";
+  ring(polygon.outer);
+  for (const Ring& h : polygon.holes) {
+    os << ", ";
+    ring(h);
+  }
+  os << ')';
+  return os.str();
+}
+
+}  // namespace campusflow
