@@ -1,0 +1,112 @@
+// campusflow run SCENARIO: simulate and write the HDF5 result.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/options.hpp"
+#include "app/progress_bar.hpp"
+#include "sim/engine/run.hpp"
+#include "sim/io/result_writer.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace campusflow::cli {
+
+namespace {
+
+// A signal handler can only reach static storage; this flag is the one piece
+// of process-wide state, and only the handler and this file touch it.
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void request_stop(int) { g_stop_requested.store(true); }
+
+void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
+                   const std::string& output) {
+  std::printf("campusflow run: %s (%s), seed %llu, %d thread(s)\n", sc.name.c_str(), sc.file.c_str(),
+              static_cast<unsigned long long>(options.seed), options.threads);
+  std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
+              r.counts.inside);
+  if (r.evacuation_time >= 0)
+    std::printf("  evacuation time  %.2f s\n", r.evacuation_time);
+  else
+    std::printf("  evacuation time  not reached: %zu agents still inside at %.1f s\n", r.counts.inside,
+                r.simulated_time);
+  for (std::size_t e = 0; e < r.exit_names.size(); ++e)
+    std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
+  std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
+              r.wall_time, r.real_time_factor());
+  std::printf("  agent updates    %.3g per second\n",
+              r.wall_time > 0 ? static_cast<double>(r.agent_updates) / r.wall_time : 0.0);
+  std::printf("  state hash       %016llx\n", static_cast<unsigned long long>(r.state_hash));
+  std::printf("  result           %s\n", output.c_str());
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  po::options_description opts("campusflow run SCENARIO [options]");
+  opts.add_options()("help,h", "show this help")(
+      "output,o", po::value<std::string>(), "result file (default out/<scenario name>.h5)")(
+      "seed", po::value<std::uint64_t>(), "random seed (default: the scenario's)")(
+      "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+  po::variables_map vm;
+  if (const int rc = parse_command_line(args, opts, hidden, vm); rc >= 0) return rc;
+  if (!vm.count("scenario")) {
+    std::cerr << "campusflow run: missing SCENARIO\n" << opts;
+    return kBadInput;
+  }
+  const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>());
+  if (!loaded.errors.empty()) {
+    for (const std::string& e : loaded.errors) std::cerr << e << "\n";
+    return kBadInput;
+  }
+  const CompiledScenario& sc = *loaded.scenario;
+
+  RunOptions options;
+  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : sc.settings.seed;
+  options.threads = vm.count("threads") ? vm["threads"].as<int>()
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (options.threads < 1 || options.threads > 1024) {
+    std::cerr << "campusflow run: --threads " << options.threads << " must be between 1 and 1024\n";
+    return kBadInput;
+  }
+  const std::filesystem::path output =
+      vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : "out/" + sc.name + ".h5";
+
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  const bool quiet = vm.count("quiet") > 0;
+  ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0);
+  RunControl control;
+  control.stop = &g_stop_requested;
+  if (!quiet) control.on_progress = [&](const Progress& p) { bar.update(p); };
+
+  RunReport report;
+  try {
+    if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
+    report = run_scenario(sc, options, output, control);
+  } catch (const std::exception& e) {
+    bar.finish();
+    std::cerr << "campusflow run: " << e.what() << "\n";
+    return kRunFailed;
+  }
+  bar.finish();
+  if (report.interrupted) {
+    std::cerr << "campusflow run: interrupted at t = " << report.simulated_time
+              << " s; the partial result is kept, marked incomplete, in " << output.string() << ".partial\n";
+    return kRunFailed;
+  }
+  print_summary(sc, options, report, output.string());
+  return kOk;
+}
+
+}  // namespace campusflow::cli

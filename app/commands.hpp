@@ -1,0 +1,11 @@
+#pragma once
+// The subcommands of `campusflow`. Each takes the arguments after its name.
+#include <string>
+#include <vector>
+
+namespace campusflow::cli {
+
+int run_command(const std::vector<std::string>& args);
+int check_command(const std::vector<std::string>& args);
+
+}  // namespace campusflow::cli

@@ -1,0 +1,50 @@
+// campusflow: the command line. `campusflow COMMAND [options]`.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: campusflow COMMAND [options]
+
+Simulates school evacuation drills and school-gate traffic.
+
+commands:
+  run SCENARIO [-o OUT] [--seed N] [--threads N] [--quiet]
+                    run a scenario and write an HDF5 result (default out/<name>.h5)
+  check SCENARIO    validate a scenario and print every error
+
+options:
+  -h, --help        show this help (also after a command: campusflow run --help)
+  --version         print the version
+
+exit codes: 0 ok, 1 failure while running, 2 bad input
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace campusflow::cli;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kBadInput;
+  }
+  const std::string& command = args.front();
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return kOk;
+  }
+  if (command == "--version" || command == "version") {
+    std::cout << "campusflow " << CAMPUSFLOW_VERSION << "\n";
+    return kOk;
+  }
+  if (command == "run") return run_command(rest);
+  if (command == "check") return check_command(rest);
+  std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;
+  return kBadInput;
+}

@@ -1,0 +1,16 @@
+#pragma once
+// Command-line parsing shared by the subcommands.
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+namespace campusflow::cli {
+
+// Parses `args` with one positional "scenario". Returns -1 to go on, or an
+// exit code: 0 after --help, 2 after a parse error (printed).
+int parse_command_line(const std::vector<std::string>& args,
+                       const boost::program_options::options_description& visible,
+                       const boost::program_options::options_description& hidden,
+                       boost::program_options::variables_map& vm);
+
+}  // namespace campusflow::cli

@@ -1,0 +1,136 @@
+#include "sim/engine/run.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include "sim/io/result_writer.hpp"
+
+namespace campusflow {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const RunOptions& options,
+                                              const std::filesystem::path& path) {
+  io::RunInfo info;
+  info.scenario_name = sc.name;
+  info.scenario_file = sc.file;
+  info.scenario_text = sc.text;
+  info.scenario_hash = sc.hash;
+  info.seed = options.seed;
+  info.threads = options.threads;
+  info.version = CAMPUSFLOW_VERSION;
+  info.dt = us_to_seconds(sc.settings.dt);
+  std::vector<io::LevelGeometry> levels;
+  for (const WalkableLevel& l : sc.levels) levels.push_back({l.name, l.elevation, to_wkt(l.walkable)});
+  return std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
+}
+
+void write_frame(io::ResultWriter& w, const StepOutput& out, const Simulation& sim,
+                 std::vector<io::TrajectoryRow>& rows) {
+  rows.clear();
+  const auto& levels = sim.scenario().levels;
+  for (std::size_t k = 0; k < out.frame_agents.size(); ++k) {
+    const std::uint32_t id = out.frame_agents[k];
+    const Vec2& p = out.frame_positions[k];
+    rows.push_back({id, *out.frame, p.x(), p.y(), levels[sim.agents().level[id]].elevation});
+  }
+  w.append_frame(rows);
+}
+
+void write_agents(io::ResultWriter& w, const Simulation& sim, const std::vector<Vec2>& spawn) {
+  const CompiledScenario& sc = sim.scenario();
+  const Agents& a = sim.agents();
+  std::vector<io::AgentRow> rows;
+  for (const CompiledGroup& g : sc.groups) {
+    for (std::uint32_t k = 0; k < g.count; ++k) {
+      const std::uint32_t id = g.first_agent + k;
+      rows.push_back({id, static_cast<std::int32_t>(a.group[id]), static_cast<std::int32_t>(a.level[id]),
+                      static_cast<std::int32_t>(g.profile), a.radius[id], a.desired_speed[id],
+                      us_to_seconds(a.release[id]), spawn[id].x(), spawn[id].y()});
+    }
+  }
+  std::vector<std::string> groups, profiles;
+  for (const CompiledGroup& g : sc.groups) groups.push_back(g.name);
+  for (const Profile& p : kProfiles) profiles.emplace_back(p.name);
+  w.write_agents(rows, groups, profiles);
+}
+
+}  // namespace
+
+RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
+                       const std::optional<std::filesystem::path>& output, const RunControl& control) {
+  const auto start = Clock::now();
+  Simulation sim(sc, options);
+  std::unique_ptr<io::ResultWriter> writer;
+  if (output) writer = open_writer(sc, options, *output);
+
+  RunReport report;
+  for (const CompiledExit& e : sc.exits) report.exit_names.push_back(e.name);
+  report.exit_counts.assign(sc.exits.size(), 0);
+
+  std::vector<io::TrajectoryRow> rows;
+  std::vector<Vec2> spawn_positions;
+  double last_progress = -1e9;
+  while (sim.step()) {
+    const StepOutput& out = sim.output();
+    if (out.frame == 0) {  // frame 0 holds the spawn places, kept for the agents table
+      spawn_positions.assign(sc.agent_count, Vec2::Zero());
+      for (std::size_t k = 0; k < out.frame_agents.size(); ++k)
+        spawn_positions[out.frame_agents[k]] = out.frame_positions[k];
+    }
+    for (const ExitRecord& e : out.exits) {
+      ++report.exit_counts[e.exit];
+      if (writer) writer->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
+    }
+    if (writer && out.frame) write_frame(*writer, out, sim, rows);
+    if (control.stop && control.stop->load(std::memory_order_relaxed)) {
+      report.interrupted = true;
+      break;
+    }
+    if (control.on_progress && seconds_since(start) - last_progress >= control.progress_interval) {
+      last_progress = seconds_since(start);
+      const AgentCounts c = sim.counts();
+      control.on_progress({us_to_seconds(sim.now()), last_progress, c.inside, sc.agent_count});
+    }
+  }
+  // Exits of the step that finished the run.
+  if (!report.interrupted) {
+    for (const ExitRecord& e : sim.output().exits) {
+      ++report.exit_counts[e.exit];
+      if (writer) writer->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
+    }
+  }
+
+  report.timed_out = sim.timed_out();
+  report.evacuation_time = sim.evacuation_time();
+  report.simulated_time = us_to_seconds(sim.now());
+  report.counts = sim.counts();
+  report.state_hash = sim.state_hash();
+  report.agent_updates = sim.agent_updates();
+  for (std::size_t s = 0; s < static_cast<std::size_t>(Stage::kCount); ++s)
+    report.stage_seconds[s] = sim.profile().seconds(static_cast<Stage>(s));
+  report.wall_time = seconds_since(start);
+
+  if (writer && !report.interrupted) {
+    write_agents(*writer, sim, spawn_positions);
+    io::RunSummary summary;
+    summary.evacuation_time = report.evacuation_time;
+    summary.agents = static_cast<std::int64_t>(sc.agent_count);
+    summary.exited = static_cast<std::int64_t>(report.counts.exited);
+    summary.exit_names = report.exit_names;
+    summary.exit_counts = report.exit_counts;
+    summary.simulated_time = report.simulated_time;
+    summary.wall_time = report.wall_time;
+    summary.state_hash = report.state_hash;
+    writer->finish(summary, report.wall_time);
+  }
+  return report;
+}
+
+}  // namespace campusflow

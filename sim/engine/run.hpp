@@ -1,0 +1,52 @@
+#pragma once
+// Running a scenario to the end: the simulation loop, progress reports, an
+// optional HDF5 result written while the run goes, and a stop flag for
+// interruption (the result then stays marked incomplete).
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/simulation.hpp"
+
+namespace campusflow {
+
+struct Progress {
+  double simulated_time;  // [s]
+  double wall_time;       // [s]
+  std::size_t inside;
+  std::size_t total;
+};
+
+struct RunControl {
+  std::function<void(const Progress&)> on_progress;  // called about every `progress_interval` of wall time
+  double progress_interval = 0.25;                   // [s]
+  const std::atomic<bool>* stop = nullptr;           // set to true to interrupt
+};
+
+struct RunReport {
+  bool interrupted = false;
+  bool timed_out = false;            // time limit reached with agents inside
+  double evacuation_time = -1.0;     // [s], -1 when not everyone left
+  double simulated_time = 0.0;       // [s]
+  double wall_time = 0.0;            // [s]
+  AgentCounts counts;
+  std::vector<std::string> exit_names;
+  std::vector<std::int64_t> exit_counts;
+  std::uint64_t state_hash = 0;
+  std::uint64_t agent_updates = 0;
+  double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
+
+  double real_time_factor() const { return wall_time > 0.0 ? simulated_time / wall_time : 0.0; }
+};
+
+// Runs to the end. With an output path the result is written to
+// "<path>.partial" during the run and renamed to <path> when it completes.
+// Throws io::IoError when the result cannot be written.
+RunReport run_scenario(const CompiledScenario& scenario, const RunOptions& options,
+                       const std::optional<std::filesystem::path>& output, const RunControl& control = {});
+
+}  // namespace campusflow

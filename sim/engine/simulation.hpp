@@ -1,0 +1,110 @@
+#pragma once
+// One run of a compiled scenario. The run owns all mutable state; the
+// scenario is shared read-only (MuJoCo mjModel / mjData). Each call to step()
+// runs every event due at the next event time; a pedestrian tick is a short
+// list of named, timed stages: grid, plan (parallel, reads only the frozen
+// state), commit (in agent order).
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <tbb/task_arena.h>
+
+#include "sim/core/event_queue.hpp"
+#include "sim/core/stage_profile.hpp"
+#include "sim/engine/events.hpp"
+#include "sim/ped/agents.hpp"
+#include "sim/ped/models/cfsm/cfsm_model.hpp"
+#include "sim/ped/neighbour_grid.hpp"
+#include "sim/scenario/compiled_scenario.hpp"
+
+namespace campusflow {
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  int threads = 1;
+};
+
+struct AgentCounts {
+  std::size_t spawned = 0;
+  std::size_t inside = 0;  // waiting or walking
+  std::size_t exited = 0;
+};
+
+struct ExitRecord {
+  std::uint32_t agent;
+  std::uint32_t exit;
+  double time;  // [s], interpolated within the tick
+};
+
+// What the last step produced, for recorders to read after the step.
+struct StepOutput {
+  std::optional<std::int64_t> frame;  // a trajectory frame was taken
+  std::vector<std::uint32_t> frame_agents;  // ids inside at the frame, ascending
+  std::vector<Vec2> frame_positions;        // their positions [m]
+  std::vector<ExitRecord> exits;
+};
+
+class Simulation {
+ public:
+  Simulation(const CompiledScenario& scenario, const RunOptions& options);
+
+  // Runs every event due at the next event time. Returns false once finished.
+  bool step();
+  bool finished() const { return finished_; }
+  // True when the run stopped at the time limit with agents still inside.
+  bool timed_out() const { return timed_out_; }
+
+  TimeUs now() const { return now_; }
+  const Agents& agents() const { return agents_; }
+  std::span<const std::uint32_t> active() const { return active_; }
+  const StepOutput& output() const { return out_; }
+  AgentCounts counts() const { return {spawned_, active_.size(), exited_}; }
+  // Time the last agent left [s], or -1 if not all have.
+  double evacuation_time() const;
+  std::uint64_t state_hash() const;
+  std::uint64_t agent_updates() const { return agent_updates_; }
+  const StageProfile& profile() const { return profile_; }
+  const CompiledScenario& scenario() const { return scenario_; }
+
+ private:
+  void handle(const SpawnGroup& e);
+  void handle(const PedestrianTick& e);
+  void handle(const RecordFrame& e);
+  void handle(const TimeLimitReached& e);
+  void rebuild_grids();
+  void plan_moves();
+  void commit_moves();
+
+  const CompiledScenario& scenario_;
+  RunOptions options_;
+  tbb::task_arena arena_;
+  CfsmModel model_;
+  EventQueue<Event> queue_;
+  TimeUs now_ = 0;
+  std::uint64_t tick_ = 0;
+  std::int64_t frame_ = 0;
+
+  Agents agents_;
+  std::vector<std::uint32_t> active_;  // ids inside, ascending
+  std::vector<NeighbourGrid> grids_;   // one per level
+  std::vector<std::vector<std::uint32_t>> level_ids_;  // scratch: active ids by level
+
+  struct Move {
+    Vec2 position;
+    std::int32_t exit;  // -1: none
+    double fraction;    // where along the step the exit was crossed
+  };
+  std::vector<Move> moves_;  // (active) planned moves of this tick
+
+  std::size_t spawned_ = 0;
+  std::size_t exited_ = 0;
+  std::uint64_t agent_updates_ = 0;
+  bool finished_ = false;
+  bool timed_out_ = false;
+  StepOutput out_;
+  StageProfile profile_;
+};
+
+}  // namespace campusflow

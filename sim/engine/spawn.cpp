@@ -1,0 +1,40 @@
+#include "sim/engine/spawn.hpp"
+
+#include <numeric>
+#include <vector>
+
+#include "sim/core/random.hpp"
+
+namespace campusflow {
+
+void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uint64_t seed, TimeUs now,
+                 Agents& agents) {
+  // Choose `count` of the free places by a partial Fisher-Yates shuffle.
+  std::vector<Vec2> places = group.positions;
+  if (places.empty()) {
+    const RandomStream stream(seed, RandomPurpose::kSpawnPlacement, group_index);
+    std::vector<std::size_t> order(group.candidates.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    for (std::size_t k = 0; k < group.count; ++k) {
+      const std::size_t remaining = order.size() - k;
+      const std::size_t pick = k + static_cast<std::size_t>(stream.bits(k) % remaining);
+      std::swap(order[k], order[pick]);
+      places.push_back(group.candidates[order[k]]);
+    }
+  }
+  for (std::uint32_t k = 0; k < group.count; ++k) {
+    const std::uint32_t id = group.first_agent + k;
+    const RandomStream speed(seed, RandomPurpose::kDesiredSpeed, id);
+    const RandomStream pre(seed, RandomPurpose::kPreMovement, id);
+    agents.position[id] = places[k];
+    agents.velocity[id] = Vec2::Zero();
+    agents.radius[id] = group.radius;
+    agents.desired_speed[id] = group.desired_speed.sample(speed);
+    agents.level[id] = group.level;
+    agents.group[id] = group_index;
+    agents.status[id] = AgentStatus::kWaiting;
+    agents.release[id] = now + seconds_to_us(group.pre_movement.sample(pre));
+  }
+}
+
+}  // namespace campusflow

@@ -1,0 +1,49 @@
+#pragma once
+// Pedestrians as a structure of arrays, indexed by agent id (Box2D / MuJoCo
+// style): the hot loop touches only the columns it needs, and there is no
+// pointer, string or virtual call per agent.
+#include <cstdint>
+#include <vector>
+
+#include "sim/core/time.hpp"
+#include "sim/geometry/polygon.hpp"
+
+namespace campusflow {
+
+enum class AgentStatus : std::uint8_t {
+  kWaiting,  // spawned, still in its pre-movement time
+  kWalking,
+  kExited,
+};
+
+struct Agents {
+  // Hot columns, (n):
+  std::vector<Vec2> position;        // [m]
+  std::vector<Vec2> velocity;        // [m/s], of the last tick
+  std::vector<double> radius;        // [m]
+  std::vector<double> desired_speed; // [m/s]
+  std::vector<std::uint32_t> level;  // index into the scenario's levels
+  std::vector<AgentStatus> status;
+  // Cold columns, (n):
+  std::vector<TimeUs> release;       // end of pre-movement [us]
+  std::vector<std::uint32_t> group;
+  std::vector<double> exit_time;     // [s], < 0 while inside
+  std::vector<std::int32_t> exit;    // exit index, -1 while inside
+
+  std::size_t size() const { return position.size(); }
+
+  void resize(std::size_t n) {
+    position.resize(n, Vec2::Zero());
+    velocity.resize(n, Vec2::Zero());
+    radius.resize(n, 0.0);
+    desired_speed.resize(n, 0.0);
+    level.resize(n, 0);
+    status.resize(n, AgentStatus::kWaiting);
+    release.resize(n, 0);
+    group.resize(n, 0);
+    exit_time.resize(n, -1.0);
+    exit.resize(n, -1);
+  }
+};
+
+}  // namespace campusflow

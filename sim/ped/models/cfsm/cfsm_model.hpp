@@ -1,0 +1,37 @@
+#pragma once
+// The collision-free speed model (Tordeux, Chraibi & Seyfried 2016; equations
+// in docs/models/cfsm.md). First order: the velocity is a function of the
+// positions alone,
+//   e_i = N( e0_i + sum_j R(s_ij) u_ji + sum_w R_w(d_iw) u_wi )     (direction)
+//   v_i = min(v0_i, max(0, min_j (s_ij - l_ij) / T))                (speed)
+// with R(s) = a exp((l - s) / D), u the unit vector pointing away from the
+// neighbour or wall, and the minimum over neighbours j in front of i within a
+// corridor of width l_ij along e_i.
+#include <cstdint>
+
+#include "sim/geometry/walkable_level.hpp"
+#include "sim/ped/agents.hpp"
+#include "sim/ped/models/cfsm/cfsm_params.hpp"
+#include "sim/ped/neighbour_grid.hpp"
+
+namespace campusflow {
+
+class CfsmModel {
+ public:
+  explicit CfsmModel(const CfsmParams& params) : p_(params) {}
+
+  // The velocity of walking agent i [m/s], read from the frozen state only.
+  Vec2 velocity(const Agents& agents, std::uint32_t i, const WalkableLevel& level,
+                const NeighbourGrid& neighbours) const;
+
+  // Distance beyond which neighbours no longer change anyone's velocity for
+  // agents up to `max_radius` [m] and `max_speed` [m/s]: the grid cell edge.
+  double interaction_range(double max_radius, double max_speed) const;
+
+  const CfsmParams& params() const { return p_; }
+
+ private:
+  CfsmParams p_;
+};
+
+}  // namespace campusflow

@@ -1,0 +1,161 @@
+#include "sim/scenario/compile_scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "sim/core/state_hash.hpp"
+
+namespace campusflow {
+
+namespace {
+
+constexpr double kSpawnGap = 0.05;  // free space between bodies and to walls at spawn [m]
+
+std::string fmt(const char* format, double a, double b = 0.0) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, format, a, b);
+  return buf;
+}
+
+std::string point_text(const Vec2& p) { return fmt("[%g, %g]", p.x(), p.y()); }
+
+std::string group_path(std::size_t g) { return "groups[" + std::to_string(g) + "]"; }
+
+Polygon walkable_polygon(const LevelSpec& level) { return Polygon{level.outline, level.obstacles}; }
+
+// Places on a hexagonal lattice inside the spawn ring where an agent of
+// radius r stands clear of walls, obstacles and the given occupied places.
+std::vector<Vec2> spawn_candidates(const Ring& area, const Polygon& walkable, double r,
+                                   const std::vector<std::pair<Vec2, double>>& occupied) {
+  const double d = spawn_spacing(r);
+  const double row_step = d * std::sqrt(3.0) / 2.0;
+  const Box box = bounding_box(area);
+  std::vector<Vec2> out;
+  int row = 0;
+  for (double y = box.min.y() + r + kSpawnGap; y <= box.max.y(); y += row_step, ++row) {
+    const double shift = (row % 2) ? 0.5 * d : 0.0;
+    for (double x = box.min.x() + r + kSpawnGap + shift; x <= box.max.x(); x += d) {
+      const Vec2 p(x, y);
+      if (!contains(area, p) || !contains(walkable, p)) continue;
+      if (distance_to_boundary(walkable, p) < r + kSpawnGap) continue;
+      const bool free = std::none_of(occupied.begin(), occupied.end(), [&](const auto& o) {
+        return (o.first - p).norm() < o.second + r + kSpawnGap;
+      });
+      if (free) out.push_back(p);
+    }
+  }
+  return out;
+}
+
+CompiledSettings compile_settings(const SettingsSpec& s) {
+  CompiledSettings c;
+  c.dt = seconds_to_us(s.dt);
+  c.time_limit = seconds_to_us(s.time_limit);
+  c.frame_interval = c.dt * std::max<TimeUs>(1, std::llround(1.0 / (s.output_fps * s.dt)));
+  c.seed = s.seed;
+  c.output_fps = s.output_fps;
+  return c;
+}
+
+void compile_levels(const ScenarioSpec& spec, CompiledScenario& out) {
+  const double wall_range = std::min(10.0, std::max(1.0, out.max_radius + 10.0 * spec.model.cfsm.wall_range));
+  DistanceFieldOptions field;
+  field.cell = spec.settings.field_cell;
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const LevelSpec& level = spec.levels[l];
+    std::vector<ExitOpening> openings;
+    for (const ExitSpec& e : level.exits) {
+      const auto index = static_cast<std::uint32_t>(out.exits.size());
+      out.exits.push_back({e.name, static_cast<std::uint32_t>(l), e.segment});
+      openings.push_back({index, e.segment});
+    }
+    out.levels.push_back(build_walkable_level(level.name, level.elevation, walkable_polygon(level),
+                                              openings, field, wall_range));
+  }
+}
+
+void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics& diags) {
+  // Explicit positions occupy their places before any spawn area is filled.
+  std::vector<std::vector<std::pair<Vec2, double>>> occupied(spec.levels.size());
+  for (const GroupSpec& g : spec.groups)
+    for (const Vec2& p : g.positions) occupied[g.level].push_back({p, profile(g.profile).radius});
+
+  for (std::size_t gi = 0; gi < spec.groups.size(); ++gi) {
+    const GroupSpec& g = spec.groups[gi];
+    const WalkableLevel& level = out.levels[g.level];
+    CompiledGroup c;
+    c.name = g.name;
+    c.level = static_cast<std::uint32_t>(g.level);
+    c.count = static_cast<std::uint32_t>(g.count);
+    c.first_agent = out.agent_count;
+    c.profile = g.profile;
+    c.radius = profile(g.profile).radius;
+    c.desired_speed = g.desired_speed.value_or(profile(g.profile).desired_speed);
+    c.pre_movement = g.pre_movement;
+    c.positions = g.positions;
+    for (std::size_t k = 0; k < g.positions.size(); ++k) {
+      if (!level.field.reachable(g.positions[k]))
+        diags.error(group_path(gi) + ".positions[" + std::to_string(k) + "]", point_text(g.positions[k]),
+                    "cannot reach any exit of level \"" + level.name + "\"");
+    }
+    if (g.spawn_polygon) {
+      for (std::size_t other = 0; other < gi; ++other) {
+        const GroupSpec& o = spec.groups[other];
+        if (o.level == g.level && o.spawn_polygon && rings_intersect(*o.spawn_polygon, *g.spawn_polygon))
+          diags.error(group_path(gi) + ".spawn", "",
+                      "overlaps the spawn area of " + group_path(other) + " (\"" + o.name +
+                          "\"); give each group its own area");
+      }
+      c.candidates = spawn_candidates(*g.spawn_polygon, level.walkable, c.radius, occupied[g.level]);
+      const auto reachable_end = std::stable_partition(
+          c.candidates.begin(), c.candidates.end(), [&](const Vec2& p) { return level.field.reachable(p); });
+      const auto unreachable = static_cast<std::size_t>(c.candidates.end() - reachable_end);
+      if (unreachable > 0) {
+        diags.error(group_path(gi) + ".spawn", "",
+                    "cannot reach any exit of level \"" + level.name + "\" from " +
+                        std::to_string(unreachable) + " of " + std::to_string(c.candidates.size()) +
+                        " places in this area");
+        c.candidates.erase(reachable_end, c.candidates.end());
+      }
+      if (c.candidates.size() < g.count)
+        diags.error(group_path(gi) + ".count", std::to_string(g.count),
+                    "agents do not fit in the spawn area: room for " + std::to_string(c.candidates.size()) +
+                        fmt(" at %.2f m spacing", spawn_spacing(c.radius)));
+    }
+    out.agent_count += c.count;
+    out.groups.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+double spawn_spacing(double radius) { return 2.0 * radius + kSpawnGap; }
+
+std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spec, Diagnostics& diags) {
+  auto out = std::make_unique<CompiledScenario>();
+  out->file = spec.file;
+  out->name = spec.name;
+  out->description = spec.description;
+  out->text = spec.text;
+  StateHash h;
+  h.add_bytes(spec.text.data(), spec.text.size());
+  out->hash = h.value();
+  out->settings = compile_settings(spec.settings);
+  out->model = spec.model;
+  for (const GroupSpec& g : spec.groups) {
+    const Distribution speed = g.desired_speed.value_or(profile(g.profile).desired_speed);
+    out->max_radius = std::max(out->max_radius, profile(g.profile).radius);
+    const double top = speed.kind == DistributionKind::kConstant ? speed.a
+                       : speed.kind == DistributionKind::kUniform ? speed.b
+                                                                  : speed.upper;
+    out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
+  }
+  compile_levels(spec, *out);
+  const std::size_t before = diags.size();
+  compile_groups(spec, *out, diags);
+  if (diags.size() > before) return nullptr;
+  return out;
+}
+
+}  // namespace campusflow

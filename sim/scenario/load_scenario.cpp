@@ -1,0 +1,33 @@
+#include "sim/scenario/load_scenario.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "sim/scenario/compile_scenario.hpp"
+#include "sim/scenario/parse_scenario.hpp"
+
+namespace campusflow {
+
+LoadResult load_scenario_text(std::string_view text, std::string label) {
+  Diagnostics diags(std::move(label));
+  LoadResult result;
+  if (auto spec = parse_scenario(text, diags)) result.scenario = compile_scenario(*spec, diags);
+  result.errors = diags.messages();
+  if (!result.errors.empty()) result.scenario.reset();
+  return result;
+}
+
+LoadResult load_scenario_file(const std::filesystem::path& path, std::string label) {
+  if (label.empty()) label = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return {nullptr, {label + ": is a directory, not a scenario file"}};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {nullptr, {label + ": cannot be read (" + std::strerror(errno) + ")"}};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(text.str(), std::move(label));
+}
+
+}  // namespace campusflow

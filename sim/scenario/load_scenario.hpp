@@ -1,0 +1,23 @@
+#pragma once
+// Reading a scenario: file -> text -> ScenarioSpec -> CompiledScenario, with
+// every error of every stage collected as "file: path: value rule" lines.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario/compiled_scenario.hpp"
+
+namespace campusflow {
+
+struct LoadResult {
+  std::unique_ptr<const CompiledScenario> scenario;  // null when errors is not empty
+  std::vector<std::string> errors;
+};
+
+// `label` names the file in messages (default: the path as given).
+LoadResult load_scenario_file(const std::filesystem::path& path, std::string label = {});
+LoadResult load_scenario_text(std::string_view text, std::string label);
+
+}  // namespace campusflow
