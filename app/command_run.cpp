@@ -80,7 +80,7 @@ int run_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   const std::filesystem::path output =
-      vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : "out/" + sc.name + ".h5";
+      vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : std::filesystem::path("out/" + sc.name + ".h5");
 
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);

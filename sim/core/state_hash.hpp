@@ -25,9 +25,11 @@ class StateHash {
     add_bytes(&v, sizeof(T));
   }
 
+  // Named apart from add(): a span is itself trivially copyable, and add()
+  // would hash its pointer instead of the values.
   template <class T>
     requires std::is_trivially_copyable_v<T>
-  void add(std::span<const T> values) {
+  void add_all(std::span<const T> values) {
     add_bytes(values.data(), values.size_bytes());
   }
 

@@ -167,13 +167,19 @@ double Simulation::evacuation_time() const {
 std::uint64_t Simulation::state_hash() const {
   StateHash h;
   h.add(now_);
-  h.add(std::span<const Vec2>(agents_.position));
-  h.add(std::span<const Vec2>(agents_.velocity));
-  h.add(std::span<const double>(agents_.desired_speed));
-  h.add(std::span<const AgentStatus>(agents_.status));
-  h.add(std::span<const double>(agents_.exit_time));
-  h.add(std::span<const std::int32_t>(agents_.exit));
-  h.add(std::span<const std::uint32_t>(active_));
+  // Eigen vectors are not trivially copyable by the type trait, but a
+  // std::vector<Vec2> is a dense array of 2 doubles each.
+  auto add_vectors = [&h](const std::vector<Vec2>& v) {
+    static_assert(sizeof(Vec2) == 2 * sizeof(double));
+    h.add_all(std::span<const double>(v.empty() ? nullptr : v.front().data(), 2 * v.size()));
+  };
+  add_vectors(agents_.position);
+  add_vectors(agents_.velocity);
+  h.add_all(std::span<const double>(agents_.desired_speed));
+  h.add_all(std::span<const AgentStatus>(agents_.status));
+  h.add_all(std::span<const double>(agents_.exit_time));
+  h.add_all(std::span<const std::int32_t>(agents_.exit));
+  h.add_all(std::span<const std::uint32_t>(active_));
   return h.value();
 }
 

@@ -1,0 +1,44 @@
+#pragma once
+// Points, rings, levels and exits of a scenario file. Internal to sim/scenario.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/geometry/polygon.hpp"
+#include "sim/scenario/json_reader.hpp"
+#include "sim/scenario/scenario_spec.hpp"
+
+namespace campusflow::scenario_parse {
+
+// Coordinates beyond a kilometre-scale campus are surely a typo, and keeping
+// them small keeps squared lengths and Boost.Geometry's predicates far from
+// overflow. [m]
+inline constexpr double kCoordinateLimit = 1e6;
+// How far an exit end may sit from the outline edge it belongs to. [m]
+inline constexpr double kOnEdgeTolerance = 1e-3;
+
+// A level as parsed, with what later checks may rely on.
+struct ParsedLevel {
+  LevelSpec spec;                           // obstacles and exits: only the valid ones
+  std::vector<std::size_t> obstacle_index;  // index in the file of each kept obstacle
+  bool outline_ok = false;                  // spec.outline is a valid ring
+  std::size_t exits_written = 0;            // entries of "exits", valid or not
+};
+
+// Scenario-wide names already taken, with the path that took them.
+using NameTable = std::map<std::string, std::string>;
+
+std::optional<Vec2> read_point(Reader& r, const json::value& v, const std::string& path);
+// A valid ring, counter-clockwise when ccw, else clockwise; a closing point
+// equal to the first is dropped.
+std::optional<Ring> read_ring(Reader& r, const json::value& v, const std::string& path, bool ccw);
+
+std::vector<ParsedLevel> parse_levels(Reader& r, const json::value& v, const std::string& path);
+
+// The exits of one level; outline is null when the level's outline is
+// unusable, then only their structure is checked.
+std::vector<ExitSpec> parse_exits(Reader& r, const json::array& exits, const std::string& path,
+                                  const Ring* outline, NameTable& exit_names);
+
+}  // namespace campusflow::scenario_parse

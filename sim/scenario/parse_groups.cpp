@@ -1,0 +1,185 @@
+#include "sim/scenario/parse_groups.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "sim/scenario/parse_distribution.hpp"
+
+namespace campusflow::scenario_parse {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kGroupKeys = {
+    "name", "level", "profile", "count", "spawn", "positions", "desired_speed", "pre_movement"};
+
+// An explicit start position that passed its own checks, kept for the
+// pairwise overlap test across all groups.
+struct Placed {
+  Vec2 p;
+  double radius;  // [m]
+  std::size_t level;
+  std::string path;
+};
+
+std::string metres(double x) { return format_number(std::round(x * 1000.0) / 1000.0) + " m"; }
+
+class GroupParser {
+ public:
+  GroupParser(Reader& r, const std::vector<ParsedLevel>& levels) : r_(r), levels_(levels) {
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+      const std::string& name = levels[i].spec.name;
+      if (!name.empty() && level_index_.emplace(name, i).second) level_names_.push_back(name);
+    }
+    for (const Profile& p : kProfiles) profile_names_.push_back(p.name);
+  }
+
+  std::optional<GroupSpec> parse(const json::value& v, const std::string& path, ParsedGroups& out) {
+    const json::object* o = r_.object(v, path);
+    if (!o) return std::nullopt;
+    r_.check_keys(*o, path, kGroupKeys);
+    GroupSpec g;
+    if (const json::value* name = r_.member(*o, path, "name", true)) {
+      const std::string name_path = key_path(path, "name");
+      if (auto s = r_.nonempty_string(*name, name_path)) {
+        if (const auto [it, fresh] = group_names_.emplace(*s, path); !fresh)
+          r_.error(name_path, *name, "is already used by " + it->second);
+        g.name = std::move(*s);
+      }
+    }
+    const std::optional<std::size_t> level = read_level(*o, path);
+    if (level) {
+      g.level = *level;
+      out.level_has_group[*level] = true;
+    }
+    std::optional<ProfileId> profile_id = g.profile;
+    if (const json::value* profile = r_.member(*o, path, "profile")) {
+      const std::string profile_path = key_path(path, "profile");
+      const auto s = r_.string(*profile, profile_path);
+      const auto id = s ? profile_from_name(*s) : std::nullopt;
+      if (s && !id) r_.error(profile_path, *profile, unknown_name_rule(*s, profile_names_, "profile", true));
+      if (id) g.profile = *id;
+      profile_id = id;
+    }
+    const json::value* count = r_.member(*o, path, "count");
+    std::optional<std::uint64_t> n;
+    if (count) n = r_.integer(*count, key_path(path, "count"), 1);
+    if (n) g.count = *n;
+
+    const json::value* spawn = r_.member(*o, path, "spawn");
+    const json::value* positions = r_.member(*o, path, "positions");
+    const ParsedLevel* home = level && levels_[*level].outline_ok ? &levels_[*level] : nullptr;
+    if ((spawn != nullptr) == (positions != nullptr)) {
+      r_.error(path, "must have exactly one of \"spawn\" and \"positions\"");
+    } else if (spawn) {
+      if (!count) r_.error(key_path(path, "count"), "is required with \"spawn\"");
+      const std::string spawn_path = key_path(path, "spawn");
+      g.spawn_polygon = read_ring(r_, *spawn, spawn_path, /*ccw=*/true);
+      // Overlapping obstacles is fine: agents are placed around them later.
+      if (g.spawn_polygon && home && !ring_within(*g.spawn_polygon, home->spec.outline))
+        r_.error(spawn_path, "must lie inside the outline of " + level_path(*level));
+    } else {
+      read_positions(*positions, key_path(path, "positions"), home ? level : std::nullopt, profile_id, g);
+      const std::size_t written = positions->is_array() ? positions->get_array().size() : g.positions.size();
+      if (n && *n != written)
+        r_.error(key_path(path, "count"), *count,
+                 "must equal the number of positions (" + std::to_string(written) + ")");
+      g.count = g.positions.size();
+    }
+    if (const json::value* speed = r_.member(*o, path, "desired_speed"))
+      g.desired_speed = parse_distribution(r_, *speed, key_path(path, "desired_speed"), Quantity::kDesiredSpeed);
+    if (const json::value* pre = r_.member(*o, path, "pre_movement")) {
+      if (auto d = parse_distribution(r_, *pre, key_path(path, "pre_movement"), Quantity::kPreMovement))
+        g.pre_movement = *d;
+    }
+    return g;
+  }
+
+ private:
+  static std::string level_path(std::size_t i) { return index_path("levels", i); }
+
+  std::optional<std::size_t> read_level(const json::object& o, const std::string& path) {
+    const json::value* level = r_.member(o, path, "level", true);
+    if (!level) return std::nullopt;
+    const std::string level_path_ = key_path(path, "level");
+    const auto s = r_.string(*level, level_path_);
+    if (!s) return std::nullopt;
+    const auto it = level_index_.find(*s);
+    if (it != level_index_.end()) return it->second;
+    r_.error(level_path_, *level, unknown_name_rule(*s, level_names_, "level", false));
+    return std::nullopt;
+  }
+
+  // level: the level whose geometry the positions are checked against, if
+  // usable; without a profile (it was misspelt) clearances cannot be checked.
+  void read_positions(const json::value& v, const std::string& path, std::optional<std::size_t> level,
+                      std::optional<ProfileId> profile_id, GroupSpec& g) {
+    const json::array* list = r_.array(v, path);
+    if (!list) return;
+    if (list->empty()) r_.error(path, v, "must not be empty");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string point_path = index_path(path, i);
+      const auto p = read_point(r_, (*list)[i], point_path);
+      if (!p) continue;
+      g.positions.push_back(*p);
+      if (level) check_position(*p, (*list)[i], point_path, *level, profile_id);
+    }
+  }
+
+  void check_position(const Vec2& p, const json::value& v, const std::string& path, std::size_t level,
+                      std::optional<ProfileId> profile_id) {
+    const ParsedLevel& l = levels_[level];
+    if (!contains(l.spec.outline, p)) {
+      r_.error(path, v, "must lie inside the outline of " + level_path(level));
+      return;
+    }
+    for (std::size_t k = 0; k < l.spec.obstacles.size(); ++k) {
+      if (!contains(l.spec.obstacles[k], p)) continue;
+      r_.error(path, v, "must not lie inside " + level_path(level) + ".obstacles[" +
+                            std::to_string(l.obstacle_index[k]) + "]");
+      return;
+    }
+    if (!profile_id) return;
+    const Profile& body = profile(*profile_id);
+    const double radius = body.radius;
+    const double clearance = distance_to_boundary(Polygon{l.spec.outline, l.spec.obstacles}, p);
+    if (clearance < radius) {
+      r_.error(path, v, "must be >= " + metres(radius) + " (the " + std::string(body.name) +
+                            " radius) from walls and obstacles; it is " + metres(clearance) + " away");
+      return;
+    }
+    for (const Placed& q : placed_) {
+      const double gap = (q.p - p).norm();
+      if (q.level != level || gap >= q.radius + radius) continue;
+      r_.error(path, v, "overlaps " + q.path + ": centres " + metres(gap) + " apart, must be >= " +
+                            metres(q.radius + radius));
+      return;
+    }
+    placed_.push_back({p, radius, level, path});
+  }
+
+  Reader& r_;
+  const std::vector<ParsedLevel>& levels_;
+  std::map<std::string, std::size_t> level_index_;
+  std::vector<std::string_view> level_names_;
+  std::vector<std::string_view> profile_names_;
+  NameTable group_names_;
+  std::vector<Placed> placed_;
+};
+
+}  // namespace
+
+ParsedGroups parse_groups(Reader& r, const json::value& v, const std::string& path,
+                          const std::vector<ParsedLevel>& levels) {
+  ParsedGroups out;
+  out.level_has_group.assign(levels.size(), false);
+  const json::array* list = r.array(v, path);
+  if (!list) return out;
+  if (list->empty()) r.error(path, v, "must not be empty");
+  GroupParser parser(r, levels);
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (auto g = parser.parse((*list)[i], index_path(path, i), out)) out.groups.push_back(std::move(*g));
+  }
+  return out;
+}
+
+}  // namespace campusflow::scenario_parse

@@ -1,0 +1,142 @@
+#include "sim/scenario/parse_scenario.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+
+#include "sim/scenario/json_reader.hpp"
+#include "sim/scenario/json_text.hpp"
+#include "sim/scenario/parse_geometry.hpp"
+#include "sim/scenario/parse_groups.hpp"
+
+namespace campusflow {
+
+namespace {
+
+using namespace scenario_parse;
+
+constexpr std::string_view kFormat = "campusflow-scenario/1";
+constexpr std::array<std::string_view, 7> kTopKeys = {"format",   "name",  "description", "settings",
+                                                      "model",    "levels", "groups"};
+constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
+                                                           "field_cell"};
+constexpr std::array<std::string_view, 6> kModelKeys = {
+    "type", "time_gap", "neighbour_strength", "neighbour_range", "wall_strength", "wall_range"};
+constexpr std::array<std::string_view, 1> kModelTypes = {"collision_free_speed"};
+
+// Reads an optional number member into `into`; false when present but bad.
+bool read_number(Reader& r, const json::object& o, const std::string& path, std::string_view key,
+                 const Range& range, double& into) {
+  const json::value* v = r.member(o, path, key);
+  if (!v) return true;
+  const auto x = r.number(*v, key_path(path, key), range);
+  if (x) into = *x;
+  return x.has_value();
+}
+
+void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
+  const std::string path = "settings";
+  const json::object* o = r.object(v, path);
+  if (!o) return;
+  r.check_keys(*o, path, kSettingsKeys);
+  const bool dt_ok = read_number(r, *o, path, "dt", open_closed(0.0, 0.5), s.dt);
+  read_number(r, *o, path, "time_limit", open_closed(0.0, 86400.0), s.time_limit);
+  if (const json::value* seed = r.member(*o, path, "seed"))
+    s.seed = r.integer(*seed, key_path(path, "seed")).value_or(s.seed);
+  const bool fps_ok = read_number(r, *o, path, "output_fps", above(0.0), s.output_fps);
+  read_number(r, *o, path, "field_cell", closed(0.05, 0.5), s.field_cell);
+
+  // Frames are recorded on ticks, so a frame period must be a whole number of ticks.
+  const json::value* fps = r.member(*o, path, "output_fps");
+  if (!fps || !fps_ok || !dt_ok) return;
+  const double ticks_per_frame = 1.0 / (s.output_fps * s.dt);
+  const std::string fps_path = key_path(path, "output_fps");
+  if (ticks_per_frame < 1.0 - 1e-6) {
+    r.error(fps_path, *fps, "must be <= 1/dt (" + format_number(1.0 / s.dt) + ")");
+  } else if (std::abs(ticks_per_frame - std::round(ticks_per_frame)) > 1e-6) {
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.6g", ticks_per_frame);
+    r.error(fps_path, *fps,
+            std::string("must put every frame on a tick; 1/(output_fps*dt) is ") + ratio +
+                ", not a whole number");
+  }
+}
+
+void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
+  const std::string path = "model";
+  const json::object* o = r.object(v, path);
+  if (!o) return;
+  r.check_keys(*o, path, kModelKeys);
+  if (const json::value* type = r.member(*o, path, "type", true)) {
+    const std::string type_path = key_path(path, "type");
+    const auto s = r.string(*type, type_path);
+    if (s && *s != kModelTypes[0]) r.error(type_path, *type, unknown_name_rule(*s, kModelTypes, "model", true));
+    m.kind = PedModelKind::kCollisionFreeSpeed;
+  }
+  CfsmParams& p = m.cfsm;
+  read_number(r, *o, path, "time_gap", open_closed(0.0, 10.0), p.time_gap);
+  read_number(r, *o, path, "neighbour_strength", closed(0.0, 100.0), p.neighbour_strength);
+  read_number(r, *o, path, "neighbour_range", open_closed(0.0, 5.0), p.neighbour_range);
+  read_number(r, *o, path, "wall_strength", closed(0.0, 100.0), p.wall_strength);
+  read_number(r, *o, path, "wall_range", open_closed(0.0, 5.0), p.wall_range);
+}
+
+// Checks that need the document as a whole; the result is only trusted when
+// no error was reported.
+ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spec) {
+  const json::object* top = r.object(root, "");
+  if (!top) return spec;
+  r.check_keys(*top, "", kTopKeys);
+  if (const json::value* format = r.member(*top, "", "format", true)) {
+    const auto s = r.string(*format, "format");
+    if (s && *s != kFormat) r.error("format", *format, "must be \"" + std::string(kFormat) + "\"");
+  }
+  if (const json::value* name = r.member(*top, "", "name", true))
+    spec.name = r.nonempty_string(*name, "name").value_or("");
+  if (const json::value* description = r.member(*top, "", "description"))
+    spec.description = r.string(*description, "description").value_or("");
+  if (const json::value* settings = r.member(*top, "", "settings")) parse_settings(r, *settings, spec.settings);
+  if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
+
+  std::vector<ParsedLevel> levels;
+  if (const json::value* v = r.member(*top, "", "levels", true)) levels = parse_levels(r, *v, "levels");
+  ParsedGroups groups;
+  groups.level_has_group.assign(levels.size(), false);
+  if (const json::value* v = r.member(*top, "", "groups", true)) groups = parse_groups(r, *v, "groups", levels);
+
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (groups.level_has_group[i] && levels[i].exits_written == 0)
+      r.error(index_path("levels", i) + ".exits", "no exit on a level where agents start");
+    spec.levels.push_back(std::move(levels[i].spec));
+  }
+  spec.groups = std::move(groups.groups);
+  return spec;
+}
+
+}  // namespace
+
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags) {
+  const std::size_t errors_before = diags.size();
+  // The last line of defence for "never throws": Boost.Geometry and the
+  // allocator may throw on inputs no check above foresaw.
+  try {
+    ScenarioSpec spec;
+    spec.file = diags.file();
+    spec.text = std::string(text);
+    auto doc = parse_json_text(text, diags);
+    if (!doc) return std::nullopt;
+    Reader reader(diags, std::move(doc->overflow_literals));
+    spec = parse_document(reader, doc->root, std::move(spec));
+    if (diags.size() > errors_before) return std::nullopt;
+    return spec;
+  } catch (const std::exception& e) {
+    try {
+      diags.error("", "", std::string("internal error while checking the scenario: ") + e.what());
+    } catch (...) {
+    }
+    return std::nullopt;
+  }
+}
+
+}  // namespace campusflow

@@ -1,0 +1,18 @@
+#pragma once
+// Scenario files (JSON, see docs/scenario-format.md) to ScenarioSpec, with
+// every problem that can be found without distance fields reported at once.
+#include <optional>
+#include <string_view>
+
+#include "sim/scenario/diagnostics.hpp"
+#include "sim/scenario/scenario_spec.hpp"
+
+namespace campusflow {
+
+// Parses JSON text (comments and trailing commas allowed) into a ScenarioSpec.
+// Every problem goes into diags, all of them, never stopping at the first;
+// returns nullopt if any error was found. Never throws, on any input.
+// spec.file is diags.file(), spec.text the text as given.
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags);
+
+}  // namespace campusflow
