@@ -97,7 +97,7 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
     for (std::size_t k = 0; k < g.positions.size(); ++k) {
       if (!level.field.reachable(g.positions[k]))
         diags.error(group_path(gi) + ".positions[" + std::to_string(k) + "]", point_text(g.positions[k]),
-                    "cannot reach any exit of level \"" + level.name + "\"");
+                    "no exit of level \"" + level.name + "\" can be reached from here");
     }
     if (g.spawn_polygon) {
       for (std::size_t other = 0; other < gi; ++other) {
@@ -111,17 +111,20 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
       const auto reachable_end = std::stable_partition(
           c.candidates.begin(), c.candidates.end(), [&](const Vec2& p) { return level.field.reachable(p); });
       const auto unreachable = static_cast<std::size_t>(c.candidates.end() - reachable_end);
+      const std::size_t places = c.candidates.size();
+      c.candidates.erase(reachable_end, c.candidates.end());
       if (unreachable > 0) {
+        // Reported once, as the cause; a count check on top would only repeat it.
+        const std::string where = unreachable == places ? std::string("any place")
+                                                        : std::to_string(unreachable) + " of " +
+                                                              std::to_string(places) + " places";
         diags.error(group_path(gi) + ".spawn", "",
-                    "cannot reach any exit of level \"" + level.name + "\" from " +
-                        std::to_string(unreachable) + " of " + std::to_string(c.candidates.size()) +
-                        " places in this area");
-        c.candidates.erase(reachable_end, c.candidates.end());
-      }
-      if (c.candidates.size() < g.count)
+                    "no exit of level \"" + level.name + "\" can be reached from " + where + " in this area");
+      } else if (c.candidates.size() < g.count) {
         diags.error(group_path(gi) + ".count", std::to_string(g.count),
                     "agents do not fit in the spawn area: room for " + std::to_string(c.candidates.size()) +
                         fmt(" at %.2f m spacing", spawn_spacing(c.radius)));
+      }
     }
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));
