@@ -16,8 +16,8 @@ void NeighbourGrid::rebuild(std::span<const std::uint32_t> ids, std::span<const 
   for (std::size_t k = 1; k < start_.size(); ++k) start_[k] += start_[k - 1];
   items_.resize(ids.size());
   // A stable scatter keeps ids ascending within each cell.
-  std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
-  for (std::size_t n = 0; n < ids.size(); ++n) items_[fill[cell_of_[n]]++] = ids[n];
+  cursor_.assign(start_.begin(), start_.end() - 1);
+  for (std::size_t n = 0; n < ids.size(); ++n) items_[cursor_[cell_of_[n]]++] = ids[n];
 }
 
 }  // namespace campusflow

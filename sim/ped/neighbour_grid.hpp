@@ -39,6 +39,7 @@ class NeighbourGrid {
   std::vector<std::uint32_t> start_;  // (cells + 1) offsets into items_
   std::vector<std::uint32_t> items_;  // agent ids, cell by cell
   std::vector<std::uint32_t> cell_of_;  // scratch: cell of each entry of ids
+  std::vector<std::uint32_t> cursor_;   // scratch: next free slot per cell
 };
 
 }  // namespace campusflow

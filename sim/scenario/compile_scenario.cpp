@@ -58,6 +58,28 @@ CompiledSettings compile_settings(const SettingsSpec& s) {
   return c;
 }
 
+// Distance fields are dense grids; a level so large that its grid would not
+// fit in memory is an input error, reported before anything is allocated.
+constexpr double kMaxFieldCells = 4e7;  // about 0.5 GB of field data
+
+bool levels_fit_in_memory(const ScenarioSpec& spec, Diagnostics& diags) {
+  bool ok = true;
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const Box box = bounding_box(spec.levels[l].outline);
+    const Vec2 size = box.max - box.min;
+    const double cells = (size.x() / spec.settings.field_cell + 3) * (size.y() / spec.settings.field_cell + 3);
+    if (cells > kMaxFieldCells) {
+      diags.error("levels[" + std::to_string(l) + "].outline", "",
+                  fmt("spans %.6g x ", size.x(), 0.0) + fmt("%.6g m: its distance field would need ", size.y()) +
+                      fmt("%.3g cells at settings.field_cell %g m, more than the limit of 4e+07; ", cells,
+                          spec.settings.field_cell) +
+                      "use a larger field_cell or split the level");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 void compile_levels(const ScenarioSpec& spec, CompiledScenario& out) {
   const double wall_range = std::min(10.0, std::max(1.0, out.max_radius + 10.0 * spec.model.cfsm.wall_range));
   DistanceFieldOptions field;
@@ -154,6 +176,7 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
                                                                   : speed.upper;
     out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
   }
+  if (!levels_fit_in_memory(spec, diags)) return nullptr;
   compile_levels(spec, *out);
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);
