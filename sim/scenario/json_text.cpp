@@ -1,30 +1,16 @@
 #include "sim/scenario/json_text.hpp"
 
-#include <boost/json/basic_parser_impl.hpp>
+#include <algorithm>
 #include <boost/json/parser.hpp>
-#include <cmath>
 #include <cstdint>
-#include <limits>
-#include <set>
-#include <vector>
 
-#include "sim/scenario/json_reader.hpp"
+#include "sim/scenario/json_scan.hpp"
 
 namespace campusflow::scenario_parse {
 
 namespace {
 
 namespace json = boost::json;
-
-constexpr std::size_t kMaxDepth = 32;  // Boost.JSON's default; scenarios need about 6
-
-json::parse_options scenario_options() {
-  json::parse_options options;
-  options.max_depth = kMaxDepth;
-  options.allow_comments = true;
-  options.allow_trailing_commas = true;
-  return options;
-}
 
 // Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
 // Boost.JSON would only say "syntax error" at the start of the string, and
@@ -112,11 +98,11 @@ std::string describe_unexpected(std::string_view text, std::size_t& offset) {
     return (negative ? "-" : "") + std::string(word) + " is not allowed in JSON; write a finite number";
   }
   const auto c = static_cast<unsigned char>(text[offset]);
-  // Outside strings these are white space or plain errors; Boost.JSON only
-  // stops on them inside a string.
+  // Line breaks and tabs are white space outside strings, so Boost.JSON can
+  // only have stopped on them inside one.
   if (c == '\n' || c == '\r') return "line break inside a string; write \\n";
-  if (c < 0x20) return "control character " + hex_byte(c) + " inside a string; escape it";
-  if (c == 0x7F) return "unexpected character 0x7F";
+  if (c == '\t') return "tab inside a string; write \\t";
+  if (c < 0x20 || c == 0x7F) return "unexpected control character " + hex_byte(c);
   const std::string_view delimiters = " \t\r\n,:[]{}\"/";
   std::size_t end = offset + 1;
   while (end < text.size() && end - offset < 20 && delimiters.find(text[end]) == std::string_view::npos &&
@@ -127,14 +113,12 @@ std::string describe_unexpected(std::string_view text, std::size_t& offset) {
   return "unexpected '" + std::string(text.substr(offset, end - offset)) + "'";
 }
 
-std::string expectation_at_error(std::string_view text, std::size_t offset);
-
 std::string describe_error(const json::error_code& ec, std::string_view text, std::size_t& offset) {
   if (ec == json::error::incomplete) {
     offset = text.size();
     return only_blank(text) ? "the file holds no JSON value" : "unexpected end of text";
   }
-  if (ec == json::error::too_deep) return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+  if (ec == json::error::too_deep) return "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
   if (ec == json::error::exponent_overflow) return "exponent too large";
   if (ec == json::error::expected_hex_digit || ec == json::error::expected_utf16_escape ||
       ec == json::error::illegal_leading_surrogate || ec == json::error::illegal_trailing_surrogate)
@@ -149,134 +133,9 @@ std::string describe_error(const json::error_code& ec, std::string_view text, st
     const std::size_t stop = offset;
     const std::string what = describe_unexpected(text, offset);
     // NaN and Infinity explain themselves; elsewhere say what would fit.
-    return offset == stop && what.starts_with("unexpected '") ? what + expectation_at_error(text, stop) : what;
+    return offset == stop && what.starts_with("unexpected '") ? what + expectation_at(text, stop) : what;
   }
   return ec.message();
-}
-
-// A second pass over the text that sees what the DOM hides: keys given twice,
-// the source text of numbers that overflowed and, on a syntax error, the
-// context the parser stopped in.
-class Scan {
- public:
-  static constexpr std::size_t max_array_size = std::numeric_limits<std::size_t>::max();
-  static constexpr std::size_t max_object_size = std::numeric_limits<std::size_t>::max();
-  static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
-  static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
-
-  Scan(std::vector<std::string>* duplicates, std::map<std::string, std::string>* overflow)
-      : duplicates_(duplicates), overflow_(overflow) {}
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_object_begin(json::error_code&) { return open(false); }
-  bool on_object_end(std::size_t, json::error_code&) { return close(); }
-  bool on_array_begin(json::error_code&) { return open(true); }
-  bool on_array_end(std::size_t, json::error_code&) { return close(); }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code&) { return append(key_, s); }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    append(key_, s);
-    Frame& f = frames_.back();
-    if (!f.keys.insert(key_).second) duplicates_->push_back(key_path(f.path, key_));
-    f.key = std::move(key_);
-    key_.clear();
-    last_ = Last::kKey;
-    return true;
-  }
-  bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
-  bool on_string(json::string_view, std::size_t, json::error_code&) { return scalar(); }
-  bool on_number_part(json::string_view s, json::error_code&) { return append(number_, s); }
-  bool on_int64(std::int64_t, json::string_view, json::error_code&) { return number_done(); }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code&) { return number_done(); }
-  bool on_double(double d, json::string_view s, json::error_code&) {
-    append(number_, s);
-    if (!std::isfinite(d)) (*overflow_)[value_path()] = number_;
-    else value_path();
-    number_.clear();
-    last_ = Last::kValue;
-    return true;
-  }
-  bool on_bool(bool, json::error_code&) { return scalar(); }
-  bool on_null(json::error_code&) { return scalar(); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
-
-  // What may stand where the parser stopped, given the last significant
-  // character before it; empty at the top level.
-  std::string expectation(char previous) const {
-    if (frames_.empty()) return "";
-    const bool array = frames_.back().array;
-    const char* close = array ? "]" : "}";
-    const char* item = array ? "a value" : "a key in double quotes";
-    if (previous == ',' || previous == '[' || previous == '{')
-      return std::string("; expected ") + item + " or '" + close + "'";
-    if (previous == ':') return "; expected a value";
-    if (last_ == Last::kKey) return "; expected ':'";
-    if (last_ == Last::kValue) return std::string("; expected ',' or '") + close + "'";
-    return "";
-  }
-
- private:
-  struct Frame {
-    bool array = false;
-    std::size_t next_index = 0;
-    std::string path;
-    std::string key;
-    std::set<std::string> keys;
-  };
-
-  static bool append(std::string& to, json::string_view s) {
-    to.append(s.data(), s.size());
-    return true;
-  }
-  // The path of the value that starts now; advances the array index.
-  std::string value_path() {
-    if (frames_.empty()) return "";
-    Frame& f = frames_.back();
-    return f.array ? index_path(f.path, f.next_index++) : key_path(f.path, f.key);
-  }
-  bool open(bool array) {
-    Frame f;
-    f.array = array;
-    f.path = value_path();
-    frames_.push_back(std::move(f));
-    last_ = Last::kOpen;
-    return true;
-  }
-  bool close() {
-    frames_.pop_back();
-    last_ = Last::kValue;
-    return true;
-  }
-  bool scalar() {
-    value_path();
-    last_ = Last::kValue;
-    return true;
-  }
-  bool number_done() {
-    number_.clear();
-    return scalar();
-  }
-
-  std::vector<std::string>* duplicates_;
-  std::map<std::string, std::string>* overflow_;
-  std::vector<Frame> frames_;
-  std::string key_;
-  std::string number_;
-  enum class Last { kOpen, kKey, kValue } last_ = Last::kOpen;
-};
-
-// Re-parses the broken text with Scan, which stops at the same byte, to learn
-// the context there.
-std::string expectation_at_error(std::string_view text, std::size_t offset) {
-  std::vector<std::string> duplicates;
-  std::map<std::string, std::string> overflow;
-  json::basic_parser<Scan> scan(scenario_options(), &duplicates, &overflow);
-  json::error_code ec;
-  scan.write_some(false, text.data(), text.size(), ec);
-  std::size_t i = std::min(offset, text.size());
-  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' || text[i - 1] == '\n')) --i;
-  return scan.handler().expectation(i > 0 ? text[i - 1] : '\0');
 }
 
 }  // namespace
@@ -286,7 +145,7 @@ std::optional<JsonDocument> parse_json_text(std::string_view full, Diagnostics& 
   const std::size_t bom = full.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const std::string_view text = full.substr(bom);
   auto report = [&](std::size_t offset, const std::string& reason) {
-    diags.error("", "", position_text(full, bom + offset) + ": syntax error: " + reason);
+    diags.error("", "", position_text(text, offset) + ": syntax error: " + reason);
   };
 
   if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
@@ -295,7 +154,7 @@ std::optional<JsonDocument> parse_json_text(std::string_view full, Diagnostics& 
     return std::nullopt;
   }
 
-  json::parser parser(json::storage_ptr(), scenario_options());
+  json::parser parser(json::storage_ptr(), scenario_json_options());
   json::error_code ec;
   // Boost.JSON may return a count past the end on some errors; clamp it.
   std::size_t offset = std::min(parser.write_some(text.data(), text.size(), ec), text.size());
@@ -310,12 +169,9 @@ std::optional<JsonDocument> parse_json_text(std::string_view full, Diagnostics& 
     return std::nullopt;
   }
 
-  JsonDocument doc{parser.release(), {}};
-  std::vector<std::string> duplicates;
-  json::basic_parser<Scan> scan(scenario_options(), &duplicates, &doc.overflow_literals);
-  scan.write_some(false, text.data(), text.size(), ec);
-  for (const std::string& path : duplicates) diags.error(path, "", "duplicate key; give each key once");
-  return doc;
+  JsonScan scan = scan_json(text);
+  for (const std::string& path : scan.duplicate_keys) diags.error(path, "", "duplicate key; give each key once");
+  return JsonDocument{parser.release(), std::move(scan.overflow_literals)};
 }
 
 }  // namespace campusflow::scenario_parse

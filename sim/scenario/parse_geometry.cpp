@@ -64,7 +64,9 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
 
   if (const json::value* exits = r.member(*o, path, "exits")) {
     const std::string list_path = key_path(path, "exits");
-    if (const json::array* list = r.array(*exits, list_path)) {
+    const json::array* list = r.array(*exits, list_path);
+    level.exits_readable = list != nullptr;
+    if (list) {
       level.exits_written = list->size();
       level.spec.exits =
           parse_exits(r, *list, list_path, level.outline_ok ? &level.spec.outline : nullptr, exit_names);

@@ -24,6 +24,7 @@ struct ParsedLevel {
   std::vector<std::size_t> obstacle_index;  // index in the file of each kept obstacle
   bool outline_ok = false;                  // spec.outline is a valid ring
   std::size_t exits_written = 0;            // entries of "exits", valid or not
+  bool exits_readable = true;               // "exits" is absent or an array
 };
 
 // Scenario-wide names already taken, with the path that took them.

@@ -1,7 +1,10 @@
 #include "sim/scenario/parse_groups.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include "sim/scenario/parse_distribution.hpp"
 
@@ -30,7 +33,13 @@ class GroupParser {
       const std::string& name = levels[i].spec.name;
       if (!name.empty() && level_index_.emplace(name, i).second) level_names_.push_back(name);
     }
-    for (const Profile& p : kProfiles) profile_names_.push_back(p.name);
+    for (const Profile& p : kProfiles) {
+      profile_names_.push_back(p.name);
+      cell_ = std::max(cell_, 2.0 * p.radius);
+    }
+    walls_.resize(levels.size());
+    for (std::size_t i = 0; i < levels.size(); ++i)
+      if (levels[i].outline_ok) walls_[i] = edges(Polygon{levels[i].spec.outline, levels[i].spec.obstacles});
   }
 
   std::optional<GroupSpec> parse(const json::value& v, const std::string& path, ParsedGroups& out) {
@@ -79,8 +88,9 @@ class GroupParser {
         r_.error(spawn_path, "must lie inside the outline of " + level_path(*level));
     } else {
       read_positions(*positions, key_path(path, "positions"), home ? level : std::nullopt, profile_id, g);
-      const std::size_t written = positions->is_array() ? positions->get_array().size() : g.positions.size();
-      if (n && *n != written)
+      // Only against a readable, non-empty list: otherwise that was the error.
+      const std::size_t written = positions->is_array() ? positions->get_array().size() : 0;
+      if (n && written > 0 && *n != written)
         r_.error(key_path(path, "count"), *count,
                  "must equal the number of positions (" + std::to_string(written) + ")");
       g.count = g.positions.size();
@@ -141,20 +151,42 @@ class GroupParser {
     if (!profile_id) return;
     const Profile& body = profile(*profile_id);
     const double radius = body.radius;
-    const double clearance = distance_to_boundary(Polygon{l.spec.outline, l.spec.obstacles}, p);
+    double clearance = std::numeric_limits<double>::infinity();
+    for (const Segment& wall : walls_[level]) clearance = std::min(clearance, distance(wall, p));
     if (clearance < radius) {
       r_.error(path, v, "must be >= " + metres(radius) + " (the " + std::string(body.name) +
                             " radius) from walls and obstacles; it is " + metres(clearance) + " away");
       return;
     }
-    for (const Placed& q : placed_) {
-      const double gap = (q.p - p).norm();
-      if (q.level != level || gap >= q.radius + radius) continue;
-      r_.error(path, v, "overlaps " + q.path + ": centres " + metres(gap) + " apart, must be >= " +
-                            metres(q.radius + radius));
+    if (const Placed* q = first_overlap(p, radius, level)) {
+      r_.error(path, v, "overlaps " + q->path + ": centres " + metres((q->p - p).norm()) +
+                            " apart, must be >= " + metres(q->radius + radius));
       return;
     }
+    grid_[cell_key(p, level)].push_back(placed_.size());
     placed_.push_back({p, radius, level, path});
+  }
+
+  // Cells as wide as the largest body diameter: overlapping agents sit in the
+  // same or a neighbouring cell, so thousands of positions stay cheap.
+  using CellKey = std::array<std::int64_t, 3>;
+  CellKey cell_key(const Vec2& p, std::size_t level, int dx = 0, int dy = 0) const {
+    return {static_cast<std::int64_t>(level), static_cast<std::int64_t>(std::floor(p.x() / cell_)) + dx,
+            static_cast<std::int64_t>(std::floor(p.y() / cell_)) + dy};
+  }
+
+  // The earliest placed position on the level closer than the two radii.
+  const Placed* first_overlap(const Vec2& p, double radius, std::size_t level) const {
+    std::size_t first = placed_.size();
+    for (int dx = -1; dx <= 1; ++dx) {
+      for (int dy = -1; dy <= 1; ++dy) {
+        const auto cell = grid_.find(cell_key(p, level, dx, dy));
+        if (cell == grid_.end()) continue;
+        for (std::size_t i : cell->second)
+          if (i < first && (placed_[i].p - p).norm() < placed_[i].radius + radius) first = i;
+      }
+    }
+    return first < placed_.size() ? &placed_[first] : nullptr;
   }
 
   Reader& r_;
@@ -163,7 +195,10 @@ class GroupParser {
   std::vector<std::string_view> level_names_;
   std::vector<std::string_view> profile_names_;
   NameTable group_names_;
+  std::vector<std::vector<Segment>> walls_;  // (n_levels) outline and obstacle edges
+  double cell_ = 0.0;                        // [m]
   std::vector<Placed> placed_;
+  std::map<CellKey, std::vector<std::size_t>> grid_;  // indices into placed_
 };
 
 }  // namespace

@@ -35,21 +35,11 @@ bool read_number(Reader& r, const json::object& o, const std::string& path, std:
   return x.has_value();
 }
 
-void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
-  const std::string path = "settings";
-  const json::object* o = r.object(v, path);
-  if (!o) return;
-  r.check_keys(*o, path, kSettingsKeys);
-  const bool dt_ok = read_number(r, *o, path, "dt", open_closed(0.0, 0.5), s.dt);
-  read_number(r, *o, path, "time_limit", open_closed(0.0, 86400.0), s.time_limit);
-  if (const json::value* seed = r.member(*o, path, "seed"))
-    s.seed = r.integer(*seed, key_path(path, "seed")).value_or(s.seed);
-  const bool fps_ok = read_number(r, *o, path, "output_fps", above(0.0), s.output_fps);
-  read_number(r, *o, path, "field_cell", closed(0.05, 0.5), s.field_cell);
-
-  // Frames are recorded on ticks, so a frame period must be a whole number of ticks.
-  const json::value* fps = r.member(*o, path, "output_fps");
-  if (!fps || !fps_ok || !dt_ok) return;
+// Frames are recorded on ticks, so a frame period must be a whole number of
+// ticks. A bad dt was reported already; judging fps against it would only add noise.
+void read_output_fps(Reader& r, const json::object& o, const std::string& path, bool dt_ok, SettingsSpec& s) {
+  const json::value* fps = r.member(o, path, "output_fps");
+  if (!read_number(r, o, path, "output_fps", above(0.0), s.output_fps) || !fps || !dt_ok) return;
   const double ticks_per_frame = 1.0 / (s.output_fps * s.dt);
   const std::string fps_path = key_path(path, "output_fps");
   if (ticks_per_frame < 1.0 - 1e-6) {
@@ -61,6 +51,19 @@ void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
             std::string("must put every frame on a tick; 1/(output_fps*dt) is ") + ratio +
                 ", not a whole number");
   }
+}
+
+void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
+  const std::string path = "settings";
+  const json::object* o = r.object(v, path);
+  if (!o) return;
+  r.check_keys(*o, path, kSettingsKeys);
+  const bool dt_ok = read_number(r, *o, path, "dt", open_closed(0.0, 0.5), s.dt);
+  read_number(r, *o, path, "time_limit", open_closed(0.0, 86400.0), s.time_limit);
+  if (const json::value* seed = r.member(*o, path, "seed"))
+    s.seed = r.integer(*seed, key_path(path, "seed")).value_or(s.seed);
+  read_output_fps(r, *o, path, dt_ok, s);
+  read_number(r, *o, path, "field_cell", closed(0.05, 0.5), s.field_cell);
 }
 
 void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
@@ -106,12 +109,21 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   if (const json::value* v = r.member(*top, "", "groups", true)) groups = parse_groups(r, *v, "groups", levels);
 
   for (std::size_t i = 0; i < levels.size(); ++i) {
-    if (groups.level_has_group[i] && levels[i].exits_written == 0)
+    if (groups.level_has_group[i] && levels[i].exits_readable && levels[i].exits_written == 0)
       r.error(index_path("levels", i) + ".exits", "no exit on a level where agents start");
     spec.levels.push_back(std::move(levels[i].spec));
   }
   spec.groups = std::move(groups.groups);
   return spec;
+}
+
+// Out of memory is the likely cause, so reporting may fail as well; the
+// nullopt alone still says the scenario was refused.
+void report_internal_error(Diagnostics& diags, const char* what) noexcept {
+  try {
+    diags.error("", "", std::string("internal error while checking the scenario: ") + what);
+  } catch (...) {
+  }
 }
 
 }  // namespace
@@ -131,12 +143,11 @@ std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& d
     if (diags.size() > errors_before) return std::nullopt;
     return spec;
   } catch (const std::exception& e) {
-    try {
-      diags.error("", "", std::string("internal error while checking the scenario: ") + e.what());
-    } catch (...) {
-    }
-    return std::nullopt;
+    report_internal_error(diags, e.what());
+  } catch (...) {
+    report_internal_error(diags, "unknown exception");
   }
+  return std::nullopt;
 }
 
 }  // namespace campusflow

@@ -191,6 +191,19 @@ TEST_CASE("values and paths in messages stay short and unambiguous", "[scenario]
         std::vector<std::string>{"t.json: groups[0].profile: duplicate key; give each key once"});
 }
 
+TEST_CASE("syntax errors give line and column as an editor counts them", "[scenario][parse]") {
+  // Columns count characters, not bytes: "é" is one column; a byte order mark none.
+  CHECK(errors_of("\xEF\xBB\xBF{\n  \"name\": \"caf\xC3\xA9\" x}") ==
+        std::vector<std::string>{"t.json: line 2, column 18: syntax error: unexpected 'x'; expected ',' or '}'"});
+  CHECK(errors_of("{\"a\": [1, 2,\n  -Infinity]}") ==
+        std::vector<std::string>{
+            "t.json: line 2, column 3: syntax error: -Infinity is not allowed in JSON; write a finite number"});
+  CHECK(errors_of("// only a comment\n") ==
+        std::vector<std::string>{"t.json: line 2, column 1: syntax error: the file holds no JSON value"});
+  Diagnostics diags("t.json");
+  CHECK(parse_scenario("\xEF\xBB\xBF" + minimal(), diags));
+}
+
 TEST_CASE("seed takes the whole unsigned 64-bit range", "[scenario][parse]") {
   Diagnostics diags("t.json");
   const auto spec = parse_scenario(minimal("", R"("settings": {"seed": 18446744073709551615},)"), diags);
