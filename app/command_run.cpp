@@ -64,6 +64,9 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "campusflow run: missing SCENARIO\n" << opts;
     return kBadInput;
   }
+  // Installed first, so that Ctrl-C while the scenario compiles is a clean stop too.
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
   const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>());
   if (!loaded.errors.empty()) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
@@ -82,8 +85,6 @@ int run_command(const std::vector<std::string>& args) {
   const std::filesystem::path output =
       vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : std::filesystem::path("out/" + sc.name + ".h5");
 
-  std::signal(SIGINT, request_stop);
-  std::signal(SIGTERM, request_stop);
   const bool quiet = vm.count("quiet") > 0;
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0);
   RunControl control;
