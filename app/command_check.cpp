@@ -13,14 +13,8 @@ int check_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   po::options_description opts("campusflow check SCENARIO");
   opts.add_options()("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::variables_map vm;
-  if (const int rc = parse_command_line(args, opts, hidden, vm); rc >= 0) return rc;
-  if (!vm.count("scenario")) {
-    std::cerr << "campusflow check: missing SCENARIO\n" << opts;
-    return kBadInput;
-  }
+  if (const int rc = parse_command_line("check", args, opts, vm); rc >= 0) return rc;
   const std::string path = vm["scenario"].as<std::string>();
   const LoadResult loaded = load_scenario_file(path);
   if (!loaded.errors.empty()) {

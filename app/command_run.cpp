@@ -56,14 +56,8 @@ int run_command(const std::vector<std::string>& args) {
       "output,o", po::value<std::string>(), "result file (default out/<scenario name>.h5)")(
       "seed", po::value<std::uint64_t>(), "random seed (default: the scenario's)")(
       "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::variables_map vm;
-  if (const int rc = parse_command_line(args, opts, hidden, vm); rc >= 0) return rc;
-  if (!vm.count("scenario")) {
-    std::cerr << "campusflow run: missing SCENARIO\n" << opts;
-    return kBadInput;
-  }
+  if (const int rc = parse_command_line("run", args, opts, vm); rc >= 0) return rc;
   // Installed first, so that Ctrl-C while the scenario compiles is a clean stop too.
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);

@@ -6,11 +6,12 @@
 
 namespace campusflow::cli {
 
-int parse_command_line(const std::vector<std::string>& args,
+int parse_command_line(const char* command, const std::vector<std::string>& args,
                        const boost::program_options::options_description& visible,
-                       const boost::program_options::options_description& hidden,
                        boost::program_options::variables_map& vm) {
   namespace po = boost::program_options;
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -19,12 +20,16 @@ int parse_command_line(const std::vector<std::string>& args,
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "campusflow: " << e.what() << "\n\n" << visible;
+    std::cerr << "campusflow " << command << ": " << e.what() << "\n\n" << visible;
     return kBadInput;
   }
   if (vm.count("help")) {
     std::cout << visible;
     return kOk;
+  }
+  if (!vm.count("scenario")) {
+    std::cerr << "campusflow " << command << ": missing SCENARIO\n\n" << visible;
+    return kBadInput;
   }
   return -1;
 }

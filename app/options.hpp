@@ -6,11 +6,11 @@
 
 namespace campusflow::cli {
 
-// Parses `args` with one positional "scenario". Returns -1 to go on, or an
-// exit code: 0 after --help, 2 after a parse error (printed).
-int parse_command_line(const std::vector<std::string>& args,
+// Parses the arguments of `campusflow COMMAND` with one required positional
+// SCENARIO (stored as "scenario"). Returns -1 to go on, or an exit code:
+// 0 after --help, 2 after a parse error or a missing SCENARIO (printed).
+int parse_command_line(const char* command, const std::vector<std::string>& args,
                        const boost::program_options::options_description& visible,
-                       const boost::program_options::options_description& hidden,
                        boost::program_options::variables_map& vm);
 
 }  // namespace campusflow::cli
