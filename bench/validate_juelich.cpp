@@ -31,7 +31,7 @@ struct Run {
 
 std::string pt(double x, double y) { return "[" + std::to_string(x) + ", " + std::to_string(y) + "]"; }
 
-std::string scenario(const Run& r) {
+std::string scenario(const Run& r, const std::string& model) {
   const double c = 0.9;  // corridor centre line
   const double b = r.entrance / 2, e = r.exit / 2;
   // Counter-clockwise from the lower left; the exit wall exists only when
@@ -51,6 +51,7 @@ std::string scenario(const Run& r) {
   for (const auto& [x, y] : ring) outline += (outline.empty() ? "" : ", ") + pt(x, y);
   return R"({"format": "campusflow-scenario/1", "name": ")" + std::string(r.name) + R"(",
     "settings": {"dt": 0.05, "time_limit": 600, "output_fps": 20, "field_cell": 0.1},
+    "model": )" + model + R"(,
     "levels": [{"name": "setup", "outline": [)" + outline + R"(],
       "exits": [{"name": "out", "segment": [[-1, -6.5], [2.8, -6.5]]}]}],
     "groups": [{"name": "people", "level": "setup", "count": )" + std::to_string(r.persons) +
@@ -59,7 +60,10 @@ std::string scenario(const Run& r) {
 
 }  // namespace
 
-int main() {
+// usage: campusflow_validate_juelich ['{"type": "collision_free_speed", ...}']
+// (a model block as in a scenario file; default: the model's defaults).
+int main(int argc, char** argv) {
+  const std::string model = argc > 1 ? argv[1] : R"({"type": "collision_free_speed"})";
   const Run runs[] = {
       {"uo-050-180-180", 61, 0.50, 1.80, 0.50, 1.34, 1.25},
       {"uo-100-180-180", 121, 1.00, 1.80, 1.14, 1.20, 2.47},
@@ -68,11 +72,11 @@ int main() {
   };
   const Ring area = {{0, -2}, {1.8, -2}, {1.8, 0}, {0, 0}};
   const Segment line{{0, 0}, {1.8, 0}};
-  std::printf("model: collision-free speed model, default parameters\n");
+  std::printf("model: %s\n", model.c_str());
   std::printf("%-16s %14s %14s %14s %6s\n", "run", "density sim/exp", "speed sim/exp", "flow sim/exp", "pass");
   int passed = 0;
   for (const Run& r : runs) {
-    auto loaded = load_scenario_text(scenario(r), r.name);
+    auto loaded = load_scenario_text(scenario(r, model), r.name);
     if (!loaded.errors.empty()) {
       for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.c_str());
       return 2;
