@@ -265,4 +265,16 @@ const json::value* Reader::member(const json::object& o, const std::string& path
   return v;
 }
 
+std::string Reader::unique_name(const json::object& o, const std::string& path,
+                                std::map<std::string, std::string>& taken) {
+  const json::value* name = member(o, path, "name", true);
+  if (!name) return {};
+  const std::string name_path = key_path(path, "name");
+  auto s = nonempty_string(*name, name_path);
+  if (!s) return {};
+  if (const auto [it, fresh] = taken.emplace(*s, path); !fresh)
+    error(name_path, *name, "is already used by " + it->second);
+  return std::move(*s);
+}
+
 }  // namespace campusflow::scenario_parse

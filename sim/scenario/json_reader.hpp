@@ -73,6 +73,12 @@ class Reader {
   std::optional<std::uint64_t> integer(const json::value& v, const std::string& path,
                                        std::uint64_t min = 0);
 
+  // The required, non-empty "name" of the object at `path`, registered in
+  // `taken` (name -> path of its owner); a name already taken is reported
+  // with its first owner. Empty when missing or invalid.
+  std::string unique_name(const json::object& o, const std::string& path,
+                          std::map<std::string, std::string>& taken);
+
   // Reports every key of o not in allowed, in document order.
   void check_keys(const json::object& o, const std::string& path,
                   std::span<const std::string_view> allowed);

@@ -98,14 +98,7 @@ std::vector<ExitSpec> parse_exits(Reader& r, const json::array& exits, const std
     if (!o) continue;
     r.check_keys(*o, exit_path, kExitKeys);
     ExitSpec exit;
-    if (const json::value* name = r.member(*o, exit_path, "name", true)) {
-      const std::string name_path = key_path(exit_path, "name");
-      if (auto s = r.nonempty_string(*name, name_path)) {
-        if (const auto [it, fresh] = exit_names.emplace(*s, exit_path); !fresh)
-          r.error(name_path, *name, "is already used by " + it->second);
-        exit.name = std::move(*s);
-      }
-    }
+    exit.name = r.unique_name(*o, exit_path, exit_names);
     const json::value* segment = r.member(*o, exit_path, "segment");
     const json::value* center = r.member(*o, exit_path, "center");
     const json::value* width = r.member(*o, exit_path, "width");

@@ -17,14 +17,7 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
   r.check_keys(*o, path, kLevelKeys);
   ParsedLevel level;
 
-  if (const json::value* name = r.member(*o, path, "name", true)) {
-    const std::string name_path = key_path(path, "name");
-    if (auto s = r.nonempty_string(*name, name_path)) {
-      if (const auto [it, fresh] = level_names.emplace(*s, path); !fresh)
-        r.error(name_path, *name, "is already used by " + it->second);
-      level.spec.name = std::move(*s);
-    }
-  }
+  level.spec.name = r.unique_name(*o, path, level_names);
   if (const json::value* e = r.member(*o, path, "elevation"))
     level.spec.elevation = r.number(*e, key_path(path, "elevation")).value_or(0.0);
 

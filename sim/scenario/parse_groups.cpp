@@ -47,14 +47,7 @@ class GroupParser {
     if (!o) return std::nullopt;
     r_.check_keys(*o, path, kGroupKeys);
     GroupSpec g;
-    if (const json::value* name = r_.member(*o, path, "name", true)) {
-      const std::string name_path = key_path(path, "name");
-      if (auto s = r_.nonempty_string(*name, name_path)) {
-        if (const auto [it, fresh] = group_names_.emplace(*s, path); !fresh)
-          r_.error(name_path, *name, "is already used by " + it->second);
-        g.name = std::move(*s);
-      }
-    }
+    g.name = r_.unique_name(*o, path, group_names_);
     const std::optional<std::size_t> level = read_level(*o, path);
     if (level) {
       g.level = *level;
