@@ -1,43 +1,67 @@
 #include "sim/io/records.hpp"
 
 #include <cstddef>
+#include <initializer_list>
 
 namespace campusflow::io {
 
 namespace {
-Handle compound(std::size_t size) { return Handle(H5Tcreate(H5T_COMPOUND, size), H5Tclose); }
+
+struct Field {
+  const char* name;
+  std::size_t offset;  // in the C++ struct
+  hid_t memory;        // native type
+  hid_t file;          // fixed-size little-endian type on disk
+};
+
+// Builds both compound types from one field list, so they cannot disagree.
+CompoundTypes build(std::size_t struct_size, std::initializer_list<Field> fields) {
+  CompoundTypes t{Handle(check(H5Tcreate(H5T_COMPOUND, struct_size), "cannot create a row type"), H5Tclose), Handle()};
+  std::size_t file_size = 0;
+  for (const Field& f : fields) {
+    if (H5Tinsert(t.memory.get(), f.name, f.offset, f.memory) < 0)
+      throw IoError(std::string("cannot describe row field ") + f.name);
+    file_size += H5Tget_size(f.file);
+  }
+  t.file = Handle(check(H5Tcreate(H5T_COMPOUND, file_size), "cannot create a row type"), H5Tclose);
+  std::size_t offset = 0;
+  for (const Field& f : fields) {
+    if (H5Tinsert(t.file.get(), f.name, offset, f.file) < 0)
+      throw IoError(std::string("cannot describe row field ") + f.name);
+    offset += H5Tget_size(f.file);
+  }
+  return t;
+}
+
 }  // namespace
 
-Handle trajectory_type() {
-  Handle t = compound(sizeof(TrajectoryRow));
-  H5Tinsert(t.get(), "id", offsetof(TrajectoryRow, id), H5T_NATIVE_INT64);
-  H5Tinsert(t.get(), "frame", offsetof(TrajectoryRow, frame), H5T_NATIVE_INT64);
-  H5Tinsert(t.get(), "x", offsetof(TrajectoryRow, x), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "y", offsetof(TrajectoryRow, y), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "z", offsetof(TrajectoryRow, z), H5T_NATIVE_DOUBLE);
-  return t;
+CompoundTypes trajectory_types() {
+  return build(sizeof(TrajectoryRow),
+               {{"id", offsetof(TrajectoryRow, id), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                {"frame", offsetof(TrajectoryRow, frame), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                {"x", offsetof(TrajectoryRow, x), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"y", offsetof(TrajectoryRow, y), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"z", offsetof(TrajectoryRow, z), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
-Handle agent_type() {
-  Handle t = compound(sizeof(AgentRow));
-  H5Tinsert(t.get(), "id", offsetof(AgentRow, id), H5T_NATIVE_INT64);
-  H5Tinsert(t.get(), "group", offsetof(AgentRow, group), H5T_NATIVE_INT32);
-  H5Tinsert(t.get(), "level", offsetof(AgentRow, level), H5T_NATIVE_INT32);
-  H5Tinsert(t.get(), "profile", offsetof(AgentRow, profile), H5T_NATIVE_INT32);
-  H5Tinsert(t.get(), "radius", offsetof(AgentRow, radius), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "desired_speed", offsetof(AgentRow, desired_speed), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "pre_movement", offsetof(AgentRow, pre_movement), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "spawn_x", offsetof(AgentRow, spawn_x), H5T_NATIVE_DOUBLE);
-  H5Tinsert(t.get(), "spawn_y", offsetof(AgentRow, spawn_y), H5T_NATIVE_DOUBLE);
-  return t;
+CompoundTypes agent_types() {
+  return build(sizeof(AgentRow),
+               {{"id", offsetof(AgentRow, id), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                {"group", offsetof(AgentRow, group), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                {"level", offsetof(AgentRow, level), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                {"profile", offsetof(AgentRow, profile), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                {"radius", offsetof(AgentRow, radius), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"desired_speed", offsetof(AgentRow, desired_speed), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"pre_movement", offsetof(AgentRow, pre_movement), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"spawn_x", offsetof(AgentRow, spawn_x), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                {"spawn_y", offsetof(AgentRow, spawn_y), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
-Handle exit_event_type() {
-  Handle t = compound(sizeof(ExitEventRow));
-  H5Tinsert(t.get(), "agent", offsetof(ExitEventRow, agent), H5T_NATIVE_INT64);
-  H5Tinsert(t.get(), "exit", offsetof(ExitEventRow, exit), H5T_NATIVE_INT32);
-  H5Tinsert(t.get(), "time", offsetof(ExitEventRow, time), H5T_NATIVE_DOUBLE);
-  return t;
+CompoundTypes exit_event_types() {
+  return build(sizeof(ExitEventRow),
+               {{"agent", offsetof(ExitEventRow, agent), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                {"exit", offsetof(ExitEventRow, exit), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                {"time", offsetof(ExitEventRow, time), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
 }  // namespace campusflow::io

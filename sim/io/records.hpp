@@ -1,44 +1,55 @@
 #pragma once
-// The rows and records of a campusflow result file (docs/result-format.md).
+// The rows and records of a campusflow result file (docs/result-format.md),
+// and the HDF5 compound types that describe them.
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "sim/io/hdf5_handle.hpp"
 
 namespace campusflow::io {
 
-// /trajectory: the Pedestrian Dynamics Data Archive layout (id, frame, x, y, z),
-// so PedPy and h5py read results as they read experiments. [m]
+// /trajectory: the Pedestrian Dynamics Data Archive layout (id, frame, x, y,
+// z), so PedPy and h5py read results as they read experiments.
 struct TrajectoryRow {
   std::int64_t id;
-  std::int64_t frame;
-  double x, y, z;
+  std::int64_t frame;  // t = frame / fps after the alarm
+  double x, y, z;      // [m]; z is the elevation of the agent's level
+  bool operator==(const TrajectoryRow&) const = default;
 };
 
-// /campusflow/agents
+// /campusflow/agents: one row per agent, fixed for the run.
 struct AgentRow {
   std::int64_t id;
-  std::int32_t group;
-  std::int32_t level;
-  std::int32_t profile;
+  std::int32_t group;    // index into /campusflow/group_names
+  std::int32_t level;    // index into /campusflow/geometry/level_K
+  std::int32_t profile;  // index into /campusflow/profile_names
   double radius;         // [m]
   double desired_speed;  // [m/s]
   double pre_movement;   // [s] after the alarm
   double spawn_x, spawn_y;  // [m]
+  bool operator==(const AgentRow&) const = default;
 };
 
-// /campusflow/exit_events
+// /campusflow/exit_events: an agent crossing an exit line.
 struct ExitEventRow {
   std::int64_t agent;
-  std::int32_t exit;
-  double time;  // [s]
+  std::int32_t exit;  // index into /campusflow/summary/exit_names
+  double time;        // [s] after the alarm
+  bool operator==(const ExitEventRow&) const = default;
 };
+
+// The rows are written and read as raw memory through compound types.
+static_assert(std::is_standard_layout_v<TrajectoryRow> && std::is_trivially_copyable_v<TrajectoryRow>);
+static_assert(std::is_standard_layout_v<AgentRow> && std::is_trivially_copyable_v<AgentRow>);
+static_assert(std::is_standard_layout_v<ExitEventRow> && std::is_trivially_copyable_v<ExitEventRow>);
+static_assert(sizeof(TrajectoryRow) == 40, "the archive's /trajectory row is 2 x int64 + 3 x float64");
 
 struct LevelGeometry {
   std::string name;
-  double elevation;  // [m]
-  std::string wkt;
+  double elevation = 0.0;  // [m]
+  std::string wkt;         // walkable area: POLYGON or MULTIPOLYGON, [m]
 };
 
 struct RunInfo {
@@ -47,23 +58,29 @@ struct RunInfo {
   std::uint64_t seed = 0;
   int threads = 1;
   std::string version;
-  double dt = 0.0;  // [s]
+  double dt = 0.0;  // [s] pedestrian tick
 };
 
 struct RunSummary {
-  double evacuation_time = -1.0;  // [s]; -1 if not everyone left
+  double evacuation_time = -1.0;  // [s] when the last agent left; -1 if not everyone left
   std::int64_t agents = 0;
   std::int64_t exited = 0;
   std::vector<std::string> exit_names;
-  std::vector<std::int64_t> exit_counts;
+  std::vector<std::int64_t> exit_counts;  // parallel to exit_names
   double simulated_time = 0.0;  // [s]
   double wall_time = 0.0;       // [s]
   std::uint64_t state_hash = 0;
 };
 
-// HDF5 compound types matching the structs above (memory layout = file layout).
-Handle trajectory_type();
-Handle agent_type();
-Handle exit_event_type();
+// A row type in memory (native layout, padding included) and in the file
+// (little-endian, packed, the archive's types), e.g. "<i8" for id in h5py.
+struct CompoundTypes {
+  Handle memory;
+  Handle file;
+};
+
+CompoundTypes trajectory_types();
+CompoundTypes agent_types();
+CompoundTypes exit_event_types();
 
 }  // namespace campusflow::io

@@ -1,120 +1,137 @@
 #include "sim/io/result_reader.hpp"
 
-#include <fstream>
+#include <system_error>
+
+#include "sim/io/hdf5_objects.hpp"
 
 namespace campusflow::io {
 
 namespace {
-
-Handle open_dataset(hid_t file, const char* path, const std::string& where) {
-  if (H5Lexists(file, path, H5P_DEFAULT) <= 0) throw ResultFormatError(where + ": missing " + path);
-  return Handle(check(H5Dopen2(file, path, H5P_DEFAULT), where + ": cannot open " + path), H5Dclose);
-}
-
-Handle open_group(hid_t file, const char* path, const std::string& where) {
-  if (H5Lexists(file, path, H5P_DEFAULT) <= 0) throw ResultFormatError(where + ": missing " + path);
-  return Handle(check(H5Gopen2(file, path, H5P_DEFAULT), where + ": cannot open " + path), H5Gclose);
-}
-
-std::size_t length(hid_t dataset) {
-  Handle space(H5Dget_space(dataset), H5Sclose);
-  hsize_t n = 0;
-  if (H5Sget_simple_extent_ndims(space.get()) != 1) return 0;
-  H5Sget_simple_extent_dims(space.get(), &n, nullptr);
-  return static_cast<std::size_t>(n);
-}
-
-std::vector<std::string> read_strings(hid_t file, const char* path, const std::string& where) {
-  const Handle set = open_dataset(file, path, where);
-  std::vector<char*> pointers(length(set.get()), nullptr);
-  const Handle type = string_type();
-  if (!pointers.empty() && H5Dread(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()) < 0)
-    throw ResultFormatError(where + ": cannot read " + path);
-  std::vector<std::string> out;
-  for (char* p : pointers) {
-    out.emplace_back(p ? p : "");
-    H5free_memory(p);
-  }
-  return out;
-}
-
+constexpr const char* kFormat = "campusflow-result/1";
 }  // namespace
 
-ResultReader::ResultReader(const std::filesystem::path& path) : path_(path) {
-  silence_hdf5_errors();
-  const std::string where = path.string();
-  if (!std::ifstream(path).good()) throw ResultFormatError(where + ": cannot be read (missing or not permitted)");
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw ResultFormatError(where + ": is not an HDF5 file");
+ResultReader::ResultReader(const std::filesystem::path& path, Completeness completeness) : path_(path) {
+  const QuietHdf5Errors quiet;
+  const std::string name = path.string();
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw ResultFormatError(name + " does not exist");
+  if (!std::filesystem::is_regular_file(path, error)) throw ResultFormatError(name + " is not a regular file");
+  // H5Fis_hdf5 looks for the superblock signature only; it answers 0 for
+  // text and empty files and negative when the file cannot be read at all.
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw ResultFormatError(name + " is not an HDF5 file");
+  // A truncated file has its signature but ends before the address space its
+  // superblock claims; HDF5 refuses to open it.
   file_ = Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file_.valid()) throw ResultFormatError(where + ": is damaged or truncated: HDF5 cannot open it");
-  if (H5Lexists(file_.get(), "/campusflow", H5P_DEFAULT) <= 0)
-    throw ResultFormatError(where + ": has no /campusflow group: not a campusflow result");
-  const Handle cf = open_group(file_.get(), "/campusflow", where);
-  if (!has_attribute(cf.get(), "format") || read_string_attribute(cf.get(), "format") != "campusflow-result/1")
-    throw ResultFormatError(where + ": /campusflow has no format \"campusflow-result/1\": not a campusflow result");
-  if (read_string_attribute(cf.get(), "status") != "complete")
-    throw ResultFormatError(where + ": is incomplete: the run was interrupted before it finished");
+  if (!file_.valid()) throw ResultFormatError(name + " is damaged or truncated (or open for writing): HDF5 cannot open it");
+  if (!has_link(file_.get(), "/campusflow"))
+    throw ResultFormatError(name + " has no /campusflow group: not a campusflow result");
+  const Handle cf = open_group(file_.get(), "/campusflow");
+  if (!has_attribute(cf.get(), "format"))
+    throw ResultFormatError(name + " has no /campusflow@format: not a campusflow result");
+  const std::string format = read_string_attribute(cf.get(), "format");
+  if (format != kFormat)
+    throw ResultFormatError(name + " has format \"" + format + "\"; this campusflow reads \"" + kFormat + "\"");
+  const std::string status = read_string_attribute(cf.get(), "status");
+  if (status != "complete" && completeness == Completeness::required)
+    throw ResultFormatError(name + " is incomplete: the run was interrupted (status \"" + status + "\")");
 }
 
 double ResultReader::fps() const {
-  const Handle set = open_dataset(file_.get(), "/trajectory", path_.string());
+  const QuietHdf5Errors quiet;
+  const Handle set = open_dataset(file_.get(), "/trajectory");
   return read_double_attribute(set.get(), "fps");
 }
 
-std::string ResultReader::wkt_geometry() const { return read_string_attribute(file_.get(), "wkt_geometry"); }
+std::string ResultReader::wkt_geometry() const {
+  const QuietHdf5Errors quiet;
+  return read_string_attribute(file_.get(), "wkt_geometry");
+}
 
-std::string ResultReader::attribute(const char* name) const {
-  const Handle cf = open_group(file_.get(), "/campusflow", path_.string());
-  return read_string_attribute(cf.get(), name);
+std::string ResultReader::attribute_string(const std::string& name) const {
+  const QuietHdf5Errors quiet;
+  const Handle cf = open_group(file_.get(), "/campusflow");
+  return read_string_attribute(cf.get(), name.c_str());
+}
+
+RunInfo ResultReader::run_info() const {
+  const QuietHdf5Errors quiet;
+  const Handle cf = open_group(file_.get(), "/campusflow");
+  const hid_t g = cf.get();
+  RunInfo info;
+  info.scenario_name = read_string_attribute(g, "scenario_name");
+  info.scenario_file = read_string_attribute(g, "scenario_file");
+  info.scenario_text = read_string_attribute(g, "scenario_text");
+  info.scenario_hash = read_uint_attribute(g, "scenario_hash");
+  info.seed = read_uint_attribute(g, "seed");
+  info.threads = static_cast<int>(read_int_attribute(g, "threads"));
+  info.version = read_string_attribute(g, "version");
+  info.dt = read_double_attribute(g, "dt");
+  return info;
 }
 
 RunSummary ResultReader::summary() const {
-  const std::string where = path_.string();
-  const Handle g = open_group(file_.get(), "/campusflow/summary", where);
+  const QuietHdf5Errors quiet;
+  const Handle g = open_group(file_.get(), "/campusflow/summary");
   RunSummary s;
   s.evacuation_time = read_double_attribute(g.get(), "evacuation_time");
   s.agents = read_int_attribute(g.get(), "agents");
   s.exited = read_int_attribute(g.get(), "exited");
   s.simulated_time = read_double_attribute(g.get(), "simulated_time");
   s.state_hash = read_uint_attribute(g.get(), "state_hash");
-  s.exit_names = read_strings(file_.get(), "/campusflow/summary/exit_names", where);
-  const Handle counts = open_dataset(file_.get(), "/campusflow/summary/exit_counts", where);
-  s.exit_counts.resize(length(counts.get()));
-  if (!s.exit_counts.empty())
-    H5Dread(counts.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.exit_counts.data());
-  const Handle cf = open_group(file_.get(), "/campusflow", where);
+  s.exit_names = read_strings(file_.get(), "/campusflow/summary/exit_names");
+  const Handle counts = open_dataset(file_.get(), "/campusflow/summary/exit_counts");
+  s.exit_counts.resize(dataset_rows(counts.get()));
+  read_rows(counts.get(), H5T_NATIVE_INT64, s.exit_counts.data());
+  if (s.exit_counts.size() != s.exit_names.size())
+    throw ResultFormatError(path_.string() + ": /campusflow/summary has " + std::to_string(s.exit_names.size()) +
+                            " exit names but " + std::to_string(s.exit_counts.size()) + " exit counts");
+  const Handle cf = open_group(file_.get(), "/campusflow");
   s.wall_time = read_double_attribute(cf.get(), "wall_time");
   return s;
 }
 
 template <class Row>
-std::vector<Row> ResultReader::read_rows(const char* path, const Handle& type) const {
-  const Handle set = open_dataset(file_.get(), path, path_.string());
-  std::vector<Row> rows(length(set.get()));
-  if (!rows.empty() && H5Dread(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()) < 0)
-    throw ResultFormatError(path_.string() + ": cannot read " + path + " (damaged?)");
+std::vector<Row> ResultReader::read_table(const char* path, const CompoundTypes& types) const {
+  const QuietHdf5Errors quiet;
+  const Handle set = open_dataset(file_.get(), path);
+  std::vector<Row> rows(dataset_rows(set.get()));
+  read_rows(set.get(), types.memory.get(), rows.data());
   return rows;
 }
 
 std::vector<TrajectoryRow> ResultReader::trajectory() const {
-  return read_rows<TrajectoryRow>("/trajectory", trajectory_type());
+  return read_table<TrajectoryRow>("/trajectory", trajectory_types());
 }
 
-std::vector<AgentRow> ResultReader::agents() const { return read_rows<AgentRow>("/campusflow/agents", agent_type()); }
+std::vector<AgentRow> ResultReader::agents() const {
+  return read_table<AgentRow>("/campusflow/agents", agent_types());
+}
 
 std::vector<ExitEventRow> ResultReader::exit_events() const {
-  return read_rows<ExitEventRow>("/campusflow/exit_events", exit_event_type());
+  return read_table<ExitEventRow>("/campusflow/exit_events", exit_event_types());
+}
+
+std::vector<std::string> ResultReader::group_names() const {
+  const QuietHdf5Errors quiet;
+  return read_strings(file_.get(), "/campusflow/group_names");
+}
+
+std::vector<std::string> ResultReader::profile_names() const {
+  const QuietHdf5Errors quiet;
+  return read_strings(file_.get(), "/campusflow/profile_names");
 }
 
 std::vector<LevelGeometry> ResultReader::levels() const {
+  const QuietHdf5Errors quiet;
   std::vector<LevelGeometry> out;
-  for (int l = 0;; ++l) {
+  for (std::size_t l = 0;; ++l) {
     const std::string path = "/campusflow/geometry/level_" + std::to_string(l);
-    if (H5Lexists(file_.get(), path.c_str(), H5P_DEFAULT) <= 0) break;
-    const Handle g = open_group(file_.get(), path.c_str(), path_.string());
+    if (!has_link(file_.get(), path.c_str())) break;
+    const Handle g = open_group(file_.get(), path.c_str());
     out.push_back({read_string_attribute(g.get(), "name"), read_double_attribute(g.get(), "elevation"),
                    read_string_attribute(g.get(), "wkt")});
   }
+  if (out.empty()) throw ResultFormatError(path_.string() + " has no /campusflow/geometry/level_0");
   return out;
 }
 

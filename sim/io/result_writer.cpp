@@ -1,43 +1,30 @@
 #include "sim/io/result_writer.hpp"
 
+#include <cmath>
+#include <system_error>
 #include <vector>
+
+#include "sim/io/hdf5_objects.hpp"
 
 namespace campusflow::io {
 
 namespace {
 
-Handle create_group(hid_t parent, const char* name) {
-  return Handle(check(H5Gcreate2(parent, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                      std::string("cannot create group ") + name),
-                H5Gclose);
-}
+constexpr const char* kFormat = "campusflow-result/1";
+// 8,192 rows of 40 bytes = 320 KiB per trajectory chunk: large enough to
+// compress well, small enough for HDF5's default 1 MiB chunk cache.
+constexpr std::size_t kTrajectoryChunkRows = 8192;
+constexpr std::size_t kExitEventChunkRows = 4096;
 
-// A fixed-size one-dimensional dataset written at once.
-void write_dataset(hid_t parent, const char* name, hid_t type, std::size_t n, const void* data) {
-  const hsize_t dims[1] = {n};
-  Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
-  Handle set(check(H5Dcreate2(parent, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                   std::string("cannot create dataset ") + name),
-             H5Dclose);
-  if (n > 0 && H5Dwrite(set.get(), type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
-    throw IoError(std::string("cannot write dataset ") + name);
-}
-
-void write_strings(hid_t parent, const char* name, std::span<const std::string> values) {
-  std::vector<const char*> pointers;
-  for (const std::string& s : values) pointers.push_back(s.c_str());
-  const Handle type = string_type();
-  write_dataset(parent, name, type.get(), pointers.size(), pointers.data());
-}
-
-// Field descriptions as in the Pedestrian Dynamics Data Archive.
+// Field descriptions exactly as in the Pedestrian Dynamics Data Archive
+// (data/experiments/format-example-ped-data-archive.h5).
 void describe_trajectory(hid_t set, double fps) {
   write_attribute(set, "fps", fps);
   write_attribute(set, "id", std::string("unique identifier for pedestrian"));
   write_attribute(set, "frame", std::string("frame number"));
   write_attribute(set, "x", std::string("pedestrian x-coordinate (meter [m])"));
   write_attribute(set, "y", std::string("pedestrian y-coordinate (meter [m])"));
-  write_attribute(set, "z", std::string("pedestrian z-coordinate (meter [m]), the level's elevation"));
+  write_attribute(set, "z", std::string("pedestrian z-coordinate (meter [m])"));
 }
 
 }  // namespace
@@ -45,20 +32,38 @@ void describe_trajectory(hid_t set, double fps) {
 ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const RunInfo& info,
                            std::span<const LevelGeometry> levels)
     : final_(std::move(final_path)), partial_(final_.string() + ".partial") {
-  silence_hdf5_errors();
+  const QuietHdf5Errors quiet;
+  const std::string cannot = "cannot create " + partial_.string() + ": ";
+  if (!std::isfinite(fps) || fps <= 0.0) throw IoError(cannot + "fps must be > 0, got " + std::to_string(fps));
+  // PedPy builds the walkable area from wkt_geometry; it must be a polygon.
+  if (levels.empty()) throw IoError(cannot + "no level geometry (wkt_geometry is level 0's walkable area)");
+  if (levels.front().wkt.rfind("POLYGON", 0) != 0)
+    throw IoError(cannot + "level 0 '" + levels.front().name + "' is not a WKT POLYGON");
+  const std::filesystem::path folder = partial_.parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder))
+    throw IoError(cannot + "the folder " + folder.string() + " does not exist");
+
   file_ = Handle(H5Fcreate(partial_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-  if (!file_.valid()) throw IoError("cannot create " + partial_.string());
+  if (!file_.valid()) throw IoError(cannot + "not writable, or open in another program");
+  write_archive_part(fps, info, levels.front().wkt);
+  write_campusflow_part(fps, info, levels);
+  flush_file();  // the static parts are on disk before the first step
+}
+
+void ResultWriter::write_archive_part(double fps, const RunInfo& info, const std::string& wkt) {
   const hid_t root = file_.get();
-  write_attribute(root, "wkt_geometry", levels.empty() ? std::string() : levels.front().wkt);
-  write_attribute(root, "file_version", std::string("1.0.0"));
-  write_attribute(root, "source", std::string("campusflow ") + info.version);
-
-  trajectory_ = AppendableDataset<TrajectoryRow>(root, "trajectory", trajectory_type(), kBufferRows);
+  write_attribute(root, "wkt_geometry", wkt);
+  write_attribute(root, "file_version", std::string("1.0.0"));  // the archive layout's version
+  write_attribute(root, "source", "campusflow " + info.version);
+  trajectory_ = AppendableDataset<TrajectoryRow>(root, "trajectory", trajectory_types(), kTrajectoryBufferRows,
+                                                 kTrajectoryChunkRows);
   describe_trajectory(trajectory_.id(), fps);
+}
 
-  campusflow_ = create_group(root, "campusflow");
+void ResultWriter::write_campusflow_part(double fps, const RunInfo& info, std::span<const LevelGeometry> levels) {
+  campusflow_ = create_group(file_.get(), "campusflow");
   const hid_t cf = campusflow_.get();
-  write_attribute(cf, "format", std::string("campusflow-result/1"));
+  write_attribute(cf, "format", std::string(kFormat));
   write_attribute(cf, "status", std::string("incomplete"));
   write_attribute(cf, "version", info.version);
   write_attribute(cf, "scenario_name", info.scenario_name);
@@ -70,29 +75,70 @@ ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const R
   write_attribute(cf, "dt", info.dt);
   write_attribute(cf, "fps", fps);
 
-  Handle geometry = create_group(cf, "geometry");
+  // One group per level: h5py reads group attributes as str, whereas
+  // strings inside a compound dataset come back as bytes.
+  const Handle geometry = create_group(cf, "geometry");
   for (std::size_t l = 0; l < levels.size(); ++l) {
-    Handle level = create_group(geometry.get(), ("level_" + std::to_string(l)).c_str());
+    const Handle level = create_group(geometry.get(), ("level_" + std::to_string(l)).c_str());
     write_attribute(level.get(), "name", levels[l].name);
     write_attribute(level.get(), "elevation", levels[l].elevation);
     write_attribute(level.get(), "wkt", levels[l].wkt);
   }
-  exits_ = AppendableDataset<ExitEventRow>(cf, "exit_events", exit_event_type(), kBufferRows);
-  H5Fflush(root, H5F_SCOPE_GLOBAL);
+  exit_events_ = AppendableDataset<ExitEventRow>(cf, "exit_events", exit_event_types(), kExitEventBufferRows,
+                                                 kExitEventChunkRows);
 }
 
 void ResultWriter::write_agents(std::span<const AgentRow> agents, std::span<const std::string> group_names,
                                 std::span<const std::string> profile_names) {
-  const Handle type = agent_type();
-  write_dataset(campusflow_.get(), "agents", type.get(), agents.size(), agents.data());
+  const QuietHdf5Errors quiet;
+  require_open("write the agents table");
+  if (agents_written_) throw IoError(partial_.string() + ": the agents table is written already");
+  const CompoundTypes types = agent_types();
+  write_rows(campusflow_.get(), "agents", types.file.get(), types.memory.get(), agents.size(), agents.data());
   write_strings(campusflow_.get(), "group_names", group_names);
   write_strings(campusflow_.get(), "profile_names", profile_names);
+  agents_written_ = true;
 }
 
-void ResultWriter::finish(const RunSummary& s, double wall_time) {
+void ResultWriter::append_frame(std::span<const TrajectoryRow> rows) {
+  const QuietHdf5Errors quiet;
+  require_open("append a frame");
+  if (trajectory_.append(rows)) flush_file();
+}
+
+void ResultWriter::append_exit_event(const ExitEventRow& e) {
+  const QuietHdf5Errors quiet;
+  require_open("append an exit event");
+  if (exit_events_.append(std::span<const ExitEventRow>(&e, 1))) flush_file();
+}
+
+void ResultWriter::finish(const RunSummary& summary, double wall_time) {
+  const QuietHdf5Errors quiet;
+  require_open("finish");
+  if (summary.exit_names.size() != summary.exit_counts.size())
+    throw IoError(partial_.string() + ": the summary has " + std::to_string(summary.exit_names.size()) +
+                  " exit names but " + std::to_string(summary.exit_counts.size()) + " exit counts");
   trajectory_.flush();
-  exits_.flush();
-  Handle summary = create_group(campusflow_.get(), "summary");
+  exit_events_.flush();
+  if (!agents_written_) write_agents({}, {}, {});  // a complete file always has every table
+  write_summary(summary);
+  write_attribute(campusflow_.get(), "wall_time", wall_time);
+  // Status last: should anything above fail, the file stays incomplete.
+  write_attribute(campusflow_.get(), "status", std::string("complete"));
+  trajectory_.close();
+  exit_events_.close();
+  campusflow_.reset();
+  if (file_.close() < 0) throw IoError("cannot close " + partial_.string() + " (disk full?)");
+  finished_ = true;
+  std::error_code error;
+  std::filesystem::rename(partial_, final_, error);
+  if (error)
+    throw IoError("cannot rename " + partial_.string() + " to " + final_.string() + ": " + error.message() +
+                  " (the .partial is complete)");
+}
+
+void ResultWriter::write_summary(const RunSummary& s) {
+  const Handle summary = create_group(campusflow_.get(), "summary");
   const hid_t g = summary.get();
   write_attribute(g, "evacuation_time", s.evacuation_time);
   write_attribute(g, "agents", s.agents);
@@ -100,32 +146,40 @@ void ResultWriter::finish(const RunSummary& s, double wall_time) {
   write_attribute(g, "simulated_time", s.simulated_time);
   write_attribute(g, "state_hash", s.state_hash);
   write_strings(g, "exit_names", s.exit_names);
-  write_dataset(g, "exit_counts", H5T_NATIVE_INT64, s.exit_counts.size(), s.exit_counts.data());
-  write_attribute(campusflow_.get(), "wall_time", wall_time);
-  write_attribute(campusflow_.get(), "status", std::string("complete"));
-  summary.reset();
-  close();
-  std::filesystem::rename(partial_, final_);
-  finished_ = true;
+  write_rows(g, "exit_counts", H5T_STD_I64LE, H5T_NATIVE_INT64, s.exit_counts.size(), s.exit_counts.data());
 }
 
-void ResultWriter::close() {
+void ResultWriter::require_open(const char* action) const {
+  if (finished_ || !file_.valid())
+    throw IoError("cannot " + std::string(action) + ": " + final_.string() + " is finished and closed");
+}
+
+void ResultWriter::flush_file() {
+  if (H5Fflush(file_.get(), H5F_SCOPE_LOCAL) < 0) throw IoError("cannot flush " + partial_.string() + " (disk full?)");
+}
+
+void ResultWriter::close_all() noexcept {
   trajectory_.close();
-  exits_.close();
+  exit_events_.close();
   campusflow_.reset();
-  if (file_.valid()) H5Fflush(file_.get(), H5F_SCOPE_GLOBAL);
   file_.reset();
 }
 
 ResultWriter::~ResultWriter() {
-  if (finished_) return;
+  if (finished_ || !file_.valid()) return;
+  const QuietHdf5Errors quiet;
+  // Keep as much as can be kept; a failure here must not escape a destructor
+  // (it may run while another exception unwinds).
   try {
     trajectory_.flush();
-    exits_.flush();
+    exit_events_.flush();
   } catch (...) {
-    // Nothing more can be saved; the file stays marked incomplete.
   }
-  close();
+  try {
+    write_attribute(campusflow_.get(), "status", std::string("incomplete"));
+  } catch (...) {
+  }
+  close_all();
 }
 
 }  // namespace campusflow::io

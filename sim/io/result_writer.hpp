@@ -1,8 +1,9 @@
 #pragma once
 // Writes a run's HDF5 result while the run goes (docs/result-format.md). The
 // file is "<final>.partial" until finish() marks it complete and renames it
-// atomically, so a reader never sees a half-written file under the final
+// atomically, so no reader ever sees a half-written file under the final
 // name; a run that stops early leaves the .partial, marked incomplete.
+#include <cstddef>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -14,35 +15,58 @@ namespace campusflow::io {
 
 class ResultWriter {
  public:
-  // Rows kept in memory per growing dataset before they go to disk.
-  static constexpr std::size_t kBufferRows = 65536;
+  // Rows kept in memory before they go to disk, per growing dataset. 65,536
+  // trajectory rows are 2.5 MiB: large batches, small memory.
+  static constexpr std::size_t kTrajectoryBufferRows = 65536;
+  static constexpr std::size_t kExitEventBufferRows = 4096;
+  static constexpr std::size_t kMaxBufferedRows = kTrajectoryBufferRows + kExitEventBufferRows;
 
+  // Creates "<final_path>.partial" (truncating an old one) and writes the
+  // static parts: the archive layout, run information and level geometry.
+  // fps > 0 [1/s]; levels must not be empty (levels[0] is wkt_geometry).
+  // Throws IoError naming the file.
   ResultWriter(std::filesystem::path final_path, double fps, const RunInfo& info,
                std::span<const LevelGeometry> levels);
   ResultWriter(const ResultWriter&) = delete;
   ResultWriter& operator=(const ResultWriter&) = delete;
-  // Without finish(): flushes, leaves the .partial marked incomplete. Never throws.
+  // Without finish(): writes what is buffered, leaves the .partial marked
+  // incomplete and final_path untouched. Never throws.
   ~ResultWriter();
 
+  // /campusflow/agents, /campusflow/group_names, /campusflow/profile_names.
+  // At most once; finish() writes empty tables if it was never called.
   void write_agents(std::span<const AgentRow> agents, std::span<const std::string> group_names,
                     std::span<const std::string> profile_names);
-  void append_frame(std::span<const TrajectoryRow> rows) { trajectory_.append(rows); }
-  void append_exit_event(const ExitEventRow& e) { exits_.append(e); }
-  // Writes the summary, marks the file complete, closes and renames it.
+  // Buffered; a full buffer goes to disk and the file is flushed, so even a
+  // killed process usually leaves the rows of earlier batches readable.
+  void append_frame(std::span<const TrajectoryRow> rows);
+  void append_exit_event(const ExitEventRow& e);
+  // Writes the rest, the summary and wall_time [s], marks the file complete,
+  // closes it and renames it to final_path. Afterwards the writer is inert:
+  // further writes throw IoError, the destructor does nothing.
   void finish(const RunSummary& summary, double wall_time);
 
   const std::filesystem::path& partial_path() const { return partial_; }
-  std::size_t buffered_rows() const { return trajectory_.buffered_rows() + exits_.buffered_rows(); }
+  const std::filesystem::path& final_path() const { return final_; }
+  bool finished() const { return finished_; }
+  // Rows in memory, trajectory and exit events together; <= kMaxBufferedRows.
+  std::size_t buffered_rows() const { return trajectory_.buffered_rows() + exit_events_.buffered_rows(); }
 
  private:
-  void close();
+  void write_archive_part(double fps, const RunInfo& info, const std::string& wkt);
+  void write_campusflow_part(double fps, const RunInfo& info, std::span<const LevelGeometry> levels);
+  void write_summary(const RunSummary& s);
+  void require_open(const char* action) const;
+  void flush_file();
+  void close_all() noexcept;
 
   std::filesystem::path final_;
   std::filesystem::path partial_;
   Handle file_;
   Handle campusflow_;  // the /campusflow group
   AppendableDataset<TrajectoryRow> trajectory_;
-  AppendableDataset<ExitEventRow> exits_;
+  AppendableDataset<ExitEventRow> exit_events_;
+  bool agents_written_ = false;
   bool finished_ = false;
 };
 
