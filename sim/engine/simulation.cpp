@@ -121,7 +121,7 @@ void Simulation::plan_moves() {
         if (agents_.release[i] > now_) continue;  // still in pre-movement
         const std::uint32_t l = agents_.level[i];
         const WalkableLevel& level = scenario_.levels[l];
-        const Vec2 v = model_.velocity(agents_, i, level, grids_[l]);
+        const Vec2 v = model_.velocity(agents_, i, level.field.direction(x), level.wall_grid, grids_[l]);
         const Vec2 next = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
         if (auto crossing = crossed_exit(x, next, level)) {
           m.exit = static_cast<std::int32_t>(crossing->exit);

@@ -12,11 +12,10 @@ double CfsmModel::interaction_range(double max_radius, double max_speed) const {
   return std::max(l + max_speed * p_.time_gap, l + 10.0 * p_.neighbour_range);
 }
 
-Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const WalkableLevel& level,
+Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
                          const NeighbourGrid& neighbours) const {
   const Vec2 xi = agents.position[i];
   const double ri = agents.radius[i];
-  const Vec2 e0 = level.field.direction(xi);
   const double range = neighbours.spec().cell;
 
   // Direction: desired direction plus repulsion from neighbours and walls.
@@ -29,8 +28,8 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const WalkableLe
     const double l = ri + agents.radius[j];
     e += p_.neighbour_strength * std::exp((l - s) / p_.neighbour_range) * (d / s);
   });
-  for (std::uint32_t w : level.wall_grid.near(xi)) {
-    const Vec2 d = xi - closest_point(level.wall_grid.segment(w), xi);
+  for (std::uint32_t w : walls.near(xi)) {
+    const Vec2 d = xi - closest_point(walls.segment(w), xi);
     const double s = d.norm();
     if (s <= 0.0) continue;
     e += p_.wall_strength * std::exp((ri - s) / p_.wall_range) * (d / s);

@@ -9,7 +9,7 @@
 // corridor of width l_ij along e_i.
 #include <cstdint>
 
-#include "sim/geometry/walkable_level.hpp"
+#include "sim/geometry/segment_grid.hpp"
 #include "sim/ped/agents.hpp"
 #include "sim/ped/models/cfsm/cfsm_params.hpp"
 #include "sim/ped/neighbour_grid.hpp"
@@ -21,7 +21,9 @@ class CfsmModel {
   explicit CfsmModel(const CfsmParams& params) : p_(params) {}
 
   // The velocity of walking agent i [m/s], read from the frozen state only.
-  Vec2 velocity(const Agents& agents, std::uint32_t i, const WalkableLevel& level,
+  // `e0` is the desired direction (unit, or zero), `walls` the walls of the
+  // agent's level, `neighbours` the agents on it.
+  Vec2 velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
                 const NeighbourGrid& neighbours) const;
 
   // Distance beyond which neighbours no longer change anyone's velocity for
