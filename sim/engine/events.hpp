@@ -12,7 +12,11 @@ struct SpawnGroup {
 struct PedestrianTick {};
 struct RecordFrame {};
 struct TimeLimitReached {};
+// A scenario event: a door closes or opens, a place is blocked or unblocked.
+struct PlaceChange {
+  std::uint32_t event;  // index into CompiledScenario::events
+};
 
-using Event = std::variant<SpawnGroup, PedestrianTick, RecordFrame, TimeLimitReached>;
+using Event = std::variant<SpawnGroup, PedestrianTick, RecordFrame, TimeLimitReached, PlaceChange>;
 
 }  // namespace campusflow

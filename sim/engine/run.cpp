@@ -31,14 +31,12 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
   return std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
 }
 
-void write_frame(io::ResultWriter& w, const StepOutput& out, const Simulation& sim,
-                 std::vector<io::TrajectoryRow>& rows) {
+void write_frame(io::ResultWriter& w, const StepOutput& out, std::vector<io::TrajectoryRow>& rows) {
   rows.clear();
-  const auto& levels = sim.scenario().levels;
   for (std::size_t k = 0; k < out.frame_agents.size(); ++k) {
     const std::uint32_t id = out.frame_agents[k];
     const Vec2& p = out.frame_positions[k];
-    rows.push_back({id, *out.frame, p.x(), p.y(), levels[sim.agents().level[id]].elevation});
+    rows.push_back({id, *out.frame, p.x(), p.y(), out.frame_z[k]});
   }
   w.append_frame(rows);
 }
@@ -88,7 +86,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
       ++report.exit_counts[e.exit];
       if (writer) writer->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
     }
-    if (writer && out.frame) write_frame(*writer, out, sim, rows);
+    if (writer && out.frame) write_frame(*writer, out, rows);
     if (control.stop && control.stop->load(std::memory_order_relaxed)) {
       report.interrupted = true;
       break;

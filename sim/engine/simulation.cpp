@@ -1,6 +1,7 @@
 #include "sim/engine/simulation.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -8,6 +9,7 @@
 #include "sim/core/state_hash.hpp"
 #include "sim/engine/spawn.hpp"
 #include "sim/ped/movement.hpp"
+#include "sim/ped/stair_speed.hpp"
 
 namespace campusflow {
 
@@ -15,13 +17,36 @@ namespace {
 // Agents per parallel task: large enough to amortise scheduling, small
 // enough to balance 16 threads on a thousand agents.
 constexpr std::size_t kGrain = 64;
+// Ticks between two route choices of an agent (staggered by id): often enough
+// to follow a changing crowd, rarely enough to cost nothing.
+constexpr std::uint64_t kRouteTicks = 40;
+// How far past the line an agent arriving through a stair end is put, at least. [m]
+constexpr double kArrivalStep = 0.01;
+
+// The first opening of `level` that the step from a to b crosses: boundary
+// openings outwards only (stepping back in is no crossing), doors either way.
+std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, const Vec2& a, const Vec2& b) {
+  std::uint32_t place = kNoPlace;
+  double first = 2.0;
+  for (const Opening& o : level.openings) {
+    if (o.boundary() && (b - a).dot(o.normal) <= 0.0) continue;
+    const double t = crossing_fraction(a, b, o.segment);
+    if (t > 0.0 && t < first) {
+      first = t;
+      place = o.place;
+    }
+  }
+  return {place, first};
+}
 }  // namespace
 
 Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& options)
     : scenario_(scenario),
       options_(options),
       arena_(std::max(1, options.threads)),
-      model_(scenario.model.cfsm) {
+      model_(scenario.model.cfsm),
+      router_(scenario),
+      tokens_(scenario.places.size(), 1.0) {
   agents_.resize(scenario.agent_count);
   const double range = model_.interaction_range(scenario.max_radius, scenario.max_desired_speed);
   for (const WalkableLevel& level : scenario.levels)
@@ -33,6 +58,8 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
   for (std::uint32_t g = 0; g < scenario.groups.size(); ++g) queue_.schedule(0, SpawnGroup{g});
   queue_.schedule(0, RecordFrame{});
   queue_.schedule(0, PedestrianTick{});
+  for (std::uint32_t e = 0; e < scenario.events.size(); ++e)
+    queue_.schedule(scenario.events[e].time, PlaceChange{e});
   queue_.schedule(scenario.settings.time_limit, TimeLimitReached{});
 }
 
@@ -67,13 +94,26 @@ void Simulation::handle(const RecordFrame&) {
   out_.frame = frame_++;
   out_.frame_agents.assign(active_.begin(), active_.end());
   out_.frame_positions.clear();
-  for (std::uint32_t id : active_) out_.frame_positions.push_back(agents_.position[id]);
+  out_.frame_z.clear();
+  for (std::uint32_t id : active_) {
+    const Eigen::Vector3d w = scenario_.levels[agents_.level[id]].world(agents_.position[id]);
+    out_.frame_positions.emplace_back(w.x(), w.y());
+    out_.frame_z.push_back(w.z());
+  }
   queue_.schedule(now_ + scenario_.settings.frame_interval, RecordFrame{});
 }
 
 void Simulation::handle(const TimeLimitReached&) {
   finished_ = true;
   timed_out_ = !active_.empty();
+}
+
+void Simulation::handle(const PlaceChange& e) {
+  const CompiledEvent& event = scenario_.events[e.event];
+  const bool close = event.kind == EventKind::kClose || event.kind == EventKind::kBlock;
+  for (std::uint32_t p : event.places) router_.set_closed(p, close);
+  // Everyone chooses again at the next tick.
+  for (std::uint32_t id : active_) agents_.target[id] = kNoPlace;
 }
 
 void Simulation::handle(const PedestrianTick&) {
@@ -117,41 +157,97 @@ void Simulation::plan_moves() {
         const std::uint32_t i = active_[n];
         const Vec2 x = agents_.position[i];
         Move& m = moves_[n];
-        m = Move{x, -1, 0.0};
+        m = Move{x, agents_.target[i], kNoPlace, 0.0};
         if (agents_.release[i] > now_) continue;  // still in pre-movement
+        if (m.target == kNoPlace || (tick_ + i) % kRouteTicks == 0) m.target = router_.choose(agents_, i, m.target);
+        if (m.target == kNoPlace) continue;  // no way out is left: wait
         const std::uint32_t l = agents_.level[i];
         const WalkableLevel& level = scenario_.levels[l];
-        const Vec2 v = model_.velocity(agents_, i, level.field.direction(x), level.wall_grid, grids_[l]);
-        const Vec2 next = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
-        if (auto crossing = crossed_exit(x, next, level)) {
-          m.exit = static_cast<std::int32_t>(crossing->exit);
-          m.fraction = crossing->fraction;
-        }
-        m.position = next;
+        const Opening* target = level.opening_for(m.target);
+        const Vec2 e0 = target ? target->field.direction(x) : Vec2::Zero();
+        const Vec2 v = model_.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
+        m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
+        std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
       }
     });
   });
 }
 
+bool Simulation::admit(std::uint32_t place) {
+  if (router_.closed(place)) return false;
+  if (scenario_.places[place].flow_limit <= 0.0) return true;
+  if (tokens_[place] < 1.0) return false;
+  tokens_[place] -= 1.0;
+  return true;
+}
+
+void Simulation::transfer(std::uint32_t i, std::uint32_t place, const Vec2& crossing, double beyond) {
+  const CompiledPlace& p = scenario_.places[place];
+  const CompiledStair& stair = scenario_.stairs[static_cast<std::size_t>(p.stair)];
+  const std::uint32_t from = agents_.level[i];
+  const std::uint32_t to = from == stair.level ? p.level : stair.level;
+  const Opening& in = *scenario_.levels[from].opening_for(place);
+  const Opening& out = *scenario_.levels[to].opening_for(place);
+  // Both openings run along their own outlines, which face each other: the
+  // point u along one is 1 - u along the other (left stays left).
+  const double width = in.segment.length();
+  const double r = std::min(agents_.radius[i], 0.5 * width);
+  const double u = std::clamp((crossing - in.segment.a).norm() / width, r / width, 1.0 - r / width);
+  const Vec2 at = out.segment.a + (1.0 - u) * (out.segment.b - out.segment.a);
+  agents_.position[i] = at - std::max(kArrivalStep, beyond) * out.normal;
+  agents_.level[i] = to;
+  if (to == stair.level) {
+    const bool up = (place == stair.from_place) == stair.rises;
+    const StairFactors& profile_factors = stair_factors(scenario_.groups[agents_.group[i]].profile);
+    const double stair_factor = up ? stair.up_factor : stair.down_factor;
+    const double factor = stair_factor >= 0.0 ? stair_factor : (up ? profile_factors.up : profile_factors.down);
+    agents_.desired_speed[i] = agents_.free_speed[i] * factor;
+  } else {
+    agents_.desired_speed[i] = agents_.free_speed[i];
+  }
+}
+
 void Simulation::commit_moves() {
   const double dt = us_to_seconds(scenario_.settings.dt);
   const double t0 = us_to_seconds(now_);
+  for (std::size_t p = 0; p < tokens_.size(); ++p)
+    tokens_[p] = std::min(1.0, tokens_[p] + scenario_.places[p].flow_limit * dt);
   std::size_t kept = 0;
   for (std::size_t n = 0; n < active_.size(); ++n) {
     const std::uint32_t i = active_[n];
     const Move& m = moves_[n];
-    agents_.velocity[i] = (m.position - agents_.position[i]) / dt;
-    agents_.position[i] = m.position;
+    const Vec2 from = agents_.position[i];
+    agents_.target[i] = m.target;
     if (agents_.status[i] == AgentStatus::kWaiting && agents_.release[i] <= now_)
       agents_.status[i] = AgentStatus::kWalking;
-    if (m.exit >= 0) {
+    if (m.place != kNoPlace && !admit(m.place)) {
+      // A closed door, a blocked way or a door at its flow limit: wait before it.
+      agents_.velocity[i] = Vec2::Zero();
+      active_[kept++] = i;
+      continue;
+    }
+    agents_.velocity[i] = (m.position - from) / dt;
+    agents_.position[i] = m.position;
+    if (m.place == kNoPlace) {
+      active_[kept++] = i;
+      continue;
+    }
+    const CompiledPlace& place = scenario_.places[m.place];
+    if (place.kind == PlaceKind::kExit) {
       agents_.status[i] = AgentStatus::kExited;
-      agents_.exit[i] = m.exit;
+      agents_.exit[i] = place.exit;
       agents_.exit_time[i] = t0 + m.fraction * dt;
-      out_.exits.push_back({i, static_cast<std::uint32_t>(m.exit), agents_.exit_time[i]});
+      out_.exits.push_back({i, static_cast<std::uint32_t>(place.exit), agents_.exit_time[i]});
       ++exited_;
       continue;
     }
+    if (router_.completes_step(agents_, i, m.place, agents_.level[i])) ++agents_.route_step[i];
+    if (place.kind == PlaceKind::kStairEnd) {
+      const Vec2 crossing = from + m.fraction * (m.position - from);
+      transfer(i, m.place, crossing, (1.0 - m.fraction) * (m.position - from).norm());
+    }
+    agents_.last_place[i] = m.place;
+    agents_.target[i] = kNoPlace;  // choose again from the new side
     active_[kept++] = i;
   }
   active_.resize(kept);
@@ -179,6 +275,9 @@ std::uint64_t Simulation::state_hash() const {
   h.add_all(std::span<const AgentStatus>(agents_.status));
   h.add_all(std::span<const double>(agents_.exit_time));
   h.add_all(std::span<const std::int32_t>(agents_.exit));
+  h.add_all(std::span<const std::uint32_t>(agents_.level));
+  h.add_all(std::span<const std::uint32_t>(agents_.target));
+  h.add_all(std::span<const std::uint32_t>(agents_.route_step));
   h.add_all(std::span<const std::uint32_t>(active_));
   return h.value();
 }

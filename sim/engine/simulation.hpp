@@ -14,6 +14,7 @@
 #include "sim/core/event_queue.hpp"
 #include "sim/core/stage_profile.hpp"
 #include "sim/engine/events.hpp"
+#include "sim/engine/router.hpp"
 #include "sim/ped/agents.hpp"
 #include "sim/ped/models/cfsm/cfsm_model.hpp"
 #include "sim/ped/neighbour_grid.hpp"
@@ -42,7 +43,8 @@ struct ExitRecord {
 struct StepOutput {
   std::optional<std::int64_t> frame;  // a trajectory frame was taken
   std::vector<std::uint32_t> frame_agents;  // ids inside at the frame, ascending
-  std::vector<Vec2> frame_positions;        // their positions [m]
+  std::vector<Vec2> frame_positions;        // their positions in plan view [m]
+  std::vector<double> frame_z;              // their heights [m]
   std::vector<ExitRecord> exits;
 };
 
@@ -73,14 +75,21 @@ class Simulation {
   void handle(const PedestrianTick& e);
   void handle(const RecordFrame& e);
   void handle(const TimeLimitReached& e);
+  void handle(const PlaceChange& e);
   void rebuild_grids();
   void plan_moves();
   void commit_moves();
+  // Whether agent i may cross `place` now; takes a token of a limited door.
+  bool admit(std::uint32_t place);
+  // Moves agent i through stair end `place` onto the level on its other side.
+  void transfer(std::uint32_t i, std::uint32_t place, const Vec2& crossing, double beyond);
 
   const CompiledScenario& scenario_;
   RunOptions options_;
   tbb::task_arena arena_;
   CfsmModel model_;
+  Router router_;
+  std::vector<double> tokens_;  // (places) passages a flow-limited door may still admit
   EventQueue<Event> queue_;
   TimeUs now_ = 0;
   std::uint64_t tick_ = 0;
@@ -93,8 +102,9 @@ class Simulation {
 
   struct Move {
     Vec2 position;
-    std::int32_t exit;  // -1: none
-    double fraction;    // where along the step the exit was crossed
+    std::uint32_t target;  // the place chosen this tick
+    std::uint32_t place;   // the place the step crosses, kNoPlace: none
+    double fraction;       // where along the step it is crossed
   };
   std::vector<Move> moves_;  // (active) planned moves of this tick
 

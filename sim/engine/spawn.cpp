@@ -30,6 +30,10 @@ void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uin
     agents.velocity[id] = Vec2::Zero();
     agents.radius[id] = group.radius;
     agents.desired_speed[id] = group.desired_speed.sample(speed);
+    agents.free_speed[id] = agents.desired_speed[id];
+    agents.target[id] = kNoPlace;
+    agents.last_place[id] = kNoPlace;
+    agents.route_step[id] = 0;
     agents.level[id] = group.level;
     agents.group[id] = group_index;
     agents.status[id] = AgentStatus::kWaiting;

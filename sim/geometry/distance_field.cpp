@@ -76,7 +76,7 @@ double min_distance(std::span<const Segment> segments, const Vec2& p) {
 }  // namespace
 
 DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segment> walls,
-                                   std::span<const Segment> targets, std::span<const Vec2> outward,
+                                   std::span<const FieldTarget> targets, std::span<const Segment> barriers,
                                    const DistanceFieldOptions& options) {
   DistanceField f;
   f.grid_ = GridSpec::covering(bounding_box(walkable.outer), options.cell, options.cell);
@@ -92,6 +92,9 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
     for (int i = 0; i < g.nx; ++i) {
       const Vec2 c = g.centre(i, j);
       if (!contains(walkable, c)) continue;
+      // A band of cells along a barrier, thick enough that the 4-neighbour
+      // front cannot slip through diagonally.
+      if (min_distance(barriers, c) <= 0.75 * g.cell) continue;
       const std::size_t k = g.index(i, j);
       state[k] = CellState::kFar;
       const double w = min_distance(walls, c);
@@ -104,9 +107,10 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
   // Seed the cells that face a target: their value is their distance to it and
   // their direction is straight out through it.
   Marcher m{g, f.value_, state, slowness, {}};
-  for (std::size_t t = 0; t < targets.size(); ++t) {
-    const Segment& s = targets[t];
+  for (const FieldTarget& target : targets) {
+    const Segment& s = target.segment;
     const Vec2 d = s.b - s.a;
+    const Vec2 normal = Vec2(-d.y(), d.x()).normalized();
     for (int j = 0; j < g.ny; ++j) {
       for (int i = 0; i < g.nx; ++i) {
         const std::size_t k = g.index(i, j);
@@ -117,7 +121,9 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
         if (along < 0.0 || along > 1.0 || dist > 1.5 * g.cell) continue;
         if (dist < f.value_[k]) {
           f.value_[k] = static_cast<float>(dist);
-          f.dir_[k] = outward[t].cast<float>();
+          // Straight out through a boundary target; across a door, to the other side.
+          const Vec2 dir = !target.through ? target.outward : (normal.dot(c - s.a) > 0.0 ? -normal : normal);
+          f.dir_[k] = dir.cast<float>();
           state[k] = CellState::kKnown;
         }
       }

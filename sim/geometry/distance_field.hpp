@@ -18,6 +18,15 @@
 
 namespace campusflow {
 
+// A segment the field leads to. A boundary target (an exit, a stair end) is
+// left outwards; a door inside the level is reached from either side and
+// crossed.
+struct FieldTarget {
+  Segment segment;
+  Vec2 outward = Vec2::Zero();  // unit normal out of the walkable area (boundary targets)
+  bool through = false;         // a door: the way leads across it from both sides
+};
+
 struct DistanceFieldOptions {
   double cell = 0.125;          // grid cell [m]
   double wall_clearance = 0.5;  // full speed this far from walls [m]
@@ -28,11 +37,12 @@ class DistanceField {
  public:
   DistanceField() = default;
 
-  // `walls` are the boundary pieces that block (the exits are gaps in them);
-  // `targets` are the exit segments, `outward` their unit normals pointing out
-  // of the walkable area.
+  // `walls` are the boundary pieces that block (the openings are gaps in
+  // them); `barriers` are lines the front may not cross (the level's other
+  // doors, so that a way never cuts through a room it does not route
+  // through); `targets` are where the field is zero.
   static DistanceField build(const Polygon& walkable, std::span<const Segment> walls,
-                             std::span<const Segment> targets, std::span<const Vec2> outward,
+                             std::span<const FieldTarget> targets, std::span<const Segment> barriers,
                              const DistanceFieldOptions& options);
 
   // Travel cost to the nearest target [m]; +infinity where no target is reachable.

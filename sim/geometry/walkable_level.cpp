@@ -1,6 +1,7 @@
 #include "sim/geometry/walkable_level.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace campusflow {
 
@@ -45,29 +46,66 @@ std::vector<Segment> walls_with_openings(const Polygon& polygon, std::span<const
 }
 
 WalkableLevel build_walkable_level(std::string name, double elevation, Polygon walkable,
-                                   std::span<const ExitOpening> exits, const DistanceFieldOptions& field,
-                                   double wall_range) {
+                                   std::span<const OpeningSpec> openings, std::size_t places,
+                                   const DistanceFieldOptions& field, double wall_range) {
   WalkableLevel level;
   level.name = std::move(name);
   level.elevation = elevation;
-  std::vector<Segment> openings;
-  std::vector<Vec2> outward;
-  for (const ExitOpening& e : exits) {
-    const Vec2 d = (e.segment.b - e.segment.a).normalized();
-    Vec2 n(d.y(), -d.x());
-    // The normal that points away from the walkable side of the opening.
-    const Vec2 mid = 0.5 * (e.segment.a + e.segment.b);
-    if (contains(walkable, mid + 1e-3 * n)) n = -n;
-    level.exits.push_back({e.exit, e.segment, n});
-    openings.push_back(e.segment);
-    outward.push_back(n);
+  level.opening_of_place.assign(places, -1);
+  std::vector<Segment> cut;    // boundary openings: gaps in the outline
+  for (const OpeningSpec& o : openings) {
+    Opening out;
+    out.kind = o.kind;
+    out.place = o.place;
+    out.segment = o.segment;
+    const Vec2 d = (o.segment.b - o.segment.a).normalized();
+    out.normal = Vec2(d.y(), -d.x());
+    if (out.boundary()) {
+      // The normal that points away from the walkable side of the opening.
+      const Vec2 mid = 0.5 * (o.segment.a + o.segment.b);
+      if (contains(walkable, mid + 1e-3 * out.normal)) out.normal = -out.normal;
+      cut.push_back(o.segment);
+    }
+    level.opening_of_place.at(o.place) = static_cast<std::int32_t>(level.openings.size());
+    level.openings.push_back(std::move(out));
   }
-  level.walls = walls_with_openings(walkable, openings);
+  level.walls = walls_with_openings(walkable, cut);
   const Box box = bounding_box(walkable.outer);
   level.wall_grid = SegmentGrid(level.walls, box, 1.0, wall_range);
-  level.field = DistanceField::build(walkable, level.walls, openings, outward, field);
+  for (Opening& o : level.openings) {
+    std::vector<Segment> barriers;  // every other door
+    for (const Opening& other : level.openings)
+      if (!other.boundary() && &other != &o) barriers.push_back(other.segment);
+    const FieldTarget target{o.segment, o.normal, !o.boundary()};
+    o.field = DistanceField::build(walkable, level.walls, std::span(&target, 1), barriers, field);
+  }
   level.walkable = std::move(walkable);
   return level;
+}
+
+Eigen::Vector3d WalkableLevel::world(const Vec2& p) const {
+  if (!stair) return {p.x(), p.y(), elevation};
+  const StairPlacement& s = *stair;
+  const double u = std::clamp(p.y() / s.width, 0.0, 1.0);
+  const double t = std::clamp(p.x() / s.length, 0.0, 1.0);
+  // Left stays left: the x = 0 edge of the flight runs from y = width to 0
+  // in its own outline, the reverse of the floor's, and the x = length edge
+  // from 0 to width.
+  const Vec2 a = s.start.a + u * (s.start.b - s.start.a);
+  const Vec2 b = s.end.a + (1.0 - u) * (s.end.b - s.end.a);
+  const Vec2 q = a + t * (b - a);
+  return {q.x(), q.y(), s.z_start + t * (s.z_end - s.z_start)};
+}
+
+double crossing_fraction(const Vec2& a, const Vec2& b, const Segment& s) {
+  const Vec2 step = b - a;
+  const Vec2 e = s.b - s.a;
+  const double denom = step.x() * e.y() - step.y() * e.x();
+  if (std::abs(denom) < 1e-15) return -1.0;
+  const Vec2 aq = s.a - a;
+  const double t = (aq.x() * e.y() - aq.y() * e.x()) / denom;     // along the step
+  const double u = (aq.x() * step.y() - aq.y() * step.x()) / denom;  // along the segment
+  return (t > 0.0 && t <= 1.0 && u >= 0.0 && u <= 1.0) ? t : -1.0;
 }
 
 }  // namespace campusflow

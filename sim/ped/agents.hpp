@@ -16,6 +16,8 @@ enum class AgentStatus : std::uint8_t {
   kExited,
 };
 
+inline constexpr std::uint32_t kNoPlace = 0xffffffffu;
+
 struct Agents {
   // Hot columns, (n):
   std::vector<Vec2> position;        // [m]
@@ -24,7 +26,11 @@ struct Agents {
   std::vector<double> desired_speed; // [m/s]
   std::vector<std::uint32_t> level;  // index into the scenario's levels
   std::vector<AgentStatus> status;
+  std::vector<std::uint32_t> target;  // place the agent heads for, kNoPlace while undecided
   // Cold columns, (n):
+  std::vector<double> free_speed;    // desired speed on the level [m/s]; desired_speed differs on stairs
+  std::vector<std::uint32_t> last_place;  // the place crossed last, kNoPlace before the first
+  std::vector<std::uint32_t> route_step;  // index of the next step of the group's posted route
   std::vector<TimeUs> release;       // end of pre-movement [us]
   std::vector<std::uint32_t> group;
   std::vector<double> exit_time;     // [s], < 0 while inside
@@ -38,6 +44,10 @@ struct Agents {
     radius.resize(n, 0.0);
     desired_speed.resize(n, 0.0);
     level.resize(n, 0);
+    target.resize(n, kNoPlace);
+    free_speed.resize(n, 0.0);
+    last_place.resize(n, kNoPlace);
+    route_step.resize(n, 0);
     status.resize(n, AgentStatus::kWaiting);
     release.resize(n, 0);
     group.resize(n, 0);

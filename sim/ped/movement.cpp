@@ -31,21 +31,4 @@ Vec2 keep_clear_of_walls(Vec2 p, const Vec2& from, double clearance, const Segme
   return p;
 }
 
-std::optional<ExitCrossing> crossed_exit(const Vec2& a, const Vec2& b, const WalkableLevel& level) {
-  const Vec2 step = b - a;
-  for (const ExitGap& gap : level.exits) {
-    const Vec2 q = gap.segment.a;
-    const Vec2 e = gap.segment.b - gap.segment.a;
-    const double denom = step.x() * e.y() - step.y() * e.x();
-    if (std::abs(denom) < 1e-15) continue;
-    const Vec2 aq = q - a;
-    const double t = (aq.x() * e.y() - aq.y() * e.x()) / denom;     // along the step
-    const double u = (aq.x() * step.y() - aq.y() * step.x()) / denom;  // along the gap
-    // Only outward crossings count: an agent stepping back in does not exit.
-    if (t > 0.0 && t <= 1.0 && u >= 0.0 && u <= 1.0 && step.dot(gap.outward) > 0.0)
-      return ExitCrossing{gap.exit, t};
-  }
-  return std::nullopt;
-}
-
 }  // namespace campusflow

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "sim/core/state_hash.hpp"
+#include "sim/scenario/compile_building.hpp"
 
 namespace campusflow {
 
@@ -22,7 +23,6 @@ std::string point_text(const Vec2& p) { return fmt("[%g, %g]", p.x(), p.y()); }
 
 std::string group_path(std::size_t g) { return "groups[" + std::to_string(g) + "]"; }
 
-Polygon walkable_polygon(const LevelSpec& level) { return Polygon{level.outline, level.obstacles}; }
 
 // Places on a hexagonal lattice inside the spawn ring where an agent of
 // radius r stands clear of walls, obstacles and the given occupied places.
@@ -80,24 +80,45 @@ bool levels_fit_in_memory(const ScenarioSpec& spec, Diagnostics& diags) {
   return ok;
 }
 
-void compile_levels(const ScenarioSpec& spec, CompiledScenario& out) {
-  const double wall_range = std::min(10.0, std::max(1.0, out.max_radius + 10.0 * spec.model.cfsm.wall_range));
-  DistanceFieldOptions field;
-  field.cell = spec.settings.field_cell;
-  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
-    const LevelSpec& level = spec.levels[l];
-    std::vector<ExitOpening> openings;
-    for (const ExitSpec& e : level.exits) {
-      const auto index = static_cast<std::uint32_t>(out.exits.size());
-      out.exits.push_back({e.name, static_cast<std::uint32_t>(l), e.segment});
-      openings.push_back({index, e.segment});
+// Every step of a posted route must be reachable from the one before (from
+// the group's level for the first), and safety from the last.
+void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario& sc, Diagnostics& diags) {
+  std::vector<char> blocked(sc.places.size(), 0);
+  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
+  std::vector<std::uint32_t> here;  // places the walk may be at
+  for (const Opening& o : sc.levels[g.level].openings) here.push_back(o.place);
+  for (std::size_t k = 0; k < g.route.size(); ++k) {
+    const std::vector<double> cost = sc.graph.costs_to(g.route[k].places, blocked);
+    const bool ok = std::any_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(cost[p]); });
+    if (!ok) {
+      diags.error(group_path(gi) + ".route[" + std::to_string(k) + "]", "\"" + sc.places[g.route[k].places[0]].name + "\"",
+                  k == 0 ? "cannot be reached from level \"" + sc.levels[g.level].name + "\""
+                         : "cannot be reached from the step before it");
+      return;
     }
-    out.levels.push_back(build_walkable_level(level.name, level.elevation, walkable_polygon(level),
-                                              openings, field, wall_range));
+    here = g.route[k].places;
   }
+  std::vector<std::uint32_t> exits;
+  for (const CompiledExit& e : sc.exits) exits.push_back(e.place);
+  const std::vector<double> cost = sc.graph.costs_to(exits, blocked);
+  if (!g.route.empty() && std::none_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(cost[p]); }))
+    diags.error(group_path(gi) + ".route[" + std::to_string(g.route.size() - 1) + "]", "", "no exit can be reached after this step");
+}
+
+// The cost of every place to safety with the doors shut at the alarm shut.
+std::vector<double> initial_place_costs(const CompiledScenario& sc) {
+  std::vector<std::uint32_t> exits;
+  for (const CompiledExit& e : sc.exits) exits.push_back(e.place);
+  std::vector<char> blocked(sc.places.size(), 0);
+  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
+  return sc.graph.costs_to(exits, blocked);
 }
 
 void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics& diags) {
+  const std::vector<double> place_cost = initial_place_costs(out);
+  auto reachable = [&](std::uint32_t level, const Vec2& p) {
+    return std::isfinite(cost_to_safety(out, level, p, place_cost));
+  };
   // Explicit positions occupy their places before any spawn area is filled.
   std::vector<std::vector<std::pair<Vec2, double>>> occupied(spec.levels.size());
   for (const GroupSpec& g : spec.groups)
@@ -117,9 +138,9 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
     c.pre_movement = g.pre_movement;
     c.positions = g.positions;
     for (std::size_t k = 0; k < g.positions.size(); ++k) {
-      if (!level.field.reachable(g.positions[k]))
+      if (!reachable(c.level, g.positions[k]))
         diags.error(group_path(gi) + ".positions[" + std::to_string(k) + "]", point_text(g.positions[k]),
-                    "no exit of level \"" + level.name + "\" can be reached from here");
+                    "no exit can be reached from here (level \"" + level.name + "\")");
     }
     if (g.spawn_polygon) {
       for (std::size_t other = 0; other < gi; ++other) {
@@ -131,7 +152,7 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
       }
       c.candidates = spawn_candidates(*g.spawn_polygon, level.walkable, c.radius, occupied[g.level]);
       const auto reachable_end = std::stable_partition(
-          c.candidates.begin(), c.candidates.end(), [&](const Vec2& p) { return level.field.reachable(p); });
+          c.candidates.begin(), c.candidates.end(), [&](const Vec2& p) { return reachable(c.level, p); });
       const auto unreachable = static_cast<std::size_t>(c.candidates.end() - reachable_end);
       const std::size_t places = c.candidates.size();
       c.candidates.erase(reachable_end, c.candidates.end());
@@ -141,13 +162,15 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
                                                         : std::to_string(unreachable) + " of " +
                                                               std::to_string(places) + " places";
         diags.error(group_path(gi) + ".spawn", "",
-                    "no exit of level \"" + level.name + "\" can be reached from " + where + " in this area");
+                    "no exit can be reached from " + where + " in this area (level \"" + level.name + "\")");
       } else if (c.candidates.size() < g.count) {
         diags.error(group_path(gi) + ".count", std::to_string(g.count),
                     "agents do not fit in the spawn area: room for " + std::to_string(c.candidates.size()) +
                         fmt(" at %.2f m spacing", spawn_spacing(c.radius)));
       }
     }
+    c.route = compile_route(g, out);
+    check_route(c, gi, out, diags);
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));
   }
@@ -177,7 +200,8 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
     out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
   }
   if (!levels_fit_in_memory(spec, diags)) return nullptr;
-  compile_levels(spec, *out);
+  const double wall_range = std::min(10.0, std::max(1.0, out->max_radius + 10.0 * spec.model.cfsm.wall_range));
+  compile_building(spec, wall_range, *out);
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);
   if (diags.size() > before) return nullptr;

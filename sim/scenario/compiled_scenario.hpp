@@ -9,6 +9,7 @@
 #include "sim/core/time.hpp"
 #include "sim/geometry/walkable_level.hpp"
 #include "sim/ped/profile.hpp"
+#include "sim/ped/routing/portal_graph.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
 namespace campusflow {
@@ -25,6 +26,47 @@ struct CompiledExit {
   std::string name;
   std::uint32_t level = 0;
   Segment segment;
+  std::uint32_t place = 0;  // its node in the portal graph
+};
+
+// A node of the portal graph: an exit, a door or one end of a stair. A stair
+// end is an opening of two levels, its floor and the stair's own level.
+enum class PlaceKind : std::uint8_t { kExit, kDoor, kStairEnd };
+struct CompiledPlace {
+  std::string name;             // the exit's or door's name; "STAIR (from)" / "STAIR (to)"
+  PlaceKind kind = PlaceKind::kExit;
+  std::uint32_t level = 0;      // the floor it is on
+  double width = 0.0;           // [m]
+  std::int32_t exit = -1;       // index into exits, for exits
+  std::int32_t stair = -1;      // index into stairs, for stair ends
+  bool open = true;             // doors: open at the alarm
+  double flow_limit = 0.0;      // doors: at most this many per second [P/s]; 0: no limit
+};
+
+struct CompiledStair {
+  std::string name;
+  std::uint32_t level = 0;             // the stair's own level
+  std::uint32_t from_place = 0;        // the x = 0 end
+  std::uint32_t to_place = 0;          // the x = length end
+  std::uint32_t from_level = 0, to_level = 0;  // the floors it joins
+  double length = 0.0;                 // along the slope [m]
+  double width = 0.0;                  // [m]
+  bool rises = false;                  // walking from -> to goes up
+  double up_factor = -1.0;             // speed factor walking up; < 0: the profile's
+  double down_factor = -1.0;           // ... walking down
+};
+
+// A step of a posted route: the places that complete it (one for an exit or
+// door, the far end of a stair).
+struct RouteStep {
+  std::vector<std::uint32_t> places;  // reaching any of them completes the step
+  std::int32_t stair = -1;            // the stair named, if any
+};
+
+struct CompiledEvent {
+  TimeUs time = 0;
+  EventKind kind = EventKind::kClose;
+  std::vector<std::uint32_t> places;  // a door or exit, or both ends of a stair
 };
 
 struct CompiledGroup {
@@ -38,6 +80,7 @@ struct CompiledGroup {
   Distribution pre_movement;      // [s]
   std::vector<Vec2> positions;    // explicit positions, or empty
   std::vector<Vec2> candidates;   // free places in the spawn area to draw from
+  std::vector<RouteStep> route;   // the posted route; empty: shortest
 };
 
 struct CompiledScenario {
@@ -48,8 +91,13 @@ struct CompiledScenario {
   std::uint64_t hash = 0;      // FNV-1a of `text`
   CompiledSettings settings;
   ModelSpec model;
-  std::vector<WalkableLevel> levels;
+  std::vector<WalkableLevel> levels;  // the scenario's levels, then one per stair
+  std::size_t floor_count = 0;        // levels that are not stairs
   std::vector<CompiledExit> exits;
+  std::vector<CompiledPlace> places;
+  std::vector<CompiledStair> stairs;
+  PortalGraph graph;                  // over `places`
+  std::vector<CompiledEvent> events;
   std::vector<CompiledGroup> groups;
   std::uint32_t agent_count = 0;
   double max_radius = 0.0;         // [m]

@@ -265,6 +265,12 @@ const json::value* Reader::member(const json::object& o, const std::string& path
   return v;
 }
 
+std::optional<bool> Reader::boolean(const json::value& v, const std::string& path) {
+  if (v.is_bool()) return v.get_bool();
+  error(path, v, "must be true or false");
+  return std::nullopt;
+}
+
 std::string Reader::unique_name(const json::object& o, const std::string& path,
                                 std::map<std::string, std::string>& taken) {
   const json::value* name = member(o, path, "name", true);

@@ -69,6 +69,7 @@ class Reader {
   std::optional<std::string> string(const json::value& v, const std::string& path);
   std::optional<std::string> nonempty_string(const json::value& v, const std::string& path);
   std::optional<double> number(const json::value& v, const std::string& path, const Range& range = {});
+  std::optional<bool> boolean(const json::value& v, const std::string& path);
   // A whole number (2.0 counts, as in JSON Schema) >= min and < 2^64.
   std::optional<std::uint64_t> integer(const json::value& v, const std::string& path,
                                        std::uint64_t min = 0);

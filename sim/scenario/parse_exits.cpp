@@ -2,6 +2,7 @@
 // center point plus a width.
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "sim/scenario/parse_geometry.hpp"
 
@@ -86,6 +87,22 @@ std::optional<Span> place_centered(Reader& r, const json::value& center, const j
 }
 
 }  // namespace
+
+std::optional<Segment> read_outline_stretch(Reader& r, const json::value& v, const std::string& path,
+                                            const Ring* outline) {
+  const std::vector<Segment> edges = outline ? campusflow::edges(*outline) : std::vector<Segment>{};
+  const auto span = place_segment(r, v, path, edges);
+  if (!span) return std::nullopt;
+  return span_segment(edges, *span);
+}
+
+bool stretches_overlap(const Segment& a, const Segment& b) {
+  const Vec2 d = (a.b - a.a) / a.length();
+  auto off_line = [&](const Vec2& p) { return std::abs(d.x() * (p - a.a).y() - d.y() * (p - a.a).x()); };
+  if (off_line(b.a) > kOnEdgeTolerance || off_line(b.b) > kOnEdgeTolerance) return false;
+  const double b0 = (b.a - a.a).dot(d), b1 = (b.b - a.a).dot(d);
+  return std::min(a.length(), std::max(b0, b1)) - std::max(0.0, std::min(b0, b1)) > kOnEdgeTolerance;
+}
 
 std::vector<ExitSpec> parse_exits(Reader& r, const json::array& exits, const std::string& path,
                                   const Ring* outline, NameTable& exit_names) {

@@ -7,8 +7,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kLevelKeys = {"name", "elevation", "outline", "obstacles",
-                                                        "exits"};
+constexpr std::array<std::string_view, 6> kLevelKeys = {"name",      "elevation", "outline",
+                                                        "obstacles", "exits",     "doors"};
 
 std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const std::string& path,
                                        NameTable& level_names, NameTable& exit_names) {
@@ -65,6 +65,13 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
           parse_exits(r, *list, list_path, level.outline_ok ? &level.spec.outline : nullptr, exit_names);
     }
   }
+  if (const json::value* doors = r.member(*o, path, "doors")) {
+    const std::string list_path = key_path(path, "doors");
+    if (const json::array* list = r.array(*doors, list_path)) {
+      const Polygon walkable{level.spec.outline, level.spec.obstacles};
+      level.spec.doors = parse_doors(r, *list, list_path, level.outline_ok ? &walkable : nullptr, exit_names);
+    }
+  }
   return level;
 }
 
@@ -107,13 +114,13 @@ std::optional<Ring> read_ring(Reader& r, const json::value& v, const std::string
   return ring;
 }
 
-std::vector<ParsedLevel> parse_levels(Reader& r, const json::value& v, const std::string& path) {
+std::vector<ParsedLevel> parse_levels(Reader& r, const json::value& v, const std::string& path,
+                                      NameTable& exit_names) {
   std::vector<ParsedLevel> levels;
   const json::array* list = r.array(v, path);
   if (!list) return levels;
   if (list->empty()) r.error(path, v, "must not be empty");
   NameTable level_names;
-  NameTable exit_names;
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto level = parse_level(r, (*list)[i], index_path(path, i), level_names, exit_names);
     // Keep a placeholder for a level that is not even an object, so indices

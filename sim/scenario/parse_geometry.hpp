@@ -35,11 +35,26 @@ std::optional<Vec2> read_point(Reader& r, const json::value& v, const std::strin
 // equal to the first is dropped.
 std::optional<Ring> read_ring(Reader& r, const json::value& v, const std::string& path, bool ccw);
 
-std::vector<ParsedLevel> parse_levels(Reader& r, const json::value& v, const std::string& path);
+// `place_names` collects the names of exits and doors (and later stairs):
+// routes and events refer to all of them, so they share one namespace.
+std::vector<ParsedLevel> parse_levels(Reader& r, const json::value& v, const std::string& path,
+                                      NameTable& place_names);
 
 // The exits of one level; outline is null when the level's outline is
 // unusable, then only their structure is checked.
 std::vector<ExitSpec> parse_exits(Reader& r, const json::array& exits, const std::string& path,
                                   const Ring* outline, NameTable& exit_names);
+
+// A stretch of one outline edge written as [[x1, y1], [x2, y2]], projected
+// onto the edge and running in the outline's (counter-clockwise) direction.
+std::optional<Segment> read_outline_stretch(Reader& r, const json::value& v, const std::string& path,
+                                            const Ring* outline);
+// True when two stretches of the same straight wall share more than 0.001 m.
+bool stretches_overlap(const Segment& a, const Segment& b);
+
+// The doors of one level; walkable is null when the level is unusable.
+// Door names share `names` with exits and stairs: routes refer to all three.
+std::vector<DoorSpec> parse_doors(Reader& r, const json::array& doors, const std::string& path,
+                                  const Polygon* walkable, NameTable& names);
 
 }  // namespace campusflow::scenario_parse

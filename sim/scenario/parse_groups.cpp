@@ -12,8 +12,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kGroupKeys = {
-    "name", "level", "profile", "count", "spawn", "positions", "desired_speed", "pre_movement"};
+constexpr std::array<std::string_view, 9> kGroupKeys = {
+    "name", "level", "profile", "count", "spawn", "positions", "desired_speed", "pre_movement", "route"};
 
 // An explicit start position that passed its own checks, kept for the
 // pairwise overlap test across all groups.
@@ -28,7 +28,9 @@ std::string metres(double x) { return format_number(std::round(x * 1000.0) / 100
 
 class GroupParser {
  public:
-  GroupParser(Reader& r, const std::vector<ParsedLevel>& levels) : r_(r), levels_(levels) {
+  GroupParser(Reader& r, const std::vector<ParsedLevel>& levels, const NameTable& places)
+      : r_(r), levels_(levels), places_(places) {
+    for (const auto& [name, owner] : places) place_names_.push_back(name);
     for (std::size_t i = 0; i < levels.size(); ++i) {
       const std::string& name = levels[i].spec.name;
       if (!name.empty() && level_index_.emplace(name, i).second) level_names_.push_back(name);
@@ -94,6 +96,7 @@ class GroupParser {
       if (auto d = parse_distribution(r_, *pre, key_path(path, "pre_movement"), Quantity::kPreMovement))
         g.pre_movement = *d;
     }
+    if (const json::value* route = r_.member(*o, path, "route")) read_route(*route, key_path(path, "route"), g);
     return g;
   }
 
@@ -110,6 +113,26 @@ class GroupParser {
     if (it != level_index_.end()) return it->second;
     r_.error(level_path_, *level, unknown_name_rule(*s, level_names_, "level", false));
     return std::nullopt;
+  }
+
+  // The posted route: names of doors, stairs and exits, in walking order.
+  void read_route(const json::value& v, const std::string& path, GroupSpec& g) {
+    const json::array* list = r_.array(v, path);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string step_path = index_path(path, i);
+      const auto name = r_.string((*list)[i], step_path);
+      if (!name) continue;
+      if (!places_.contains(*name)) {
+        r_.error(step_path, (*list)[i], unknown_name_rule(*name, place_names_, "door, stair or exit", false));
+        continue;
+      }
+      if (!g.route.empty() && g.route.back() == *name) {
+        r_.error(step_path, (*list)[i], "repeats the step before it");
+        continue;
+      }
+      g.route.push_back(*name);
+    }
   }
 
   // level: the level whose geometry the positions are checked against, if
@@ -184,6 +207,8 @@ class GroupParser {
 
   Reader& r_;
   const std::vector<ParsedLevel>& levels_;
+  const NameTable& places_;
+  std::vector<std::string_view> place_names_;
   std::map<std::string, std::size_t> level_index_;
   std::vector<std::string_view> level_names_;
   std::vector<std::string_view> profile_names_;
@@ -197,13 +222,13 @@ class GroupParser {
 }  // namespace
 
 ParsedGroups parse_groups(Reader& r, const json::value& v, const std::string& path,
-                          const std::vector<ParsedLevel>& levels) {
+                          const std::vector<ParsedLevel>& levels, const NameTable& places) {
   ParsedGroups out;
   out.level_has_group.assign(levels.size(), false);
   const json::array* list = r.array(v, path);
   if (!list) return out;
   if (list->empty()) r.error(path, v, "must not be empty");
-  GroupParser parser(r, levels);
+  GroupParser parser(r, levels, places);
   for (std::size_t i = 0; i < list->size(); ++i) {
     if (auto g = parser.parse((*list)[i], index_path(path, i), out)) out.groups.push_back(std::move(*g));
   }

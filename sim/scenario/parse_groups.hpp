@@ -14,8 +14,9 @@ struct ParsedGroups {
   std::vector<bool> level_has_group;  // (n_levels) some group names the level
 };
 
-// levels: as parse_levels returned them; groups refer to them by name.
+// levels: as parse_levels returned them; groups refer to them by name, and
+// routes to the doors, stairs and exits of `places`.
 ParsedGroups parse_groups(Reader& r, const json::value& v, const std::string& path,
-                          const std::vector<ParsedLevel>& levels);
+                          const std::vector<ParsedLevel>& levels, const NameTable& places);
 
 }  // namespace campusflow::scenario_parse

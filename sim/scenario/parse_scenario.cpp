@@ -9,6 +9,7 @@
 #include "sim/scenario/json_text.hpp"
 #include "sim/scenario/parse_geometry.hpp"
 #include "sim/scenario/parse_groups.hpp"
+#include "sim/scenario/parse_stairs.hpp"
 
 namespace campusflow {
 
@@ -17,8 +18,8 @@ namespace {
 using namespace scenario_parse;
 
 constexpr std::string_view kFormat = "campusflow-scenario/1";
-constexpr std::array<std::string_view, 7> kTopKeys = {"format",   "name",  "description", "settings",
-                                                      "model",    "levels", "groups"};
+constexpr std::array<std::string_view, 9> kTopKeys = {"format", "name",   "description", "settings", "model",
+                                                      "levels", "stairs", "groups",      "events"};
 constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
@@ -103,14 +104,17 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
 
   std::vector<ParsedLevel> levels;
-  if (const json::value* v = r.member(*top, "", "levels", true)) levels = parse_levels(r, *v, "levels");
+  NameTable places;  // exits, doors and stairs: what routes and events name
+  if (const json::value* v = r.member(*top, "", "levels", true)) levels = parse_levels(r, *v, "levels", places);
+  if (const json::value* v = r.member(*top, "", "stairs")) spec.stairs = parse_stairs(r, *v, "stairs", levels, places);
   ParsedGroups groups;
   groups.level_has_group.assign(levels.size(), false);
-  if (const json::value* v = r.member(*top, "", "groups", true)) groups = parse_groups(r, *v, "groups", levels);
+  if (const json::value* v = r.member(*top, "", "groups", true))
+    groups = parse_groups(r, *v, "groups", levels, places);
+  if (const json::value* v = r.member(*top, "", "events")) spec.events = parse_events(r, *v, "events", places);
 
   for (std::size_t i = 0; i < levels.size(); ++i) {
-    if (groups.level_has_group[i] && levels[i].exits_readable && levels[i].exits_written == 0)
-      r.error(index_path("levels", i) + ".exits", "no exit on a level where agents start");
+
     spec.levels.push_back(std::move(levels[i].spec));
   }
   spec.groups = std::move(groups.groups);

@@ -34,12 +34,50 @@ struct ExitSpec {
   Segment segment;  // on the level's outer boundary
 };
 
+// A door: a line across a gap in the walls of one level, which agents cross
+// in either direction. A closed door is a wall; a flow limit caps how many
+// pass per second (SFPE-style design value, e.g. 1.33 P/(m s)).
+struct DoorSpec {
+  std::string name;
+  Segment segment;                  // both ends on walls (outline or obstacles)
+  bool open = true;
+  std::optional<double> flow_limit; // [P/(m s)], > 0
+};
+
 struct LevelSpec {
   std::string name;
   double elevation = 0.0;   // [m]
   Ring outline;             // walkable outline, counter-clockwise after parsing
   std::vector<Ring> obstacles;
   std::vector<ExitSpec> exits;
+  std::vector<DoorSpec> doors;
+};
+
+// One end of a stair: a stretch of an outline edge of a level, like an exit.
+struct StairEndSpec {
+  std::size_t level = 0;  // index into ScenarioSpec::levels
+  Segment segment;        // on the level's outer boundary, in its counter-clockwise direction
+};
+
+// A straight flight joining two levels. Agents on it walk `length` metres
+// along the slope at their level speed times the profile's stair factor
+// (sim/ped/stair_speed.hpp) unless the stair overrides the factors.
+struct StairSpec {
+  std::string name;
+  StairEndSpec from;             // the x = 0 end of the flight
+  StairEndSpec to;               // the x = length end
+  double length = 0.0;           // along the slope [m], > 0
+  std::optional<double> up_factor;    // overrides every profile's factor walking up [-]
+  std::optional<double> down_factor;  // ... walking down [-]
+};
+
+// Something that happens at a set time: a door closes or opens, a stair,
+// exit or door is blocked (agents re-route) or unblocked.
+enum class EventKind { kClose, kOpen, kBlock, kUnblock };
+struct EventSpec {
+  double time = 0.0;    // [s] after the alarm
+  EventKind kind = EventKind::kClose;
+  std::string target;   // name of a door, stair or exit
 };
 
 struct GroupSpec {
@@ -51,6 +89,10 @@ struct GroupSpec {
   ProfileId profile = ProfileId::kAdult;
   std::optional<Distribution> desired_speed;  // [m/s]; the profile's when absent
   Distribution pre_movement = Distribution::constant(0.0);  // [s]
+  // The posted route: names of doors, stairs and exits in walking order;
+  // empty for the shortest route. Gaps between them are filled by the
+  // shortest way.
+  std::vector<std::string> route;
 };
 
 struct ScenarioSpec {
@@ -61,7 +103,9 @@ struct ScenarioSpec {
   SettingsSpec settings;
   ModelSpec model;
   std::vector<LevelSpec> levels;
+  std::vector<StairSpec> stairs;
   std::vector<GroupSpec> groups;
+  std::vector<EventSpec> events;
 };
 
 }  // namespace campusflow

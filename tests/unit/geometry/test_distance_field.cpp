@@ -10,8 +10,8 @@ namespace {
 Polygon rectangle(double w, double h) { return {{{0, 0}, {w, 0}, {w, h}, {0, h}}, {}}; }
 
 WalkableLevel room_with_exit(Polygon p, Segment exit) {
-  const ExitOpening openings[] = {{0, exit}};
-  return build_walkable_level("room", 0.0, std::move(p), openings, DistanceFieldOptions{}, 1.0);
+  const OpeningSpec openings[] = {{OpeningKind::kExit, 0, exit}};
+  return build_walkable_level("room", 0.0, std::move(p), openings, 1, DistanceFieldOptions{}, 1.0);
 }
 
 }  // namespace
@@ -23,8 +23,8 @@ TEST_CASE("fast marching gives the straight-line distance in an open corridor", 
   const WalkableLevel level = room_with_exit(rectangle(20, 4), {{20, 0}, {20, 4}});
   for (double x : {1.0, 5.0, 10.0, 15.0, 19.0}) {
     INFO("x = " << x);
-    CHECK(level.field.value({x, 2.0}) == Approx(20.0 - x).margin(0.13));
-    const Vec2 d = level.field.direction({x, 2.0});
+    CHECK(level.openings[0].field.value({x, 2.0}) == Approx(20.0 - x).margin(0.13));
+    const Vec2 d = level.openings[0].field.direction({x, 2.0});
     CHECK(d.x() == Approx(1.0).margin(1e-3));
     CHECK(d.y() == Approx(0.0).margin(0.03));
   }
@@ -38,12 +38,12 @@ TEST_CASE("the field leads around an obstacle and away from walls", "[geometry][
   const WalkableLevel level = room_with_exit(p, {{10, 4.5}, {10, 5.5}});
   // Straight-line 8 m from (2, 5) is blocked; the detour is at least
   // |(2,5)-(6,2)| + 1 + |(7,2)-(10,5)| = 5 + 1 + 4.24 = 10.24 m.
-  CHECK(level.field.value({2, 5}) > 10.2);
-  CHECK(level.field.value({2, 5}) < 12.5);
+  CHECK(level.openings[0].field.value({2, 5}) > 10.2);
+  CHECK(level.openings[0].field.value({2, 5}) < 12.5);
   // Right in front of the block the way is up or down, not into it.
-  const Vec2 d = level.field.direction({5.5, 5.0});
+  const Vec2 d = level.openings[0].field.direction({5.5, 5.0});
   CHECK(std::abs(d.y()) > 0.7);
-  CHECK(level.field.reachable({2, 5}));
+  CHECK(level.openings[0].field.reachable({2, 5}));
 }
 
 TEST_CASE("a place with no way to an exit is unreachable", "[geometry][field]") {
@@ -52,9 +52,9 @@ TEST_CASE("a place with no way to an exit is unreachable", "[geometry][field]") 
   Polygon p = rectangle(10, 4);
   p.holes.push_back({{4.9, 0.01}, {4.9, 3.99}, {5.1, 3.99}, {5.1, 0.01}});
   const WalkableLevel level = room_with_exit(p, {{10, 1}, {10, 3}});
-  CHECK_FALSE(level.field.reachable({2, 2}));
-  CHECK(std::isinf(level.field.value({2, 2})));
-  CHECK(level.field.reachable({8, 2}));
+  CHECK_FALSE(level.openings[0].field.reachable({2, 2}));
+  CHECK(std::isinf(level.openings[0].field.value({2, 2})));
+  CHECK(level.openings[0].field.reachable({8, 2}));
 }
 
 TEST_CASE("exits are cut out of the walls", "[geometry][walls]") {
@@ -64,6 +64,6 @@ TEST_CASE("exits are cut out of the walls", "[geometry][walls]") {
   double wall_length = 0;
   for (const Segment& s : level.walls) wall_length += s.length();
   CHECK(wall_length == Approx(12.0 - 1.0));
-  REQUIRE(level.exits.size() == 1);
-  CHECK(level.exits[0].outward.x() == Approx(1.0));
+  REQUIRE(level.openings.size() == 1);
+  CHECK(level.openings[0].normal.x() == Approx(1.0));
 }

@@ -6,8 +6,8 @@ using namespace campusflow;
 
 namespace {
 WalkableLevel corridor() {
-  const ExitOpening openings[] = {{7, {{10, 0}, {10, 2}}}};
-  return build_walkable_level("c", 0.0, Polygon{{{0, 0}, {10, 0}, {10, 2}, {0, 2}}, {}}, openings,
+  const OpeningSpec openings[] = {{OpeningKind::kExit, 7, {{10, 0}, {10, 2}}}};
+  return build_walkable_level("c", 0.0, Polygon{{{0, 0}, {10, 0}, {10, 2}, {0, 2}}, {}}, openings, 8,
                               DistanceFieldOptions{}, 1.0);
 }
 }  // namespace
@@ -22,14 +22,4 @@ TEST_CASE("a step into a wall ends at the agent's radius from it", "[ped][moveme
   const Vec2 c = keep_clear_of_walls({0.05, 0.05}, {0.5, 0.5}, 0.2, level.wall_grid);
   CHECK(c.x() >= 0.2 - 1e-9);
   CHECK(c.y() >= 0.2 - 1e-9);
-}
-
-TEST_CASE("a step through an exit gap is an exit, with the fraction of the step", "[ped][movement]") {
-  const WalkableLevel level = corridor();
-  const auto crossing = crossed_exit({9.9, 1.0}, {10.3, 1.0}, level);
-  REQUIRE(crossing.has_value());
-  CHECK(crossing->exit == 7);
-  CHECK(crossing->fraction == Approx(0.25));
-  CHECK_FALSE(crossed_exit({9.0, 1.0}, {9.5, 1.0}, level).has_value());
-  CHECK_FALSE(crossed_exit({10.3, 1.0}, {9.9, 1.0}, level).has_value());  // coming back in
 }

@@ -1,0 +1,41 @@
+#pragma once
+// Route choice during a run. The portal graph gives every place its cost to
+// safety and to each step of each posted route; an agent heads for the
+// opening of its level that minimises (field cost from where it stands +
+// cost onward from that opening). Costs are recomputed when a door opens or
+// closes or a place is blocked; agents then choose again.
+#include <cstdint>
+#include <vector>
+
+#include "sim/ped/agents.hpp"
+#include "sim/scenario/compiled_scenario.hpp"
+
+namespace campusflow {
+
+class Router {
+ public:
+  explicit Router(const CompiledScenario& sc);
+
+  // A place that nobody may cross (a closed door, a blocked stair or exit).
+  void set_closed(std::uint32_t place, bool closed);
+  bool closed(std::uint32_t place) const { return closed_[place] != 0; }
+
+  // The place agent i should head for; kNoPlace when no way is left. Keeps
+  // `current` unless another is cheaper by more than the hysteresis, so that
+  // near-ties do not make agents dither.
+  std::uint32_t choose(const Agents& agents, std::uint32_t i, std::uint32_t current) const;
+
+  // True when crossing `place` from `level` completes agent i's current route step.
+  bool completes_step(const Agents& agents, std::uint32_t i, std::uint32_t place, std::uint32_t level) const;
+
+ private:
+  void recompute();
+  const std::vector<double>& onward_costs(const Agents& agents, std::uint32_t i) const;
+
+  const CompiledScenario& sc_;
+  std::vector<char> closed_;                              // (places)
+  std::vector<double> safety_;                            // (places) cost to the nearest open exit [m]
+  std::vector<std::vector<std::vector<double>>> steps_;   // (groups)(route steps)(places) cost to the step [m]
+};
+
+}  // namespace campusflow

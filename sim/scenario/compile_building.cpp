@@ -1,0 +1,164 @@
+#include "sim/scenario/compile_building.hpp"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace campusflow {
+
+namespace {
+
+// How far beside an opening its neighbours' fields are read to cost a link:
+// clear of the barrier band a door leaves in other fields. [m]
+constexpr double kLinkProbe = 0.3;
+
+Polygon walkable_polygon(const LevelSpec& level) { return Polygon{level.outline, level.obstacles}; }
+
+// A stair laid out in its own frame: x along the slope, y across.
+Polygon stair_rectangle(double length, double width) {
+  return {{{0, 0}, {length, 0}, {length, width}, {0, width}}, {}};
+}
+
+// Links between every two openings of a level that its floor joins.
+void add_level_edges(const WalkableLevel& level, std::vector<GraphEdge>& edges) {
+  for (std::size_t i = 0; i < level.openings.size(); ++i) {
+    const Opening& a = level.openings[i];
+    const Vec2 mid = 0.5 * (a.segment.a + a.segment.b);
+    std::vector<Vec2> probes;
+    if (a.boundary()) {
+      probes.push_back(mid - kLinkProbe * a.normal);
+    } else {
+      probes.push_back(mid + kLinkProbe * a.normal);
+      probes.push_back(mid - kLinkProbe * a.normal);
+    }
+    for (std::size_t j = i + 1; j < level.openings.size(); ++j) {
+      const Opening& b = level.openings[j];
+      double cost = std::numeric_limits<double>::infinity();
+      for (const Vec2& p : probes)
+        if (b.field.reachable(p)) cost = std::min(cost, b.field.value(p));
+      if (std::isfinite(cost)) edges.push_back({a.place, b.place, cost + kLinkProbe});
+    }
+  }
+}
+
+}  // namespace
+
+void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScenario& out) {
+  DistanceFieldOptions field;
+  field.cell = spec.settings.field_cell;
+  std::map<std::string, std::uint32_t> place_of;
+  // Places first: exits and doors level by level, then the ends of each stair.
+  std::vector<std::vector<OpeningSpec>> openings(spec.levels.size() + spec.stairs.size());
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const LevelSpec& level = spec.levels[l];
+    const auto li = static_cast<std::uint32_t>(l);
+    for (const ExitSpec& e : level.exits) {
+      const auto p = static_cast<std::uint32_t>(out.places.size());
+      CompiledPlace place{e.name, PlaceKind::kExit, li, e.segment.length()};
+      place.exit = static_cast<std::int32_t>(out.exits.size());
+      out.exits.push_back({e.name, li, e.segment, p});
+      out.places.push_back(place);
+      place_of[e.name] = p;
+      openings[l].push_back({OpeningKind::kExit, p, e.segment});
+    }
+    for (const DoorSpec& d : level.doors) {
+      const auto p = static_cast<std::uint32_t>(out.places.size());
+      CompiledPlace place{d.name, PlaceKind::kDoor, li, d.segment.length()};
+      place.open = d.open;
+      place.flow_limit = d.flow_limit.value_or(0.0) * d.segment.length();
+      out.places.push_back(place);
+      place_of[d.name] = p;
+      openings[l].push_back({OpeningKind::kDoor, p, d.segment});
+    }
+  }
+  out.floor_count = spec.levels.size();
+  for (std::size_t s = 0; s < spec.stairs.size(); ++s) {
+    const StairSpec& st = spec.stairs[s];
+    CompiledStair c;
+    c.name = st.name;
+    c.level = static_cast<std::uint32_t>(spec.levels.size() + s);
+    c.from_level = static_cast<std::uint32_t>(st.from.level);
+    c.to_level = static_cast<std::uint32_t>(st.to.level);
+    c.length = st.length;
+    c.width = st.from.segment.length();
+    c.rises = spec.levels[st.to.level].elevation > spec.levels[st.from.level].elevation;
+    c.up_factor = st.up_factor.value_or(-1.0);
+    c.down_factor = st.down_factor.value_or(-1.0);
+    c.from_place = static_cast<std::uint32_t>(out.places.size());
+    c.to_place = c.from_place + 1;
+    const auto si = static_cast<std::int32_t>(s);
+    CompiledPlace from{st.name + " (from)", PlaceKind::kStairEnd, c.from_level, c.width};
+    CompiledPlace to{st.name + " (to)", PlaceKind::kStairEnd, c.to_level, c.width};
+    from.stair = to.stair = si;
+    out.places.push_back(from);
+    out.places.push_back(to);
+    openings[st.from.level].push_back({OpeningKind::kStairEnd, c.from_place, st.from.segment});
+    openings[st.to.level].push_back({OpeningKind::kStairEnd, c.to_place, st.to.segment});
+    // On the flight's own level: x = 0 runs from y = width to 0 (outline order).
+    openings[c.level].push_back({OpeningKind::kStairEnd, c.from_place, {{0, c.width}, {0, 0}}});
+    openings[c.level].push_back({OpeningKind::kStairEnd, c.to_place, {{c.length, 0}, {c.length, c.width}}});
+    out.stairs.push_back(c);
+  }
+
+  const std::size_t places = out.places.size();
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const LevelSpec& level = spec.levels[l];
+    out.levels.push_back(build_walkable_level(level.name, level.elevation, walkable_polygon(level), openings[l],
+                                              places, field, wall_range));
+  }
+  for (std::size_t s = 0; s < spec.stairs.size(); ++s) {
+    const StairSpec& st = spec.stairs[s];
+    const CompiledStair& c = out.stairs[s];
+    const double z0 = spec.levels[st.from.level].elevation, z1 = spec.levels[st.to.level].elevation;
+    WalkableLevel level = build_walkable_level(st.name, std::min(z0, z1), stair_rectangle(c.length, c.width),
+                                               openings[c.level], places, field, wall_range);
+    level.stair = StairPlacement{st.from.segment, st.to.segment, c.length, c.width, z0, z1};
+    out.levels.push_back(std::move(level));
+  }
+
+  std::vector<GraphEdge> edges;
+  for (const WalkableLevel& level : out.levels) add_level_edges(level, edges);
+  out.graph = PortalGraph(places, std::move(edges));
+
+  for (const EventSpec& e : spec.events) {
+    CompiledEvent c;
+    c.time = seconds_to_us(e.time);
+    c.kind = e.kind;
+    if (const auto it = place_of.find(e.target); it != place_of.end()) {
+      c.places.push_back(it->second);
+    } else {
+      for (const CompiledStair& s : out.stairs)
+        if (s.name == e.target) c.places = {s.from_place, s.to_place};
+    }
+    out.events.push_back(std::move(c));
+  }
+}
+
+std::vector<RouteStep> compile_route(const GroupSpec& g, const CompiledScenario& sc) {
+  std::vector<RouteStep> route;
+  for (const std::string& name : g.route) {
+    RouteStep step;
+    for (std::size_t p = 0; p < sc.places.size(); ++p)
+      if (sc.places[p].kind != PlaceKind::kStairEnd && sc.places[p].name == name)
+        step.places.push_back(static_cast<std::uint32_t>(p));
+    for (std::size_t s = 0; s < sc.stairs.size(); ++s)
+      if (sc.stairs[s].name == name) {
+        step.stair = static_cast<std::int32_t>(s);
+        step.places = {sc.stairs[s].from_place, sc.stairs[s].to_place};
+      }
+    route.push_back(std::move(step));
+  }
+  return route;
+}
+
+double cost_to_safety(const CompiledScenario& sc, std::uint32_t level, const Vec2& p,
+                      const std::vector<double>& place_cost) {
+  double best = std::numeric_limits<double>::infinity();
+  for (const Opening& o : sc.levels[level].openings) {
+    if (!std::isfinite(place_cost[o.place]) || !o.field.reachable(p)) continue;
+    best = std::min(best, o.field.value(p) + place_cost[o.place]);
+  }
+  return best;
+}
+
+}  // namespace campusflow
