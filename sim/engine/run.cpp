@@ -28,7 +28,25 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
   info.dt = us_to_seconds(sc.settings.dt);
   std::vector<io::LevelGeometry> levels;
   for (const WalkableLevel& l : sc.levels) levels.push_back({l.name, l.elevation, to_wkt(l.walkable)});
-  return std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
+  auto writer = std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
+  std::vector<io::PlaceInfo> places;
+  for (const CompiledPlace& p : sc.places) {
+    const char* kind = p.kind == PlaceKind::kExit ? "exit" : p.kind == PlaceKind::kDoor ? "door" : "stair end";
+    places.push_back({p.name, kind, static_cast<std::int32_t>(p.level), p.width});
+  }
+  writer->write_places(places);
+  return writer;
+}
+
+// Exit events and passages of the step just taken.
+void record_events(const StepOutput& out, io::ResultWriter* w, RunReport& report) {
+  for (const ExitRecord& e : out.exits) {
+    ++report.exit_counts[e.exit];
+    if (w) w->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
+  }
+  if (w)
+    for (const PassageRecord& p : out.passages)
+      w->append_passage({p.agent, static_cast<std::int32_t>(p.place), p.time});
 }
 
 void write_frame(io::ResultWriter& w, const StepOutput& out, std::vector<io::TrajectoryRow>& rows) {
@@ -82,10 +100,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
       for (std::size_t k = 0; k < out.frame_agents.size(); ++k)
         spawn_positions[out.frame_agents[k]] = out.frame_positions[k];
     }
-    for (const ExitRecord& e : out.exits) {
-      ++report.exit_counts[e.exit];
-      if (writer) writer->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
-    }
+    record_events(out, writer.get(), report);
     if (writer && out.frame) write_frame(*writer, out, rows);
     if (control.stop && control.stop->load(std::memory_order_relaxed)) {
       report.interrupted = true;
@@ -98,12 +113,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     }
   }
   // Exits of the step that finished the run.
-  if (!report.interrupted) {
-    for (const ExitRecord& e : sim.output().exits) {
-      ++report.exit_counts[e.exit];
-      if (writer) writer->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
-    }
-  }
+  if (!report.interrupted) record_events(sim.output(), writer.get(), report);
 
   report.timed_out = sim.timed_out();
   report.evacuation_time = sim.evacuation_time();

@@ -70,6 +70,7 @@ bool Simulation::step() {
   }
   out_.frame.reset();
   out_.exits.clear();
+  out_.passages.clear();
   now_ = queue_.next_time();
   {
     auto timer = profile_.time(Stage::kEvents);
@@ -233,6 +234,7 @@ void Simulation::commit_moves() {
       continue;
     }
     const CompiledPlace& place = scenario_.places[m.place];
+    out_.passages.push_back({i, m.place, t0 + m.fraction * dt});
     if (place.kind == PlaceKind::kExit) {
       agents_.status[i] = AgentStatus::kExited;
       agents_.exit[i] = place.exit;

@@ -39,6 +39,13 @@ struct ExitRecord {
   double time;  // [s], interpolated within the tick
 };
 
+// An agent crossing a door, a stair end or an exit.
+struct PassageRecord {
+  std::uint32_t agent;
+  std::uint32_t place;
+  double time;  // [s], interpolated within the tick
+};
+
 // What the last step produced, for recorders to read after the step.
 struct StepOutput {
   std::optional<std::int64_t> frame;  // a trajectory frame was taken
@@ -46,6 +53,7 @@ struct StepOutput {
   std::vector<Vec2> frame_positions;        // their positions in plan view [m]
   std::vector<double> frame_z;              // their heights [m]
   std::vector<ExitRecord> exits;
+  std::vector<PassageRecord> passages;
 };
 
 class Simulation {

@@ -75,5 +75,6 @@ void AppendableDataset<Row>::close() noexcept {
 
 template class AppendableDataset<TrajectoryRow>;
 template class AppendableDataset<ExitEventRow>;
+template class AppendableDataset<PassageRow>;
 
 }  // namespace campusflow::io

@@ -64,4 +64,11 @@ CompoundTypes exit_event_types() {
                 {"time", offsetof(ExitEventRow, time), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
+CompoundTypes passage_types() {
+  return build(sizeof(PassageRow),
+               {{"agent", offsetof(PassageRow, agent), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                {"place", offsetof(PassageRow, place), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                {"time", offsetof(PassageRow, time), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
+}
+
 }  // namespace campusflow::io

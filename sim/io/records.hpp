@@ -40,10 +40,27 @@ struct ExitEventRow {
   bool operator==(const ExitEventRow&) const = default;
 };
 
+// /campusflow/passages: an agent crossing a door, a stair end or an exit.
+struct PassageRow {
+  std::int64_t agent;
+  std::int32_t place;  // index into /campusflow/places
+  double time;         // [s] after the alarm, interpolated within the tick
+  bool operator==(const PassageRow&) const = default;
+};
+
+// /campusflow/places: the exits, doors and stair ends, the nodes of the portal graph.
+struct PlaceInfo {
+  std::string name;
+  std::string kind;         // "exit", "door" or "stair end"
+  std::int32_t level = 0;   // the floor it is on
+  double width = 0.0;       // [m]
+};
+
 // The rows are written and read as raw memory through compound types.
 static_assert(std::is_standard_layout_v<TrajectoryRow> && std::is_trivially_copyable_v<TrajectoryRow>);
 static_assert(std::is_standard_layout_v<AgentRow> && std::is_trivially_copyable_v<AgentRow>);
 static_assert(std::is_standard_layout_v<ExitEventRow> && std::is_trivially_copyable_v<ExitEventRow>);
+static_assert(std::is_standard_layout_v<PassageRow> && std::is_trivially_copyable_v<PassageRow>);
 static_assert(sizeof(TrajectoryRow) == 40, "the archive's /trajectory row is 2 x int64 + 3 x float64");
 
 struct LevelGeometry {
@@ -82,5 +99,6 @@ struct CompoundTypes {
 CompoundTypes trajectory_types();
 CompoundTypes agent_types();
 CompoundTypes exit_event_types();
+CompoundTypes passage_types();
 
 }  // namespace campusflow::io

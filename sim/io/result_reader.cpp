@@ -111,6 +111,27 @@ std::vector<ExitEventRow> ResultReader::exit_events() const {
   return read_table<ExitEventRow>("/campusflow/exit_events", exit_event_types());
 }
 
+std::vector<PassageRow> ResultReader::passages() const {
+  return read_table<PassageRow>("/campusflow/passages", passage_types());
+}
+
+std::vector<PlaceInfo> ResultReader::places() const {
+  const QuietHdf5Errors quiet;
+  const std::vector<std::string> names = read_strings(file_.get(), "/campusflow/places/name");
+  const std::vector<std::string> kinds = read_strings(file_.get(), "/campusflow/places/kind");
+  const Handle level_set = open_dataset(file_.get(), "/campusflow/places/level");
+  const Handle width_set = open_dataset(file_.get(), "/campusflow/places/width");
+  std::vector<std::int32_t> levels(dataset_rows(level_set.get()));
+  std::vector<double> widths(dataset_rows(width_set.get()));
+  if (kinds.size() != names.size() || levels.size() != names.size() || widths.size() != names.size())
+    throw ResultFormatError(path_.string() + ": the columns of /campusflow/places differ in length");
+  read_rows(level_set.get(), H5T_NATIVE_INT32, levels.data());
+  read_rows(width_set.get(), H5T_NATIVE_DOUBLE, widths.data());
+  std::vector<PlaceInfo> out;
+  for (std::size_t k = 0; k < names.size(); ++k) out.push_back({names[k], kinds[k], levels[k], widths[k]});
+  return out;
+}
+
 std::vector<std::string> ResultReader::group_names() const {
   const QuietHdf5Errors quiet;
   return read_strings(file_.get(), "/campusflow/group_names");

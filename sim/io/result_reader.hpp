@@ -33,6 +33,8 @@ class ResultReader {
   std::vector<std::string> group_names() const;
   std::vector<std::string> profile_names() const;
   std::vector<ExitEventRow> exit_events() const;
+  std::vector<PassageRow> passages() const;
+  std::vector<PlaceInfo> places() const;
   std::vector<LevelGeometry> levels() const;
 
  private:

@@ -86,6 +86,28 @@ void ResultWriter::write_campusflow_part(double fps, const RunInfo& info, std::s
   }
   exit_events_ = AppendableDataset<ExitEventRow>(cf, "exit_events", exit_event_types(), kExitEventBufferRows,
                                                  kExitEventChunkRows);
+  passages_ = AppendableDataset<PassageRow>(cf, "passages", passage_types(), kPassageBufferRows, kExitEventChunkRows);
+}
+
+void ResultWriter::write_places(std::span<const PlaceInfo> places) {
+  const QuietHdf5Errors quiet;
+  require_open("write the places");
+  if (places_written_) throw IoError(partial_.string() + ": the places are written already");
+  const Handle group = create_group(campusflow_.get(), "places");
+  std::vector<std::string> names, kinds;
+  std::vector<std::int32_t> levels;
+  std::vector<double> widths;
+  for (const PlaceInfo& p : places) {
+    names.push_back(p.name);
+    kinds.push_back(p.kind);
+    levels.push_back(p.level);
+    widths.push_back(p.width);
+  }
+  write_strings(group.get(), "name", names);
+  write_strings(group.get(), "kind", kinds);
+  write_rows(group.get(), "level", H5T_STD_I32LE, H5T_NATIVE_INT32, levels.size(), levels.data());
+  write_rows(group.get(), "width", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, widths.size(), widths.data());
+  places_written_ = true;
 }
 
 void ResultWriter::write_agents(std::span<const AgentRow> agents, std::span<const std::string> group_names,
@@ -112,6 +134,12 @@ void ResultWriter::append_exit_event(const ExitEventRow& e) {
   if (exit_events_.append(std::span<const ExitEventRow>(&e, 1))) flush_file();
 }
 
+void ResultWriter::append_passage(const PassageRow& p) {
+  const QuietHdf5Errors quiet;
+  require_open("append a passage");
+  if (passages_.append(std::span<const PassageRow>(&p, 1))) flush_file();
+}
+
 void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   const QuietHdf5Errors quiet;
   require_open("finish");
@@ -120,13 +148,16 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
                   " exit names but " + std::to_string(summary.exit_counts.size()) + " exit counts");
   trajectory_.flush();
   exit_events_.flush();
+  passages_.flush();
   if (!agents_written_) write_agents({}, {}, {});  // a complete file always has every table
+  if (!places_written_) write_places({});
   write_summary(summary);
   write_attribute(campusflow_.get(), "wall_time", wall_time);
   // Status last: should anything above fail, the file stays incomplete.
   write_attribute(campusflow_.get(), "status", std::string("complete"));
   trajectory_.close();
   exit_events_.close();
+  passages_.close();
   campusflow_.reset();
   if (file_.close() < 0) throw IoError("cannot close " + partial_.string() + " (disk full?)");
   finished_ = true;
@@ -161,6 +192,7 @@ void ResultWriter::flush_file() {
 void ResultWriter::close_all() noexcept {
   trajectory_.close();
   exit_events_.close();
+  passages_.close();
   campusflow_.reset();
   file_.reset();
 }
@@ -173,6 +205,7 @@ ResultWriter::~ResultWriter() {
   try {
     trajectory_.flush();
     exit_events_.flush();
+    passages_.flush();
   } catch (...) {
   }
   try {

@@ -19,7 +19,8 @@ class ResultWriter {
   // trajectory rows are 2.5 MiB: large batches, small memory.
   static constexpr std::size_t kTrajectoryBufferRows = 65536;
   static constexpr std::size_t kExitEventBufferRows = 4096;
-  static constexpr std::size_t kMaxBufferedRows = kTrajectoryBufferRows + kExitEventBufferRows;
+  static constexpr std::size_t kPassageBufferRows = 4096;
+  static constexpr std::size_t kMaxBufferedRows = kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows;
 
   // Creates "<final_path>.partial" (truncating an old one) and writes the
   // static parts: the archive layout, run information and level geometry.
@@ -41,6 +42,10 @@ class ResultWriter {
   // killed process usually leaves the rows of earlier batches readable.
   void append_frame(std::span<const TrajectoryRow> rows);
   void append_exit_event(const ExitEventRow& e);
+  void append_passage(const PassageRow& p);
+  // /campusflow/places (a compound table: name, kind, level, width). At most
+  // once; finish() writes an empty table if it was never called.
+  void write_places(std::span<const PlaceInfo> places);
   // Writes the rest, the summary and wall_time [s], marks the file complete,
   // closes it and renames it to final_path. Afterwards the writer is inert:
   // further writes throw IoError, the destructor does nothing.
@@ -50,7 +55,9 @@ class ResultWriter {
   const std::filesystem::path& final_path() const { return final_; }
   bool finished() const { return finished_; }
   // Rows in memory, trajectory and exit events together; <= kMaxBufferedRows.
-  std::size_t buffered_rows() const { return trajectory_.buffered_rows() + exit_events_.buffered_rows(); }
+  std::size_t buffered_rows() const {
+    return trajectory_.buffered_rows() + exit_events_.buffered_rows() + passages_.buffered_rows();
+  }
 
  private:
   void write_archive_part(double fps, const RunInfo& info, const std::string& wkt);
@@ -66,7 +73,9 @@ class ResultWriter {
   Handle campusflow_;  // the /campusflow group
   AppendableDataset<TrajectoryRow> trajectory_;
   AppendableDataset<ExitEventRow> exit_events_;
+  AppendableDataset<PassageRow> passages_;
   bool agents_written_ = false;
+  bool places_written_ = false;
   bool finished_ = false;
 };
 
