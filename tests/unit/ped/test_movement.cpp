@@ -1,16 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include "ped_test_support.hpp"
 #include "sim/ped/movement.hpp"
 
 using namespace campusflow;
-
-namespace {
-WalkableLevel corridor() {
-  const OpeningSpec openings[] = {{OpeningKind::kExit, 7, {{10, 0}, {10, 2}}}};
-  return build_walkable_level("c", 0.0, Polygon{{{0, 0}, {10, 0}, {10, 2}, {0, 2}}, {}}, openings, 8,
-                              DistanceFieldOptions{}, 1.0);
-}
-}  // namespace
+using ped::testing::corridor;
 
 TEST_CASE("a step into a wall ends at the agent's radius from it", "[ped][movement]") {
   const WalkableLevel level = corridor();
