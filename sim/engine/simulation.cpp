@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <type_traits>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -25,6 +26,11 @@ constexpr double kArrivalStep = 0.01;
 
 // The first opening of `level` that the step from a to b crosses: boundary
 // openings outwards only (stepping back in is no crossing), doors either way.
+std::variant<CfsmModel, SfmModel> make_model(const ModelSpec& spec) {
+  if (spec.kind == PedModelKind::kSocialForce) return SfmModel(spec.sfm);
+  return CfsmModel(spec.cfsm);
+}
+
 std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, const Vec2& a, const Vec2& b) {
   std::uint32_t place = kNoPlace;
   double first = 2.0;
@@ -44,11 +50,18 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
     : scenario_(scenario),
       options_(options),
       arena_(std::max(1, options.threads)),
-      model_(scenario.model.cfsm),
+      model_(make_model(scenario.model)),
       router_(scenario),
       tokens_(scenario.places.size(), 1.0) {
   agents_.resize(scenario.agent_count);
-  const double range = model_.interaction_range(scenario.max_radius, scenario.max_desired_speed);
+  const double range = std::visit(
+      [&](const auto& m) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(m)>, CfsmModel>)
+          return m.interaction_range(scenario.max_radius, scenario.max_desired_speed);
+        else
+          return m.interaction_range(scenario.max_radius);
+      },
+      model_);
   for (const WalkableLevel& level : scenario.levels)
     grids_.emplace_back(GridSpec::covering(bounding_box(level.walkable.outer), range, range));
   level_ids_.resize(scenario.levels.size());
@@ -150,6 +163,11 @@ void Simulation::rebuild_grids() {
 }
 
 void Simulation::plan_moves() {
+  std::visit([this](const auto& model) { plan_moves_with(model); }, model_);
+}
+
+template <class Model>
+void Simulation::plan_moves_with(const Model& model) {
   moves_.resize(active_.size());
   const double dt = us_to_seconds(scenario_.settings.dt);
   arena_.execute([&] {
@@ -166,7 +184,11 @@ void Simulation::plan_moves() {
         const WalkableLevel& level = scenario_.levels[l];
         const Opening* target = level.opening_for(m.target);
         const Vec2 e0 = target ? target->field.direction(x) : Vec2::Zero();
-        const Vec2 v = model_.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
+        Vec2 v;
+        if constexpr (std::is_same_v<Model, SfmModel>)
+          v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], dt);
+        else
+          v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
         m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
         std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
       }

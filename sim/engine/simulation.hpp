@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <variant>
 #include <vector>
 
 #include <tbb/task_arena.h>
@@ -17,6 +18,7 @@
 #include "sim/engine/router.hpp"
 #include "sim/ped/agents.hpp"
 #include "sim/ped/models/cfsm/cfsm_model.hpp"
+#include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/ped/neighbour_grid.hpp"
 #include "sim/scenario/compiled_scenario.hpp"
 
@@ -86,6 +88,8 @@ class Simulation {
   void handle(const PlaceChange& e);
   void rebuild_grids();
   void plan_moves();
+  template <class Model>
+  void plan_moves_with(const Model& model);
   void commit_moves();
   // Whether agent i may cross `place` now; takes a token of a limited door.
   bool admit(std::uint32_t place);
@@ -95,7 +99,8 @@ class Simulation {
   const CompiledScenario& scenario_;
   RunOptions options_;
   tbb::task_arena arena_;
-  CfsmModel model_;
+  // The closed set of pedestrian models, dispatched once per stage (STYLE 6).
+  std::variant<CfsmModel, SfmModel> model_;
   Router router_;
   std::vector<double> tokens_;  // (places) passages a flow-limited door may still admit
   EventQueue<Event> queue_;

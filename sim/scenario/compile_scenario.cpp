@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "sim/core/state_hash.hpp"
+#include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/scenario/compile_building.hpp"
 
 namespace campusflow {
@@ -200,7 +201,11 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
     out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
   }
   if (!levels_fit_in_memory(spec, diags)) return nullptr;
-  const double wall_range = std::min(10.0, std::max(1.0, out->max_radius + 10.0 * spec.model.cfsm.wall_range));
+  // How far agents look for walls: where the model's wall force fades out.
+  const double model_wall_range = spec.model.kind == PedModelKind::kSocialForce
+                                      ? SfmModel(spec.model.sfm).wall_interaction_range(out->max_radius)
+                                      : out->max_radius + 10.0 * spec.model.cfsm.wall_range;
+  const double wall_range = std::min(10.0, std::max(1.0, model_wall_range));
   compile_building(spec, wall_range, *out);
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);

@@ -24,7 +24,13 @@ constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
     "type", "time_gap", "neighbour_strength", "neighbour_range", "wall_strength", "wall_range"};
-constexpr std::array<std::string_view, 1> kModelTypes = {"collision_free_speed"};
+constexpr std::array<std::string_view, 11> kSocialForceKeys = {
+    "type",          "relaxation_time", "mass",           "neighbour_strength", "neighbour_range", "body_stiffness",
+    "sliding_friction", "wall_strength", "wall_range",     "wall_stiffness",     "wall_friction"};
+constexpr std::array<std::string_view, 2> kModelTypes = {"collision_free_speed", "social_force"};
+// The social force model integrates stiff contact forces explicitly: a
+// touching pair is stable only below about 0.04 s (docs/models/sfm.md).
+constexpr double kSocialForceMaxDt = 0.01;
 
 // Reads an optional number member into `into`; false when present but bad.
 bool read_number(Reader& r, const json::object& o, const std::string& path, std::string_view key,
@@ -67,23 +73,56 @@ void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
   read_number(r, *o, path, "field_cell", closed(0.05, 0.5), s.field_cell);
 }
 
+void parse_social_force(Reader& r, const json::object& o, const std::string& path, SfmParams& p) {
+  r.check_keys(o, path, kSocialForceKeys);
+  read_number(r, o, path, "relaxation_time", open_closed(0.0, 10.0), p.relaxation_time);
+  read_number(r, o, path, "mass", open_closed(0.0, 500.0), p.mass);
+  read_number(r, o, path, "neighbour_strength", closed(0.0, 1e5), p.neighbour_strength);
+  read_number(r, o, path, "neighbour_range", open_closed(0.0, 1.0), p.neighbour_range);
+  read_number(r, o, path, "body_stiffness", closed(0.0, 1e7), p.body_stiffness);
+  read_number(r, o, path, "sliding_friction", closed(0.0, 1e7), p.sliding_friction);
+  read_number(r, o, path, "wall_strength", closed(0.0, 1e5), p.wall_strength);
+  read_number(r, o, path, "wall_range", open_closed(0.0, 1.0), p.wall_range);
+  read_number(r, o, path, "wall_stiffness", closed(0.0, 1e7), p.wall_stiffness);
+  read_number(r, o, path, "wall_friction", closed(0.0, 1e7), p.wall_friction);
+}
+
 void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
   const std::string path = "model";
   const json::object* o = r.object(v, path);
   if (!o) return;
-  r.check_keys(*o, path, kModelKeys);
   if (const json::value* type = r.member(*o, path, "type", true)) {
     const std::string type_path = key_path(path, "type");
     const auto s = r.string(*type, type_path);
+    if (s && *s == kModelTypes[1]) {
+      m.kind = PedModelKind::kSocialForce;
+      parse_social_force(r, *o, path, m.sfm);
+      return;
+    }
     if (s && *s != kModelTypes[0]) r.error(type_path, *type, unknown_name_rule(*s, kModelTypes, "model", true));
     m.kind = PedModelKind::kCollisionFreeSpeed;
   }
+  r.check_keys(*o, path, kModelKeys);
   CfsmParams& p = m.cfsm;
   read_number(r, *o, path, "time_gap", open_closed(0.0, 10.0), p.time_gap);
   read_number(r, *o, path, "neighbour_strength", closed(0.0, 100.0), p.neighbour_strength);
   read_number(r, *o, path, "neighbour_range", open_closed(0.0, 5.0), p.neighbour_range);
   read_number(r, *o, path, "wall_strength", closed(0.0, 100.0), p.wall_strength);
   read_number(r, *o, path, "wall_range", open_closed(0.0, 5.0), p.wall_range);
+}
+
+// The social force model needs a short tick: it is its default, and a
+// longer one written in the file is an error.
+void fit_tick_to_model(Reader& r, const json::object& top, ScenarioSpec& spec) {
+  if (spec.model.kind != PedModelKind::kSocialForce) return;
+  const json::value* settings = top.if_contains("settings");
+  const json::value* dt = settings && settings->is_object() ? settings->get_object().if_contains("dt") : nullptr;
+  if (!dt) {
+    spec.settings.dt = kSocialForceMaxDt;
+    return;
+  }
+  if (dt->is_number() && spec.settings.dt > kSocialForceMaxDt)
+    r.error("settings.dt", *dt, "must be <= 0.01 with the social force model (its contact forces are stiff)");
 }
 
 // Checks that need the document as a whole; the result is only trusted when
@@ -102,6 +141,7 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
     spec.description = r.string(*description, "description").value_or("");
   if (const json::value* settings = r.member(*top, "", "settings")) parse_settings(r, *settings, spec.settings);
   if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
+  fit_tick_to_model(r, *top, spec);
 
   std::vector<ParsedLevel> levels;
   NameTable places;  // exits, doors and stairs: what routes and events name

@@ -10,6 +10,7 @@
 #include "sim/core/distribution.hpp"
 #include "sim/geometry/polygon.hpp"
 #include "sim/ped/models/cfsm/cfsm_params.hpp"
+#include "sim/ped/models/sfm/sfm_params.hpp"
 #include "sim/ped/profile.hpp"
 
 namespace campusflow {
@@ -22,11 +23,12 @@ struct SettingsSpec {
   double field_cell = 0.125;   // distance-field grid cell [m], [0.05, 0.5]
 };
 
-enum class PedModelKind { kCollisionFreeSpeed };
+enum class PedModelKind { kCollisionFreeSpeed, kSocialForce };
 
 struct ModelSpec {
   PedModelKind kind = PedModelKind::kCollisionFreeSpeed;
-  CfsmParams cfsm;
+  CfsmParams cfsm;  // used when kind is kCollisionFreeSpeed
+  SfmParams sfm;    // used when kind is kSocialForce
 };
 
 struct ExitSpec {
