@@ -31,12 +31,23 @@ std::variant<CfsmModel, SfmModel> make_model(const ModelSpec& spec) {
   return CfsmModel(spec.cfsm);
 }
 
+// Where along the step from a to b it enters `area`; negative if it does not.
+double entry_fraction(const Ring& area, const Vec2& a, const Vec2& b) {
+  if (!contains(area, b) || contains(area, a)) return -1.0;
+  double first = 1.0;
+  for (const Segment& edge : edges(area)) {
+    const double t = crossing_fraction(a, b, edge);
+    if (t > 0.0) first = std::min(first, t);
+  }
+  return first;
+}
+
 std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, const Vec2& a, const Vec2& b) {
   std::uint32_t place = kNoPlace;
   double first = 2.0;
   for (const Opening& o : level.openings) {
     if (o.boundary() && (b - a).dot(o.normal) <= 0.0) continue;
-    const double t = crossing_fraction(a, b, o.segment);
+    const double t = o.kind == OpeningKind::kAssembly ? entry_fraction(o.area, a, b) : crossing_fraction(a, b, o.segment);
     if (t > 0.0 && t < first) {
       first = t;
       place = o.place;
@@ -257,7 +268,7 @@ void Simulation::commit_moves() {
     }
     const CompiledPlace& place = scenario_.places[m.place];
     out_.passages.push_back({i, m.place, t0 + m.fraction * dt});
-    if (place.kind == PlaceKind::kExit) {
+    if (place.kind == PlaceKind::kExit || place.kind == PlaceKind::kAssembly) {
       agents_.status[i] = AgentStatus::kExited;
       agents_.exit[i] = place.exit;
       agents_.exit_time[i] = t0 + m.fraction * dt;

@@ -58,6 +58,7 @@ WalkableLevel build_walkable_level(std::string name, double elevation, Polygon w
     out.kind = o.kind;
     out.place = o.place;
     out.segment = o.segment;
+    out.area = o.area;
     const Vec2 d = (o.segment.b - o.segment.a).normalized();
     out.normal = Vec2(d.y(), -d.x());
     if (out.boundary()) {
@@ -75,9 +76,14 @@ WalkableLevel build_walkable_level(std::string name, double elevation, Polygon w
   for (Opening& o : level.openings) {
     std::vector<Segment> barriers;  // every other door
     for (const Opening& other : level.openings)
-      if (!other.boundary() && &other != &o) barriers.push_back(other.segment);
-    const FieldTarget target{o.segment, o.normal, !o.boundary()};
-    o.field = DistanceField::build(walkable, level.walls, std::span(&target, 1), barriers, field);
+      if (other.kind == OpeningKind::kDoor && &other != &o) barriers.push_back(other.segment);
+    std::vector<FieldTarget> targets;
+    if (o.kind == OpeningKind::kAssembly) {
+      for (const Segment& edge : edges(o.area)) targets.push_back({edge, Vec2::Zero(), true});
+    } else {
+      targets.push_back({o.segment, o.normal, !o.boundary()});
+    }
+    o.field = DistanceField::build(walkable, level.walls, targets, barriers, field);
   }
   level.walkable = std::move(walkable);
   return level;

@@ -19,6 +19,7 @@ enum class OpeningKind : std::uint8_t {
   kExit,      // on the outline: leaving through it is reaching safety
   kStairEnd,  // on the outline: leads onto (or off) a stair
   kDoor,      // inside the level: a line across a gap in the walls
+  kAssembly,  // inside the level: an area; stepping into it is reaching safety
 };
 
 // What the scenario says about an opening; build_walkable_level adds the rest.
@@ -26,18 +27,20 @@ struct OpeningSpec {
   OpeningKind kind = OpeningKind::kExit;
   std::uint32_t place = 0;  // scenario-wide place index (node of the portal graph)
   Segment segment;          // boundary openings: on the outer ring
+  Ring area;                // assembly points: the area, counter-clockwise
 };
 
 struct Opening {
   OpeningKind kind = OpeningKind::kExit;
   std::uint32_t place = 0;
   Segment segment;
+  Ring area;                   // assembly points only
   Vec2 normal = Vec2::Zero();  // boundary: unit normal out of the level; door: a unit normal
   // Travel cost to this opening [m], with the level's other doors shut so that
   // a way leads through no room it does not route through.
   DistanceField field;
 
-  bool boundary() const { return kind != OpeningKind::kDoor; }
+  bool boundary() const { return kind == OpeningKind::kExit || kind == OpeningKind::kStairEnd; }
 };
 
 // Where a level's own coordinates lie in the building. Floors are drawn in

@@ -19,18 +19,29 @@ Polygon stair_rectangle(double length, double width) {
   return {{{0, 0}, {length, 0}, {length, width}, {0, width}}, {}};
 }
 
+// Points beside an opening on its walkable side(s), where the fields of the
+// other openings are read.
+std::vector<Vec2> probe_points(const Opening& o) {
+  std::vector<Vec2> probes;
+  if (o.kind == OpeningKind::kAssembly) {
+    // Outside each edge of the area (counter-clockwise: outside is on the right).
+    for (const Segment& e : edges(o.area)) {
+      const Vec2 t = (e.b - e.a).normalized();
+      probes.push_back(0.5 * (e.a + e.b) + kLinkProbe * Vec2(t.y(), -t.x()));
+    }
+    return probes;
+  }
+  const Vec2 mid = 0.5 * (o.segment.a + o.segment.b);
+  probes.push_back(mid - kLinkProbe * o.normal);
+  if (!o.boundary()) probes.push_back(mid + kLinkProbe * o.normal);
+  return probes;
+}
+
 // Links between every two openings of a level that its floor joins.
 void add_level_edges(const WalkableLevel& level, std::vector<GraphEdge>& edges) {
   for (std::size_t i = 0; i < level.openings.size(); ++i) {
     const Opening& a = level.openings[i];
-    const Vec2 mid = 0.5 * (a.segment.a + a.segment.b);
-    std::vector<Vec2> probes;
-    if (a.boundary()) {
-      probes.push_back(mid - kLinkProbe * a.normal);
-    } else {
-      probes.push_back(mid + kLinkProbe * a.normal);
-      probes.push_back(mid - kLinkProbe * a.normal);
-    }
+    const std::vector<Vec2> probes = probe_points(a);
     for (std::size_t j = i + 1; j < level.openings.size(); ++j) {
       const Opening& b = level.openings[j];
       double cost = std::numeric_limits<double>::infinity();
@@ -61,10 +72,22 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
       place_of[e.name] = p;
       openings[l].push_back({OpeningKind::kExit, p, e.segment});
     }
+    for (const AssemblySpec& a : level.assembly_points) {
+      const auto p = static_cast<std::uint32_t>(out.places.size());
+      CompiledPlace place{a.name, PlaceKind::kAssembly, li, 0.0};
+      place.exit = static_cast<std::int32_t>(out.exits.size());
+      out.exits.push_back({a.name, li, Segment{}, p});
+      out.places.push_back(place);
+      place_of[a.name] = p;
+      OpeningSpec opening{OpeningKind::kAssembly, p, Segment{}};
+      opening.area = a.area;
+      openings[l].push_back(std::move(opening));
+    }
     for (const DoorSpec& d : level.doors) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
       CompiledPlace place{d.name, PlaceKind::kDoor, li, d.segment.length()};
       place.open = d.open;
+      place.building_exit = d.building_exit;
       place.flow_limit = d.flow_limit.value_or(0.0) * d.segment.length();
       out.places.push_back(place);
       place_of[d.name] = p;

@@ -22,16 +22,17 @@ struct CompiledSettings {
   double output_fps = 10.0;   // [1/s]
 };
 
+// Where agents reach safety: an exit of the outline or an assembly point.
 struct CompiledExit {
   std::string name;
   std::uint32_t level = 0;
-  Segment segment;
+  Segment segment;          // exits; empty for assembly points
   std::uint32_t place = 0;  // its node in the portal graph
 };
 
 // A node of the portal graph: an exit, a door or one end of a stair. A stair
 // end is an opening of two levels, its floor and the stair's own level.
-enum class PlaceKind : std::uint8_t { kExit, kDoor, kStairEnd };
+enum class PlaceKind : std::uint8_t { kExit, kDoor, kStairEnd, kAssembly };
 struct CompiledPlace {
   std::string name;             // the exit's or door's name; "STAIR (from)" / "STAIR (to)"
   PlaceKind kind = PlaceKind::kExit;
@@ -41,6 +42,7 @@ struct CompiledPlace {
   std::int32_t stair = -1;      // index into stairs, for stair ends
   bool open = true;             // doors: open at the alarm
   double flow_limit = 0.0;      // doors: at most this many per second [P/s]; 0: no limit
+  bool building_exit = false;   // doors: leads out of the building
 };
 
 struct CompiledStair {

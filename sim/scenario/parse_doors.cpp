@@ -1,6 +1,7 @@
 // Doors: a line across a gap in the walls of a level. Both ends must sit on a
 // wall (the outline or an obstacle), so that the line really closes the gap
 // when the door is shut, and its middle must be walkable.
+#include <algorithm>
 #include <array>
 
 #include "sim/scenario/parse_geometry.hpp"
@@ -9,7 +10,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kDoorKeys = {"name", "segment", "open", "flow_limit"};
+constexpr std::array<std::string_view, 5> kDoorKeys = {"name", "segment", "open", "flow_limit", "building_exit"};
+constexpr std::array<std::string_view, 2> kAssemblyKeys = {"name", "area"};
 // How far a door end may sit from the wall it closes on. [m]
 constexpr double kOnWallTolerance = 0.01;
 // A door narrower than a small child's shoulders can pass nobody. [m]
@@ -38,6 +40,11 @@ std::vector<DoorSpec> parse_doors(Reader& r, const json::array& doors, const std
       const auto b = r.boolean(*open, key_path(door_path, "open"));
       ok = ok && b.has_value();
       door.open = b.value_or(true);
+    }
+    if (const json::value* outside = r.member(*o, door_path, "building_exit")) {
+      const auto b = r.boolean(*outside, key_path(door_path, "building_exit"));
+      ok = ok && b.has_value();
+      door.building_exit = b.value_or(false);
     }
     if (const json::value* limit = r.member(*o, door_path, "flow_limit")) {
       door.flow_limit = r.number(*limit, key_path(door_path, "flow_limit"), open_closed(0.0, 10.0));
@@ -68,6 +75,37 @@ std::vector<DoorSpec> parse_doors(Reader& r, const json::array& doors, const std
     }
     door.segment = {*p, *q};
     if (ok) out.push_back(std::move(door));
+  }
+  return out;
+}
+
+std::vector<AssemblySpec> parse_assembly_points(Reader& r, const json::array& points, const std::string& path,
+                                                const Polygon* walkable, NameTable& names) {
+  std::vector<AssemblySpec> out;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::string point_path = index_path(path, i);
+    const json::object* o = r.object(points[i], point_path);
+    if (!o) continue;
+    r.check_keys(*o, point_path, kAssemblyKeys);
+    AssemblySpec a;
+    a.name = r.unique_name(*o, point_path, names);
+    const json::value* area = r.member(*o, point_path, "area", true);
+    if (!area) continue;
+    const std::string area_path = key_path(point_path, "area");
+    auto ring = read_ring(r, *area, area_path, /*ccw=*/true);
+    if (!ring || !walkable) continue;
+    if (!ring_within(*ring, walkable->outer)) {
+      r.error(area_path, "must lie inside the outline");
+      continue;
+    }
+    const bool clear = std::none_of(walkable->holes.begin(), walkable->holes.end(),
+                                    [&](const Ring& hole) { return rings_intersect(hole, *ring); });
+    if (!clear) {
+      r.error(area_path, "must not overlap an obstacle");
+      continue;
+    }
+    a.area = std::move(*ring);
+    if (!a.name.empty()) out.push_back(std::move(a));
   }
   return out;
 }

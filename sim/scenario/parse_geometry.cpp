@@ -7,8 +7,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kLevelKeys = {"name",      "elevation", "outline",
-                                                        "obstacles", "exits",     "doors"};
+constexpr std::array<std::string_view, 7> kLevelKeys = {"name",  "elevation", "outline",        "obstacles",
+                                                        "exits", "doors",     "assembly_points"};
 
 std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const std::string& path,
                                        NameTable& level_names, NameTable& exit_names) {
@@ -57,10 +57,7 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
 
   if (const json::value* exits = r.member(*o, path, "exits")) {
     const std::string list_path = key_path(path, "exits");
-    const json::array* list = r.array(*exits, list_path);
-    level.exits_readable = list != nullptr;
-    if (list) {
-      level.exits_written = list->size();
+    if (const json::array* list = r.array(*exits, list_path)) {
       level.spec.exits =
           parse_exits(r, *list, list_path, level.outline_ok ? &level.spec.outline : nullptr, exit_names);
     }
@@ -70,6 +67,14 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
     if (const json::array* list = r.array(*doors, list_path)) {
       const Polygon walkable{level.spec.outline, level.spec.obstacles};
       level.spec.doors = parse_doors(r, *list, list_path, level.outline_ok ? &walkable : nullptr, exit_names);
+    }
+  }
+  if (const json::value* points = r.member(*o, path, "assembly_points")) {
+    const std::string list_path = key_path(path, "assembly_points");
+    if (const json::array* list = r.array(*points, list_path)) {
+      const Polygon walkable{level.spec.outline, level.spec.obstacles};
+      level.spec.assembly_points =
+          parse_assembly_points(r, *list, list_path, level.outline_ok ? &walkable : nullptr, exit_names);
     }
   }
   return level;

@@ -23,8 +23,6 @@ struct ParsedLevel {
   LevelSpec spec;                           // obstacles and exits: only the valid ones
   std::vector<std::size_t> obstacle_index;  // index in the file of each kept obstacle
   bool outline_ok = false;                  // spec.outline is a valid ring
-  std::size_t exits_written = 0;            // entries of "exits", valid or not
-  bool exits_readable = true;               // "exits" is absent or an array
 };
 
 // Scenario-wide names already taken, with the path that took them.
@@ -51,6 +49,11 @@ std::optional<Segment> read_outline_stretch(Reader& r, const json::value& v, con
                                             const Ring* outline);
 // True when two stretches of the same straight wall share more than 0.001 m.
 bool stretches_overlap(const Segment& a, const Segment& b);
+
+// The assembly points of one level: named areas inside the outline, clear of
+// obstacles. Reaching one is reaching safety, like leaving through an exit.
+std::vector<AssemblySpec> parse_assembly_points(Reader& r, const json::array& points, const std::string& path,
+                                                const Polygon* walkable, NameTable& names);
 
 // The doors of one level; walkable is null when the level is unusable.
 // Door names share `names` with exits and stairs: routes refer to all three.

@@ -44,6 +44,13 @@ struct DoorSpec {
   Segment segment;                  // both ends on walls (outline or obstacles)
   bool open = true;
   std::optional<double> flow_limit; // [P/(m s)], > 0
+  bool building_exit = false;       // leads out of the building: a class has cleared it when its last pupil passed
+};
+
+// An assembly point: an area where agents are safe once they step into it.
+struct AssemblySpec {
+  std::string name;
+  Ring area;  // inside the outline, counter-clockwise
 };
 
 struct LevelSpec {
@@ -53,6 +60,7 @@ struct LevelSpec {
   std::vector<Ring> obstacles;
   std::vector<ExitSpec> exits;
   std::vector<DoorSpec> doors;
+  std::vector<AssemblySpec> assembly_points;
 };
 
 // One end of a stair: a stretch of an outline edge of a level, like an exit.
