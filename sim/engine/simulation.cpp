@@ -1,6 +1,7 @@
 #include "sim/engine/simulation.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 
@@ -29,6 +30,17 @@ constexpr double kArrivalStep = 0.01;
 std::variant<CfsmModel, SfmModel> make_model(const ModelSpec& spec) {
   if (spec.kind == PedModelKind::kSocialForce) return SfmModel(spec.sfm);
   return CfsmModel(spec.cfsm);
+}
+
+// Within a few cells of a door the field's directions on its two sides point
+// at each other (each leads across); there the way is straight across.
+Vec2 desired_direction(const Opening& target, const Vec2& x) {
+  if (target.kind == OpeningKind::kDoor) {
+    const double across = (x - target.segment.a).dot(target.normal);
+    if (std::abs(across) < 2.0 * target.field.grid().cell && distance(target.segment, x) <= std::abs(across) + 1e-9)
+      return across > 0.0 ? Vec2(-target.normal) : target.normal;
+  }
+  return target.field.direction(x);
 }
 
 // Where along the step from a to b it enters `area`; negative if it does not.
@@ -194,7 +206,7 @@ void Simulation::plan_moves_with(const Model& model) {
         const std::uint32_t l = agents_.level[i];
         const WalkableLevel& level = scenario_.levels[l];
         const Opening* target = level.opening_for(m.target);
-        const Vec2 e0 = target ? target->field.direction(x) : Vec2::Zero();
+        const Vec2 e0 = target ? desired_direction(*target, x) : Vec2::Zero();
         Vec2 v;
         if constexpr (std::is_same_v<Model, SfmModel>)
           v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], dt);
@@ -202,6 +214,13 @@ void Simulation::plan_moves_with(const Model& model) {
           v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
         m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
         std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
+        if (m.place != kNoPlace && m.place != m.target && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
+          // Nobody steps onto a stair by accident: a stair end the agent is
+          // not heading for is a wall to it, and it slides along.
+          const Opening& o = *level.opening_for(m.place);
+          m.position -= ((m.position - o.segment.a).dot(o.normal) + kArrivalStep) * o.normal;
+          std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
+        }
       }
     });
   });
@@ -215,7 +234,8 @@ bool Simulation::admit(std::uint32_t place) {
   return true;
 }
 
-void Simulation::transfer(std::uint32_t i, std::uint32_t place, const Vec2& crossing, double beyond) {
+Simulation::Arrival Simulation::arrival(std::uint32_t i, std::uint32_t place, const Vec2& crossing,
+                                        double beyond) const {
   const CompiledPlace& p = scenario_.places[place];
   const CompiledStair& stair = scenario_.stairs[static_cast<std::size_t>(p.stair)];
   const std::uint32_t from = agents_.level[i];
@@ -228,9 +248,31 @@ void Simulation::transfer(std::uint32_t i, std::uint32_t place, const Vec2& cros
   const double r = std::min(agents_.radius[i], 0.5 * width);
   const double u = std::clamp((crossing - in.segment.a).norm() / width, r / width, 1.0 - r / width);
   const Vec2 at = out.segment.a + (1.0 - u) * (out.segment.b - out.segment.a);
-  agents_.position[i] = at - std::max(kArrivalStep, beyond) * out.normal;
-  agents_.level[i] = to;
-  if (to == stair.level) {
+  // Clear of the line by a body radius, so that the first step on the new
+  // level does not start half outside it.
+  return {to, at - std::max(agents_.radius[i], beyond) * out.normal};
+}
+
+bool Simulation::free_at(const Arrival& a, std::uint32_t i) const {
+  // Agents on the level at the start of the tick (some have moved since, to
+  // where they stand now) and those that arrived during this commit.
+  bool free = true;
+  auto check = [&](std::uint32_t j) {
+    if (j != i && agents_.level[j] == a.level &&
+        (agents_.position[j] - a.position).norm() < agents_.radius[i] + agents_.radius[j])
+      free = false;
+  };
+  grids_[a.level].for_each_near(a.position, check);
+  for (std::uint32_t j : arrived_) check(j);
+  return free;
+}
+
+void Simulation::transfer(std::uint32_t i, std::uint32_t place, const Arrival& a) {
+  const CompiledStair& stair = scenario_.stairs[static_cast<std::size_t>(scenario_.places[place].stair)];
+  agents_.position[i] = a.position;
+  agents_.level[i] = a.level;
+  arrived_.push_back(i);
+  if (a.level == stair.level && !stair.flat) {
     const bool up = (place == stair.from_place) == stair.rises;
     const StairFactors& profile_factors = stair_factors(scenario_.groups[agents_.group[i]].profile);
     const double stair_factor = up ? stair.up_factor : stair.down_factor;
@@ -247,6 +289,7 @@ void Simulation::commit_moves() {
   for (std::size_t p = 0; p < tokens_.size(); ++p)
     tokens_[p] = std::min(1.0, tokens_[p] + scenario_.places[p].flow_limit * dt);
   std::size_t kept = 0;
+  arrived_.clear();
   for (std::size_t n = 0; n < active_.size(); ++n) {
     const std::uint32_t i = active_[n];
     const Move& m = moves_[n];
@@ -254,7 +297,14 @@ void Simulation::commit_moves() {
     agents_.target[i] = m.target;
     if (agents_.status[i] == AgentStatus::kWaiting && agents_.release[i] <= now_)
       agents_.status[i] = AgentStatus::kWalking;
-    if (m.place != kNoPlace && !admit(m.place)) {
+    std::optional<Arrival> onto;
+    if (m.place != kNoPlace && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
+      const Vec2 crossing = from + m.fraction * (m.position - from);
+      onto = arrival(i, m.place, crossing, (1.0 - m.fraction) * (m.position - from).norm());
+    }
+    // A closed door, a blocked way, a door at its flow limit or no room on
+    // the other side: the agent waits where it is.
+    if (m.place != kNoPlace && (!admit(m.place) || (onto && !free_at(*onto, i)))) {
       // A closed door, a blocked way or a door at its flow limit: wait before it.
       agents_.velocity[i] = Vec2::Zero();
       active_[kept++] = i;
@@ -277,10 +327,7 @@ void Simulation::commit_moves() {
       continue;
     }
     if (router_.completes_step(agents_, i, m.place, agents_.level[i])) ++agents_.route_step[i];
-    if (place.kind == PlaceKind::kStairEnd) {
-      const Vec2 crossing = from + m.fraction * (m.position - from);
-      transfer(i, m.place, crossing, (1.0 - m.fraction) * (m.position - from).norm());
-    }
+    if (onto) transfer(i, m.place, *onto);
     agents_.last_place[i] = m.place;
     agents_.target[i] = kNoPlace;  // choose again from the new side
     active_[kept++] = i;

@@ -93,8 +93,17 @@ class Simulation {
   void commit_moves();
   // Whether agent i may cross `place` now; takes a token of a limited door.
   bool admit(std::uint32_t place);
-  // Moves agent i through stair end `place` onto the level on its other side.
-  void transfer(std::uint32_t i, std::uint32_t place, const Vec2& crossing, double beyond);
+  // Where agent i lands when it crosses stair end `place` at `crossing` with
+  // `beyond` metres of its step left: the level on the other side and the
+  // mirrored point.
+  struct Arrival {
+    std::uint32_t level;
+    Vec2 position;
+  };
+  Arrival arrival(std::uint32_t i, std::uint32_t place, const Vec2& crossing, double beyond) const;
+  // No body there would overlap agent i's.
+  bool free_at(const Arrival& a, std::uint32_t i) const;
+  void transfer(std::uint32_t i, std::uint32_t place, const Arrival& a);
 
   const CompiledScenario& scenario_;
   RunOptions options_;
@@ -120,6 +129,7 @@ class Simulation {
     double fraction;       // where along the step it is crossed
   };
   std::vector<Move> moves_;  // (active) planned moves of this tick
+  std::vector<std::uint32_t> arrived_;  // agents that changed level during this commit
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

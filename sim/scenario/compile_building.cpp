@@ -105,6 +105,7 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     c.length = st.length;
     c.width = st.from.segment.length();
     c.rises = spec.levels[st.to.level].elevation > spec.levels[st.from.level].elevation;
+    c.flat = spec.levels[st.to.level].elevation == spec.levels[st.from.level].elevation;
     c.up_factor = st.up_factor.value_or(-1.0);
     c.down_factor = st.down_factor.value_or(-1.0);
     c.from_place = static_cast<std::uint32_t>(out.places.size());
@@ -113,6 +114,7 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     CompiledPlace from{st.name + " (from)", PlaceKind::kStairEnd, c.from_level, c.width};
     CompiledPlace to{st.name + " (to)", PlaceKind::kStairEnd, c.to_level, c.width};
     from.stair = to.stair = si;
+    from.building_exit = to.building_exit = st.building_exit;
     out.places.push_back(from);
     out.places.push_back(to);
     openings[st.from.level].push_back({OpeningKind::kStairEnd, c.from_place, st.from.segment});

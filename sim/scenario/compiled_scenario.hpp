@@ -42,7 +42,7 @@ struct CompiledPlace {
   std::int32_t stair = -1;      // index into stairs, for stair ends
   bool open = true;             // doors: open at the alarm
   double flow_limit = 0.0;      // doors: at most this many per second [P/s]; 0: no limit
-  bool building_exit = false;   // doors: leads out of the building
+  bool building_exit = false;   // doors and stair ends: leads out of the building
 };
 
 struct CompiledStair {
@@ -54,6 +54,7 @@ struct CompiledStair {
   double length = 0.0;                 // along the slope [m]
   double width = 0.0;                  // [m]
   bool rises = false;                  // walking from -> to goes up
+  bool flat = false;                   // no rise: a path between levels, walked at level speed
   double up_factor = -1.0;             // speed factor walking up; < 0: the profile's
   double down_factor = -1.0;           // ... walking down
 };

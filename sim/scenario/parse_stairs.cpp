@@ -10,7 +10,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kStairKeys = {"name", "from", "to", "length", "up_factor", "down_factor"};
+constexpr std::array<std::string_view, 7> kStairKeys = {"name",      "from",        "to",           "length",
+                                                        "up_factor", "down_factor", "building_exit"};
 constexpr std::array<std::string_view, 2> kEndKeys = {"level", "segment"};
 // Both ends of a flight have the flight's width. [m]
 constexpr double kWidthTolerance = 0.01;
@@ -45,6 +46,11 @@ class StairParser {
       s.length = x.value_or(0.0);
     } else {
       ok = false;
+    }
+    if (const json::value* outside = r_.member(*o, path, "building_exit")) {
+      const auto b = r_.boolean(*outside, key_path(path, "building_exit"));
+      ok = ok && b.has_value();
+      s.building_exit = b.value_or(false);
     }
     ok = factor(*o, path, "up_factor", s.up_factor) && ok;
     ok = factor(*o, path, "down_factor", s.down_factor) && ok;

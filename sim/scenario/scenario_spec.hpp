@@ -79,6 +79,7 @@ struct StairSpec {
   double length = 0.0;           // along the slope [m], > 0
   std::optional<double> up_factor;    // overrides every profile's factor walking up [-]
   std::optional<double> down_factor;  // ... walking down [-]
+  bool building_exit = false;         // leads out of the building (a level path to the yard, say)
 };
 
 // Something that happens at a set time: a door closes or opens, a stair,
