@@ -248,9 +248,9 @@ Simulation::Arrival Simulation::arrival(std::uint32_t i, std::uint32_t place, co
   const double r = std::min(agents_.radius[i], 0.5 * width);
   const double u = std::clamp((crossing - in.segment.a).norm() / width, r / width, 1.0 - r / width);
   const Vec2 at = out.segment.a + (1.0 - u) * (out.segment.b - out.segment.a);
-  // Clear of the line by a body radius, so that the first step on the new
-  // level does not start half outside it.
-  return {to, at - std::max(agents_.radius[i], beyond) * out.normal};
+  // The rest of the step is walked on the new level, so that crossing gains
+  // and loses no distance.
+  return {to, at - std::max(kArrivalStep, beyond) * out.normal};
 }
 
 bool Simulation::free_at(const Arrival& a, std::uint32_t i) const {
