@@ -1,4 +1,5 @@
 // campusflow run SCENARIO: simulate and write the HDF5 result.
+#include <algorithm>
 #include <unistd.h>
 
 #include <atomic>
@@ -37,6 +38,11 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
   else
     std::printf("  evacuation time  not reached: %zu agents still inside at %.1f s\n", r.counts.inside,
                 r.simulated_time);
+  std::printf("  lower bounds     %.2f s walking, %.2f s capacity (%s; %.2f s at the design flow 1.33 P/(m s))\n",
+              r.bounds.walking, r.bounds.capacity, r.bounds.capacity_cut.empty() ? "no cut" : r.bounds.capacity_cut.c_str(),
+              r.bounds.design_capacity);
+  if (r.evacuation_time >= 0.0 && r.evacuation_time < std::max(r.bounds.walking, r.bounds.capacity))
+    std::printf("  warning          faster than a lower bound: exits in the outline are ideal sinks (docs/validation.md)\n");
   for (std::size_t e = 0; e < r.exit_names.size(); ++e)
     std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,

@@ -93,9 +93,12 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   std::vector<io::TrajectoryRow> rows;
   std::vector<Vec2> spawn_positions;
   double last_progress = -1e9;
-  while (sim.step()) {
+  // The step that finishes the run has output too (the last exits, a frame).
+  for (bool more = true; more;) {
+    more = sim.step();
     const StepOutput& out = sim.output();
     if (out.frame == 0) {  // frame 0 holds the spawn places, kept for the agents table
+      report.bounds = lower_bounds(sc, sim.agents());  // everyone has spawned, nobody has moved
       spawn_positions.assign(sc.agent_count, Vec2::Zero());
       for (std::size_t k = 0; k < out.frame_agents.size(); ++k)
         spawn_positions[out.frame_agents[k]] = out.frame_positions[k];
@@ -112,8 +115,6 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
       control.on_progress({us_to_seconds(sim.now()), last_progress, c.inside, sc.agent_count});
     }
   }
-  // Exits of the step that finished the run.
-  if (!report.interrupted) record_events(sim.output(), writer.get(), report);
 
   report.timed_out = sim.timed_out();
   report.evacuation_time = sim.evacuation_time();
@@ -136,6 +137,9 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.simulated_time = report.simulated_time;
     summary.wall_time = report.wall_time;
     summary.state_hash = report.state_hash;
+    summary.walking_bound = report.bounds.walking;
+    summary.capacity_bound = report.bounds.capacity;
+    summary.capacity_cut = report.bounds.capacity_cut;
     writer->finish(summary, report.wall_time);
   }
   return report;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/lower_bounds.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace campusflow {
@@ -38,6 +39,7 @@ struct RunReport {
   std::vector<std::int64_t> exit_counts;
   std::uint64_t state_hash = 0;
   std::uint64_t agent_updates = 0;
+  LowerBounds bounds;                // analytic lower bounds of the evacuation time
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
 
   double real_time_factor() const { return wall_time > 0.0 ? simulated_time / wall_time : 0.0; }

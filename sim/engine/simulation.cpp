@@ -100,13 +100,13 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
 }
 
 bool Simulation::step() {
+  out_.frame.reset();
+  out_.exits.clear();
+  out_.passages.clear();
   if (finished_ || queue_.empty()) {
     finished_ = true;
     return false;
   }
-  out_.frame.reset();
-  out_.exits.clear();
-  out_.passages.clear();
   now_ = queue_.next_time();
   {
     auto timer = profile_.time(Stage::kEvents);

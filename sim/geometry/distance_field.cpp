@@ -11,6 +11,8 @@ namespace campusflow {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
+// Within this distance of a jamb the way through an opening bends towards its middle. [m]
+constexpr double kJambMargin = 0.25;
 
 enum class CellState : unsigned char { kBlocked, kFar, kTrial, kKnown };
 
@@ -111,6 +113,9 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
     const Segment& s = target.segment;
     const Vec2 d = s.b - s.a;
     const Vec2 normal = Vec2(-d.y(), d.x()).normalized();
+    // The part of the opening a body passes through without touching a jamb.
+    const double margin = std::min(kJambMargin, 0.4 * s.length()) / s.length();
+    const Segment clear{s.a + margin * d, s.b - margin * d};
     for (int j = 0; j < g.ny; ++j) {
       for (int i = 0; i < g.nx; ++i) {
         const std::size_t k = g.index(i, j);
@@ -121,9 +126,14 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
         if (along < 0.0 || along > 1.0 || dist > 1.5 * g.cell) continue;
         if (dist < f.value_[k]) {
           f.value_[k] = static_cast<float>(dist);
-          // Straight out through a boundary target; across a door, to the other side.
-          const Vec2 dir = !target.through ? target.outward : (normal.dot(c - s.a) > 0.0 ? -normal : normal);
-          f.dir_[k] = dir.cast<float>();
+          // Straight out through a boundary target; across a door, to the other
+          // side; beside a jamb also towards the middle, so that nobody pushes
+          // straight into the door frame (where the wall's repulsion would
+          // hold them in place).
+          const Vec2 out = !target.through ? target.outward : (normal.dot(c - s.a) > 0.0 ? -normal : normal);
+          const Vec2 to_clear = closest_point(clear, c) - c;
+          const Vec2 sideways = to_clear - to_clear.dot(out) * out;
+          f.dir_[k] = (kJambMargin * out + sideways).normalized().cast<float>();
           state[k] = CellState::kKnown;
         }
       }

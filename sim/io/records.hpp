@@ -87,6 +87,9 @@ struct RunSummary {
   double simulated_time = 0.0;  // [s]
   double wall_time = 0.0;       // [s]
   std::uint64_t state_hash = 0;
+  double walking_bound = 0.0;   // [s] analytic lower bound: pre-movement + shortest way / free speed
+  double capacity_bound = 0.0;  // [s] analytic lower bound: first release + N / (2.0 P/(m s) x cut width)
+  std::string capacity_cut;     // the cut that gives capacity_bound
 };
 
 // A row type in memory (native layout, padding included) and in the file

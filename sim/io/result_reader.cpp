@@ -78,6 +78,9 @@ RunSummary ResultReader::summary() const {
   s.exited = read_int_attribute(g.get(), "exited");
   s.simulated_time = read_double_attribute(g.get(), "simulated_time");
   s.state_hash = read_uint_attribute(g.get(), "state_hash");
+  s.walking_bound = read_double_attribute(g.get(), "walking_bound");
+  s.capacity_bound = read_double_attribute(g.get(), "capacity_bound");
+  s.capacity_cut = read_string_attribute(g.get(), "capacity_cut");
   s.exit_names = read_strings(file_.get(), "/campusflow/summary/exit_names");
   const Handle counts = open_dataset(file_.get(), "/campusflow/summary/exit_counts");
   s.exit_counts.resize(dataset_rows(counts.get()));

@@ -176,6 +176,9 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "exited", s.exited);
   write_attribute(g, "simulated_time", s.simulated_time);
   write_attribute(g, "state_hash", s.state_hash);
+  write_attribute(g, "walking_bound", s.walking_bound);
+  write_attribute(g, "capacity_bound", s.capacity_bound);
+  write_attribute(g, "capacity_cut", s.capacity_cut);
   write_strings(g, "exit_names", s.exit_names);
   write_rows(g, "exit_counts", H5T_STD_I64LE, H5T_NATIVE_INT64, s.exit_counts.size(), s.exit_counts.data());
 }
