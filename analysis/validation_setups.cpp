@@ -77,7 +77,7 @@ std::string juelich_scenario(const JuelichRun& r, const std::string& model, Juel
   else
     ring.insert(ring.end(), {{0, -4}, {-1, -4}});
   return R"({"format": "campusflow-scenario/1", "name": ")" + std::string(r.name) + R"(",
-    "settings": {"dt": 0.05, "time_limit": 600, "output_fps": 20, "field_cell": 0.1},
+    "settings": {"time_limit": 600, "output_fps": 20, "field_cell": 0.1},
     "model": )" + model + R"(,
     "levels": [{"name": "setup", "outline": [)" + ring_text(ring) + R"(],
       "exits": [{"name": "out", "segment": [[-1, -6.5], [2.8, -6.5]]}]}],
@@ -117,32 +117,37 @@ bool within_criterion(const JuelichRun& r, const CorridorMeasure& m) {
   return std::abs(m.flow - r.flow) <= 0.15 * r.flow && std::abs(m.speed - r.speed) <= 0.15;
 }
 
-std::string door_scenario(const std::string& model) {
+std::string door_scenario(const std::string& model, double flow_limit) {
   // Room x 0..8, y 0..5; the door y 2..3 through the wall x 8..8.2; the area
   // beyond x 8.2..12.2, y -2..7.
   const std::vector<std::pair<double, double>> ring = {
       {0, 0},   {8, 0},      {8, 2},    {8.2, 2}, {8.2, -2}, {12.2, -2},
       {12.2, 7}, {8.2, 7},   {8.2, 3},  {8, 3},   {8, 5},    {0, 5}};
   return R"({"format": "campusflow-scenario/1", "name": "door-flow",
-    "settings": {"dt": 0.05, "time_limit": 300, "output_fps": 20, "field_cell": 0.1},
+    "settings": {"time_limit": 300, "output_fps": 20, "field_cell": 0.1},
     "model": )" + model + R"(,
     "levels": [{"name": "room", "outline": [)" + ring_text(ring) + R"(],
-      "exits": [{"name": "out", "segment": [[12.2, -2], [12.2, 7]]}]}],
+      "exits": [{"name": "out", "segment": [[12.2, -2], [12.2, 7]]}])" +
+         (flow_limit > 0.0 ? R"(, "doors": [{"name": "door", "segment": [[8.1, 2], [8.1, 3]], "flow_limit": )" +
+                                 std::to_string(flow_limit) + "}]"
+                           : std::string()) +
+         R"(}],
     "groups": [{"name": "people", "level": "room", "count": 100,
                 "spawn": [[0, 0], [8, 0], [8, 5], [0, 5]]}]})";
 }
 
-double simulate_door_flow(const std::string& model, std::uint64_t seed, int threads) {
-  const TrajectorySet t = simulate(door_scenario(model), "door-flow", seed, threads);
+double simulate_door_flow(const std::string& model, std::uint64_t seed, int threads, double flow_limit) {
+  const TrajectorySet t = simulate(door_scenario(model, flow_limit), "door-flow", seed, threads);
   // From (8.1, 2) to (8.1, 3): walking +x crosses it from its left to its right.
   const auto crossings = line_crossing_frames(t, Segment{{8.1, 2}, {8.1, 3}});
   if (crossings.size() < 2) return 0.0;
   return flow(crossings, crossings[crossings.size() * 10 / 100], crossings[crossings.size() * 90 / 100], kFps);
 }
 
-double simulate_door_flow_mean(const std::string& model, int seeds, int threads) {
+double simulate_door_flow_mean(const std::string& model, int seeds, int threads, double flow_limit) {
   double mean = 0.0;
-  for (int s = 1; s <= seeds; ++s) mean += simulate_door_flow(model, static_cast<std::uint64_t>(s), threads) / seeds;
+  for (int s = 1; s <= seeds; ++s)
+    mean += simulate_door_flow(model, static_cast<std::uint64_t>(s), threads, flow_limit) / seeds;
   return mean;
 }
 

@@ -60,13 +60,15 @@ bool within_criterion(const JuelichRun& run, const CorridorMeasure& m);
 
 // The IMO MSC.1/Circ.1533 exit-flow set-up without a flow limiter: 100 adults
 // in a room of 8 x 5 m, a 1 m door gap centred on a 5 m wall of 0.2 m, and
-// a 4 x 9 m area beyond it whose far side is the exit line.
-std::string door_scenario(const std::string& model);
+// a 4 x 9 m area beyond it whose far side is the exit line. With flow_limit
+// > 0 [P/(m s)] a door across the gap admits at most that many (the SFPE-style
+// code limiter).
+std::string door_scenario(const std::string& model, double flow_limit = 0.0);
 
 // Flow [P/s] through the door of door_scenario(): crossings of the line
 // across the middle of the gap, between their 10th and 90th percentile.
-double simulate_door_flow(const std::string& model, std::uint64_t seed, int threads);
+double simulate_door_flow(const std::string& model, std::uint64_t seed, int threads, double flow_limit = 0.0);
 // Its mean over seeds 1..seeds.
-double simulate_door_flow_mean(const std::string& model, int seeds, int threads);
+double simulate_door_flow_mean(const std::string& model, int seeds, int threads, double flow_limit = 0.0);
 
 }  // namespace campusflow::analysis

@@ -7,5 +7,6 @@ namespace campusflow::cli {
 
 int run_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
+int verify_command(const std::vector<std::string>& args);
 
 }  // namespace campusflow::cli

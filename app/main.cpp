@@ -16,6 +16,9 @@ commands:
   run SCENARIO [-o OUT] [--seed N] [--threads N] [--quiet]
                     run a scenario and write an HDF5 result (default out/<name>.h5)
   check SCENARIO    validate a scenario and print every error
+  verify [--tag T] [--case ID] [--list] [--markdown FILE]
+                    run the verification and validation catalogue (RiMEA, IMO,
+                    ISO 20414, Jülich experiments) and print a pass/fail table
 
 options:
   -h, --help        show this help (also after a command: campusflow run --help)
@@ -45,6 +48,7 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return run_command(rest);
   if (command == "check") return check_command(rest);
+  if (command == "verify") return verify_command(rest);
   std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;
   return kBadInput;
 }
