@@ -22,10 +22,14 @@ inline std::unique_ptr<const CompiledScenario> load(const std::string& json, con
   return std::move(r.scenario);
 }
 
-// Runs to the end; `each_step` sees the simulation after every step.
+// Runs to the end; `each_step` sees the simulation after every step, the
+// one that finishes the run included (its output holds the last exits).
 template <class F>
 void run_to_end(Simulation& sim, F&& each_step) {
-  while (sim.step()) each_step(sim);
+  for (bool more = true; more;) {
+    more = sim.step();
+    each_step(sim);
+  }
 }
 
 }  // namespace campusflow::verification

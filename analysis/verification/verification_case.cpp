@@ -11,6 +11,7 @@ const std::vector<Case>& all_cases() {
     std::vector<Case> out;
     add_rimea_movement_cases(out);
     add_rimea_stair_cases(out);
+    add_rimea_route_cases(out);
     add_flow_cases(out);
     add_validation_cases(out);
     return out;

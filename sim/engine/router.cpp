@@ -1,5 +1,6 @@
 #include "sim/engine/router.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -8,11 +9,38 @@ namespace campusflow {
 namespace {
 // An agent keeps its target unless another is this much cheaper. [m]
 constexpr double kHysteresis = 1.0;
+// Agents this close to the opening they head for are in its queue. [m]
+constexpr double kQueueReach = 8.0;
+// The design specific flow that turns a queue into an expected wait (SFPE). [P/(m s)]
+constexpr double kDesignFlow = 1.33;
 }  // namespace
 
-Router::Router(const CompiledScenario& sc) : sc_(sc), closed_(sc.places.size(), 0) {
-  for (std::size_t p = 0; p < sc.places.size(); ++p) closed_[p] = !sc.places[p].open;
+Router::Router(const CompiledScenario& sc)
+    : sc_(sc), closed_(sc.places.size(), 0), capacity_(sc.places.size(), 0.0), queue_(sc.places.size(), 0) {
+  for (std::size_t p = 0; p < sc.places.size(); ++p) {
+    const CompiledPlace& place = sc.places[p];
+    closed_[p] = !place.open;
+    if (place.kind == PlaceKind::kAssembly) continue;
+    capacity_[p] = kDesignFlow * place.width;
+    if (place.flow_limit > 0.0) capacity_[p] = std::min(capacity_[p], place.flow_limit);
+  }
+  for (const CompiledGroup& g : sc.groups) any_quickest_ = any_quickest_ || g.route_choice == RouteChoice::kQuickest;
   recompute();
+}
+
+void Router::count_queues(const Agents& agents, std::span<const std::uint32_t> active) {
+  if (!any_quickest_) return;
+  std::fill(queue_.begin(), queue_.end(), 0u);
+  for (std::uint32_t i : active) {
+    const std::uint32_t p = agents.target[i];
+    if (p == kNoPlace || capacity_[p] <= 0.0) continue;
+    const Opening* o = sc_.levels[agents.level[i]].opening_for(p);
+    if (o && o->field.value(agents.position[i]) < kQueueReach) ++queue_[p];
+  }
+}
+
+double Router::expected_wait(std::uint32_t place) const {
+  return capacity_[place] > 0.0 ? static_cast<double>(queue_[place]) / capacity_[place] : 0.0;
 }
 
 void Router::set_closed(std::uint32_t place, bool closed) {
@@ -41,6 +69,7 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
   const std::vector<double>& onward = onward_costs(agents, i);
   const auto& route = sc_.groups[agents.group[i]].route;
   const std::uint32_t k = agents.route_step[i];
+  const bool quickest = sc_.groups[agents.group[i]].route_choice == RouteChoice::kQuickest;
   auto cost = [&](const Opening& o) {
     if (closed_[o.place]) return std::numeric_limits<double>::infinity();
     // A place of the current route step costs nothing onward.
@@ -49,7 +78,10 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
       for (std::uint32_t p : route[k].places)
         if (p == o.place) rest = 0.0;
     if (!std::isfinite(rest)) return rest;
-    return o.field.value(x) + rest;
+    // The quickest way counts the wait before the opening as the distance
+    // the agent would walk meanwhile.
+    const double wait = quickest ? agents.free_speed[i] * expected_wait(o.place) : 0.0;
+    return o.field.value(x) + rest + wait;
   };
   // Never straight back through the place just crossed, unless it is the only way.
   for (bool allow_last : {false, true}) {

@@ -5,6 +5,7 @@
 // cost onward from that opening). Costs are recomputed when a door opens or
 // closes or a place is blocked; agents then choose again.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/ped/agents.hpp"
@@ -25,6 +26,12 @@ class Router {
   // near-ties do not make agents dither.
   std::uint32_t choose(const Agents& agents, std::uint32_t i, std::uint32_t current) const;
 
+  // Counts, per place, the agents close before it that head for it: the
+  // queue the quickest-route choice expects to wait in. Serial, once a tick.
+  void count_queues(const Agents& agents, std::span<const std::uint32_t> active);
+  // The expected wait before `place` [s]: its queue over its design capacity.
+  double expected_wait(std::uint32_t place) const;
+
   // True when crossing `place` from `level` completes agent i's current route step.
   bool completes_step(const Agents& agents, std::uint32_t i, std::uint32_t place, std::uint32_t level) const;
 
@@ -36,6 +43,9 @@ class Router {
   std::vector<char> closed_;                              // (places)
   std::vector<double> safety_;                            // (places) cost to the nearest open exit [m]
   std::vector<std::vector<std::vector<double>>> steps_;   // (groups)(route steps)(places) cost to the step [m]
+  std::vector<double> capacity_;                          // (places) design flow through it [P/s]; 0: no wait
+  std::vector<std::uint32_t> queue_;                      // (places) agents queued before it
+  bool any_quickest_ = false;                             // some group chooses the quickest way
 };
 
 }  // namespace campusflow

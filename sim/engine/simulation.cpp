@@ -162,6 +162,7 @@ void Simulation::handle(const PedestrianTick&) {
     auto timer = profile_.time(Stage::kGrid);
     rebuild_grids();
   }
+  router_.count_queues(agents_, active_);
   {
     auto timer = profile_.time(Stage::kPlan);
     plan_moves();
@@ -224,6 +225,14 @@ void Simulation::plan_moves_with(const Model& model) {
       }
     });
   });
+}
+
+void Simulation::track_progress(std::uint32_t i) {
+  if ((agents_.position[i] - agents_.anchor[i]).norm() > kStuckDistance || agents_.release[i] > now_) {
+    agents_.anchor[i] = agents_.position[i];
+    agents_.anchor_time[i] = now_;
+  }
+  agents_.stuck[i] = now_ - agents_.anchor_time[i] >= kStuckTime;
 }
 
 bool Simulation::admit(std::uint32_t place) {
@@ -312,6 +321,7 @@ void Simulation::commit_moves() {
     }
     agents_.velocity[i] = (m.position - from) / dt;
     agents_.position[i] = m.position;
+    track_progress(i);
     if (m.place == kNoPlace) {
       active_[kept++] = i;
       continue;

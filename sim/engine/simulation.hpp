@@ -91,6 +91,8 @@ class Simulation {
   template <class Model>
   void plan_moves_with(const Model& model);
   void commit_moves();
+  // Notes whether agent i is getting anywhere (Agents::stuck).
+  void track_progress(std::uint32_t i);
   // Whether agent i may cross `place` now; takes a token of a limited door.
   bool admit(std::uint32_t place);
   // Where agent i lands when it crosses stair end `place` at `crossing` with

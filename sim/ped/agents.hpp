@@ -17,6 +17,10 @@ enum class AgentStatus : std::uint8_t {
 };
 
 inline constexpr std::uint32_t kNoPlace = 0xffffffffu;
+// An agent that walks but stays within kStuckDistance of one place for
+// kStuckTime is stuck (models may then help it out of a deadlock).
+inline constexpr double kStuckDistance = 0.1;            // [m]
+inline constexpr TimeUs kStuckTime = 5'000'000;         // [us]
 
 struct Agents {
   // Hot columns, (n):
@@ -27,11 +31,14 @@ struct Agents {
   std::vector<std::uint32_t> level;  // index into the scenario's levels
   std::vector<AgentStatus> status;
   std::vector<std::uint32_t> target;  // place the agent heads for, kNoPlace while undecided
+  std::vector<std::uint8_t> stuck;    // 1 when it has been walking without getting anywhere (see kStuckTime)
   // Cold columns, (n):
   std::vector<double> free_speed;    // desired speed on the level [m/s]; desired_speed differs on stairs
   std::vector<std::uint32_t> last_place;  // the place crossed last, kNoPlace before the first
   std::vector<std::uint32_t> route_step;  // index of the next step of the group's posted route
   std::vector<TimeUs> release;       // end of pre-movement [us]
+  std::vector<Vec2> anchor;          // where it last was kStuckDistance from the previous anchor [m]
+  std::vector<TimeUs> anchor_time;   // when it got there [us]
   std::vector<std::uint32_t> group;
   std::vector<double> exit_time;     // [s], < 0 while inside
   std::vector<std::int32_t> exit;    // exit index, -1 while inside
@@ -45,6 +52,9 @@ struct Agents {
     desired_speed.resize(n, 0.0);
     level.resize(n, 0);
     target.resize(n, kNoPlace);
+    stuck.resize(n, 0);
+    anchor.resize(n, Vec2::Zero());
+    anchor_time.resize(n, 0);
     free_speed.resize(n, 0.0);
     last_place.resize(n, kNoPlace);
     route_step.resize(n, 0);

@@ -171,6 +171,7 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
       }
     }
     c.route = compile_route(g, out);
+    c.route_choice = g.route_choice;
     check_route(c, gi, out, diags);
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));

@@ -83,7 +83,8 @@ struct CompiledGroup {
   Distribution pre_movement;      // [s]
   std::vector<Vec2> positions;    // explicit positions, or empty
   std::vector<Vec2> candidates;   // free places in the spawn area to draw from
-  std::vector<RouteStep> route;   // the posted route; empty: shortest
+  std::vector<RouteStep> route;   // the posted route; empty: none
+  RouteChoice route_choice = RouteChoice::kShortest;  // beyond the posted route
 };
 
 struct CompiledScenario {

@@ -12,8 +12,10 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kGroupKeys = {
-    "name", "level", "profile", "count", "spawn", "positions", "desired_speed", "pre_movement", "route"};
+constexpr std::array<std::string_view, 10> kGroupKeys = {
+    "name",          "level",        "profile", "count",       "spawn",
+    "positions",     "desired_speed", "pre_movement", "route", "route_choice"};
+constexpr std::array<std::string_view, 2> kRouteChoices = {"shortest", "quickest"};
 
 // An explicit start position that passed its own checks, kept for the
 // pairwise overlap test across all groups.
@@ -97,6 +99,15 @@ class GroupParser {
         g.pre_movement = *d;
     }
     if (const json::value* route = r_.member(*o, path, "route")) read_route(*route, key_path(path, "route"), g);
+    if (const json::value* choice = r_.member(*o, path, "route_choice")) {
+      const std::string choice_path = key_path(path, "route_choice");
+      if (const auto s = r_.string(*choice, choice_path)) {
+        if (*s == kRouteChoices[1])
+          g.route_choice = RouteChoice::kQuickest;
+        else if (*s != kRouteChoices[0])
+          r_.error(choice_path, *choice, unknown_name_rule(*s, kRouteChoices, "route choice", true));
+      }
+    }
     return g;
   }
 

@@ -91,6 +91,8 @@ struct EventSpec {
   std::string target;   // name of a door, stair or exit
 };
 
+enum class RouteChoice { kShortest, kQuickest };
+
 struct GroupSpec {
   std::string name;
   std::size_t level = 0;              // index into ScenarioSpec::levels
@@ -104,6 +106,10 @@ struct GroupSpec {
   // empty for the shortest route. Gaps between them are filled by the
   // shortest way.
   std::vector<std::string> route;
+  // How the way is chosen where no posted route step decides it: the
+  // shortest, or the quickest (distance plus the expected wait at each
+  // opening, chosen again every few seconds).
+  RouteChoice route_choice = RouteChoice::kShortest;
 };
 
 struct ScenarioSpec {

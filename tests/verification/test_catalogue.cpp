@@ -24,3 +24,7 @@ TEST_CASE("IMO exit flow: 1.3-2.0 P/s through a 1 m door gap", "[verification][i
 TEST_CASE("IMO exit flow with the door's limiter: at most 1.33 P/s", "[verification][imo]") {
   check_case("imo-exit-flow-limited");
 }
+TEST_CASE("RiMEA 11: more take the near exit, some the far one", "[verification][rimea]") { check_case("rimea-11"); }
+TEST_CASE("RiMEA 14: the quickest way uses both stairs once the short one jams", "[verification][rimea]") {
+  check_case("rimea-14");
+}
