@@ -12,6 +12,12 @@ namespace campusflow {
 
 namespace {
 
+// The earliest an agent can start [s]: its release, or for a class still
+// waiting for a stair to clear, its own pre-movement time.
+double earliest_start(const Agents& agents, std::size_t i) {
+  return agents.release[i] == kNever ? agents.pre_movement[i] : us_to_seconds(agents.release[i]);
+}
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 double segment_distance(const Segment& a, const Segment& b) {
@@ -104,7 +110,7 @@ LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
       for (const Opening& o : sc.levels[agents.level[i]].openings)
         way = std::min(way, distance_to(o, agents.position[i]) + bound[o.place]);
       if (std::isfinite(way))
-        out.walking = std::max(out.walking, us_to_seconds(agents.release[i]) + way / agents.free_speed[i]);
+        out.walking = std::max(out.walking, earliest_start(agents, i) + way / agents.free_speed[i]);
     }
   }
 
@@ -114,7 +120,7 @@ LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
     for (std::size_t i = 0; i < agents.size(); ++i) {
       if (!cut.inside[agents.level[i]]) continue;
       ++n;
-      first = std::min(first, us_to_seconds(agents.release[i]));
+      first = std::min(first, earliest_start(agents, i));
     }
     if (n == 0) continue;
     // The cut's openings: places with a level on each side of it, and the

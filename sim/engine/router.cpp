@@ -53,8 +53,20 @@ void Router::recompute() {
   for (const CompiledExit& e : sc_.exits) exits.push_back(e.place);
   safety_ = sc_.graph.costs_to(exits, closed_);
   steps_.assign(sc_.groups.size(), {});
-  for (std::size_t g = 0; g < sc_.groups.size(); ++g)
-    for (const RouteStep& step : sc_.groups[g].route) steps_[g].push_back(sc_.graph.costs_to(step.places, closed_));
+  tails_.assign(sc_.groups.size(), {});
+  for (std::size_t g = 0; g < sc_.groups.size(); ++g) {
+    const auto& route = sc_.groups[g].route;
+    for (const RouteStep& step : route) steps_[g].push_back(sc_.graph.costs_to(step.places, closed_));
+    // From the last step backwards: the cheapest way from step k's places
+    // on through the rest of the route to safety.
+    tails_[g].assign(route.size(), 0.0);
+    for (std::size_t k = route.size(); k-- > 0;) {
+      double best = std::numeric_limits<double>::infinity();
+      for (std::uint32_t p : route[k].places)
+        best = std::min(best, k + 1 < route.size() ? steps_[g][k + 1][p] + tails_[g][k + 1] : safety_[p]);
+      tails_[g][k] = best;
+    }
+  }
 }
 
 const std::vector<double>& Router::onward_costs(const Agents& agents, std::uint32_t i) const {
@@ -102,6 +114,15 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
     return best;
   }
   return kNoPlace;
+}
+
+double Router::remaining(const Agents& agents, std::uint32_t i, std::uint32_t target) const {
+  const Opening* o = sc_.levels[agents.level[i]].opening_for(target);
+  if (!o) return std::numeric_limits<double>::infinity();
+  const double here = o->field.value(agents.position[i]);
+  const std::uint32_t g = agents.group[i], k = agents.route_step[i];
+  if (k >= steps_[g].size()) return here + safety_[target];
+  return here + steps_[g][k][target] + tails_[g][k];
 }
 
 bool Router::completes_step(const Agents& agents, std::uint32_t i, std::uint32_t place, std::uint32_t level) const {

@@ -26,6 +26,11 @@ class Router {
   // near-ties do not make agents dither.
   std::uint32_t choose(const Agents& agents, std::uint32_t i, std::uint32_t current) const;
 
+  // The cost of the way still ahead of agent i heading for `target` [m]:
+  // the field to it, then the posted route's remaining steps, then safety.
+  // A measure of progress, comparable between the members of one group.
+  double remaining(const Agents& agents, std::uint32_t i, std::uint32_t target) const;
+
   // Counts, per place, the agents close before it that head for it: the
   // queue the quickest-route choice expects to wait in. Serial, once a tick.
   void count_queues(const Agents& agents, std::span<const std::uint32_t> active);
@@ -43,6 +48,7 @@ class Router {
   std::vector<char> closed_;                              // (places)
   std::vector<double> safety_;                            // (places) cost to the nearest open exit [m]
   std::vector<std::vector<std::vector<double>>> steps_;   // (groups)(route steps)(places) cost to the step [m]
+  std::vector<std::vector<double>> tails_;                // (groups)(route steps) cost from a step to safety [m]
   std::vector<double> capacity_;                          // (places) design flow through it [P/s]; 0: no wait
   std::vector<std::uint32_t> queue_;                      // (places) agents queued before it
   bool any_quickest_ = false;                             // some group chooses the quickest way

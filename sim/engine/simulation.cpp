@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <limits>
 #include <tuple>
 #include <type_traits>
 
@@ -75,7 +76,11 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
       arena_(std::max(1, options.threads)),
       model_(make_model(scenario.model)),
       router_(scenario),
-      tokens_(scenario.places.size(), 1.0) {
+      tokens_(scenario.places.size(), 1.0),
+      classes_(scenario),
+      stair_used_(scenario.stairs.size(), 0),
+      class_waiting_(scenario.groups.size(), 0) {
+  for (std::size_t g = 0; g < scenario.groups.size(); ++g) class_waiting_[g] = scenario.groups[g].release_when_clear >= 0;
   agents_.resize(scenario.agent_count);
   const double range = std::visit(
       [&](const auto& m) {
@@ -163,6 +168,7 @@ void Simulation::handle(const PedestrianTick&) {
     rebuild_grids();
   }
   router_.count_queues(agents_, active_);
+  release_classes();
   {
     auto timer = profile_.time(Stage::kPlan);
     plan_moves();
@@ -200,10 +206,16 @@ void Simulation::plan_moves_with(const Model& model) {
         const std::uint32_t i = active_[n];
         const Vec2 x = agents_.position[i];
         Move& m = moves_[n];
-        m = Move{x, agents_.target[i], kNoPlace, 0.0};
+        m = Move{0.0, x, agents_.target[i], kNoPlace, 0.0};
+        // A led class measures its members' progress from the start, so
+        // that the teacher waits for pupils still packing their bags.
+        const bool led = scenario_.groups[agents_.group[i]].teacher;
+        if (led && m.target == kNoPlace) m.target = router_.choose(agents_, i, m.target);
+        if (led && m.target != kNoPlace) m.remaining = router_.remaining(agents_, i, m.target);
         if (agents_.release[i] > now_) continue;  // still in pre-movement
         if (m.target == kNoPlace || (tick_ + i) % kRouteTicks == 0) m.target = router_.choose(agents_, i, m.target);
         if (m.target == kNoPlace) continue;  // no way out is left: wait
+        if (led) m.remaining = router_.remaining(agents_, i, m.target);
         const std::uint32_t l = agents_.level[i];
         const WalkableLevel& level = scenario_.levels[l];
         const Opening* target = level.opening_for(m.target);
@@ -213,6 +225,11 @@ void Simulation::plan_moves_with(const Model& model) {
           v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], dt);
         else
           v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
+        if (led) {
+          // Slowing down keeps the step collision-free.
+          const double cap = classes_.speed_cap(agents_, i), speed = v.norm();
+          if (speed > cap) v *= cap / speed;
+        }
         m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
         std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
         if (m.place != kNoPlace && m.place != m.target && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
@@ -281,6 +298,7 @@ void Simulation::transfer(std::uint32_t i, std::uint32_t place, const Arrival& a
   agents_.position[i] = a.position;
   agents_.level[i] = a.level;
   arrived_.push_back(i);
+  if (a.level == stair.level) stair_used_[static_cast<std::size_t>(scenario_.places[place].stair)] = 1;
   if (a.level == stair.level && !stair.flat) {
     const bool up = (place == stair.from_place) == stair.rises;
     const StairFactors& profile_factors = stair_factors(scenario_.groups[agents_.group[i]].profile);
@@ -304,6 +322,7 @@ void Simulation::commit_moves() {
     const Move& m = moves_[n];
     const Vec2 from = agents_.position[i];
     agents_.target[i] = m.target;
+    agents_.remaining[i] = m.remaining;
     if (agents_.status[i] == AgentStatus::kWaiting && agents_.release[i] <= now_)
       agents_.status[i] = AgentStatus::kWalking;
     std::optional<Arrival> onto;
@@ -343,6 +362,23 @@ void Simulation::commit_moves() {
     active_[kept++] = i;
   }
   active_.resize(kept);
+  classes_.update(agents_, now_);
+}
+
+void Simulation::release_classes() {
+  for (std::size_t g = 0; g < class_waiting_.size(); ++g) {
+    if (!class_waiting_[g]) continue;
+    const CompiledGroup& group = scenario_.groups[g];
+    const auto stair = static_cast<std::size_t>(group.release_when_clear);
+    if (!stair_used_[stair] || now_ < group.release_at) continue;
+    const std::uint32_t stair_level = scenario_.stairs[stair].level;
+    const bool empty = std::none_of(active_.begin(), active_.end(),
+                                    [&](std::uint32_t i) { return agents_.level[i] == stair_level; });
+    if (!empty) continue;
+    class_waiting_[g] = 0;
+    for (std::uint32_t i = group.first_agent; i < group.first_agent + group.count; ++i)
+      agents_.release[i] = now_ + seconds_to_us(agents_.pre_movement[i]);
+  }
 }
 
 double Simulation::evacuation_time() const {

@@ -14,6 +14,7 @@
 
 #include "sim/core/event_queue.hpp"
 #include "sim/core/stage_profile.hpp"
+#include "sim/engine/class_leading.hpp"
 #include "sim/engine/events.hpp"
 #include "sim/engine/router.hpp"
 #include "sim/ped/agents.hpp"
@@ -91,6 +92,8 @@ class Simulation {
   template <class Model>
   void plan_moves_with(const Model& model);
   void commit_moves();
+  // Releases the classes waiting for a stair to clear once it has.
+  void release_classes();
   // Notes whether agent i is getting anywhere (Agents::stuck).
   void track_progress(std::uint32_t i);
   // Whether agent i may cross `place` now; takes a token of a limited door.
@@ -125,6 +128,7 @@ class Simulation {
   std::vector<std::vector<std::uint32_t>> level_ids_;  // scratch: active ids by level
 
   struct Move {
+    double remaining;      // Agents::remaining for classes led by a teacher [m]
     Vec2 position;
     std::uint32_t target;  // the place chosen this tick
     std::uint32_t place;   // the place the step crosses, kNoPlace: none
@@ -132,6 +136,9 @@ class Simulation {
   };
   std::vector<Move> moves_;  // (active) planned moves of this tick
   std::vector<std::uint32_t> arrived_;  // agents that changed level during this commit
+  ClassLeading classes_;                // teachers and their classes
+  std::vector<char> stair_used_;        // (stairs) someone has stepped onto it
+  std::vector<char> class_waiting_;     // (groups) waiting for a stair to clear
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

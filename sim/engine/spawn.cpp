@@ -12,10 +12,12 @@ void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uin
   // Choose `count` of the free places by a partial Fisher-Yates shuffle.
   std::vector<Vec2> places = group.positions;
   if (places.empty()) {
+    if (group.teacher) places.push_back(group.teacher_position);
+    const std::size_t pupils = group.count - (group.teacher ? 1 : 0);
     const RandomStream stream(seed, RandomPurpose::kSpawnPlacement, group_index);
     std::vector<std::size_t> order(group.candidates.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    for (std::size_t k = 0; k < group.count; ++k) {
+    for (std::size_t k = 0; k < pupils; ++k) {
       const std::size_t remaining = order.size() - k;
       const std::size_t pick = k + static_cast<std::size_t>(stream.bits(k) % remaining);
       std::swap(order[k], order[pick]);
@@ -26,10 +28,11 @@ void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uin
     const std::uint32_t id = group.first_agent + k;
     const RandomStream speed(seed, RandomPurpose::kDesiredSpeed, id);
     const RandomStream pre(seed, RandomPurpose::kPreMovement, id);
+    const bool teacher = group.teacher && k == 0;  // an adult, whatever the class
     agents.position[id] = places[k];
     agents.velocity[id] = Vec2::Zero();
-    agents.radius[id] = group.radius;
-    agents.desired_speed[id] = group.desired_speed.sample(speed);
+    agents.radius[id] = teacher ? profile(ProfileId::kAdult).radius : group.radius;
+    agents.desired_speed[id] = (teacher ? profile(ProfileId::kAdult).desired_speed : group.desired_speed).sample(speed);
     agents.free_speed[id] = agents.desired_speed[id];
     agents.target[id] = kNoPlace;
     agents.last_place[id] = kNoPlace;
@@ -37,7 +40,9 @@ void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uin
     agents.level[id] = group.level;
     agents.group[id] = group_index;
     agents.status[id] = AgentStatus::kWaiting;
-    agents.release[id] = now + seconds_to_us(group.pre_movement.sample(pre));
+    agents.pre_movement[id] = group.pre_movement.sample(pre);
+    // A class released when a stair clears waits until then (Simulation).
+    agents.release[id] = group.release_when_clear >= 0 ? kNever : now + group.release_at + seconds_to_us(agents.pre_movement[id]);
   }
 }
 

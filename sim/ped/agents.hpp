@@ -3,6 +3,7 @@
 // style): the hot loop touches only the columns it needs, and there is no
 // pointer, string or virtual call per agent.
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "sim/core/time.hpp"
@@ -17,6 +18,7 @@ enum class AgentStatus : std::uint8_t {
 };
 
 inline constexpr std::uint32_t kNoPlace = 0xffffffffu;
+inline constexpr TimeUs kNever = std::numeric_limits<TimeUs>::max();
 // An agent that walks but stays within kStuckDistance of one place for
 // kStuckTime is stuck (models may then help it out of a deadlock).
 inline constexpr double kStuckDistance = 0.1;            // [m]
@@ -36,7 +38,9 @@ struct Agents {
   std::vector<double> free_speed;    // desired speed on the level [m/s]; desired_speed differs on stairs
   std::vector<std::uint32_t> last_place;  // the place crossed last, kNoPlace before the first
   std::vector<std::uint32_t> route_step;  // index of the next step of the group's posted route
-  std::vector<TimeUs> release;       // end of pre-movement [us]
+  std::vector<TimeUs> release;       // end of pre-movement [us]; kNever while the class waits for its release
+  std::vector<double> pre_movement;  // own pre-movement time after the class's release [s]
+  std::vector<double> remaining;     // cost of the way still ahead [m], for classes led by a teacher
   std::vector<Vec2> anchor;          // where it last was kStuckDistance from the previous anchor [m]
   std::vector<TimeUs> anchor_time;   // when it got there [us]
   std::vector<std::uint32_t> group;
@@ -60,6 +64,8 @@ struct Agents {
     route_step.resize(n, 0);
     status.resize(n, AgentStatus::kWaiting);
     release.resize(n, 0);
+    pre_movement.resize(n, 0.0);
+    remaining.resize(n, 0.0);
     group.resize(n, 0);
     exit_time.resize(n, -1.0);
     exit.resize(n, -1);

@@ -122,8 +122,10 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
   };
   // Explicit positions occupy their places before any spawn area is filled.
   std::vector<std::vector<std::pair<Vec2, double>>> occupied(spec.levels.size());
-  for (const GroupSpec& g : spec.groups)
+  for (const GroupSpec& g : spec.groups) {
     for (const Vec2& p : g.positions) occupied[g.level].push_back({p, profile(g.profile).radius});
+    if (g.teacher) occupied[g.level].push_back({*g.teacher, profile(ProfileId::kAdult).radius});
+  }
 
   for (std::size_t gi = 0; gi < spec.groups.size(); ++gi) {
     const GroupSpec& g = spec.groups[gi];
@@ -172,6 +174,21 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
     }
     c.route = compile_route(g, out);
     c.route_choice = g.route_choice;
+    c.spread = g.spread;
+    c.release_at = seconds_to_us(g.release_at);
+    for (std::size_t st = 0; st < out.stairs.size(); ++st)
+      if (out.stairs[st].name == g.release_when_clear) c.release_when_clear = static_cast<std::int32_t>(st);
+    if (g.teacher) {
+      // The teacher is the class's first agent; with explicit positions the
+      // teacher's comes first too.
+      c.teacher = true;
+      ++c.count;
+      if (!c.positions.empty()) c.positions.insert(c.positions.begin(), *g.teacher);
+      c.teacher_position = *g.teacher;
+      if (!reachable(c.level, *g.teacher))
+        diags.error(group_path(gi) + ".teacher.position", point_text(*g.teacher),
+                    "no exit can be reached from here (level \"" + level.name + "\")");
+    }
     check_route(c, gi, out, diags);
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));
@@ -193,13 +210,16 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   out->hash = h.value();
   out->settings = compile_settings(spec.settings);
   out->model = spec.model;
-  for (const GroupSpec& g : spec.groups) {
-    const Distribution speed = g.desired_speed.value_or(profile(g.profile).desired_speed);
-    out->max_radius = std::max(out->max_radius, profile(g.profile).radius);
+  auto widen = [&](double radius, const Distribution& speed) {
+    out->max_radius = std::max(out->max_radius, radius);
     const double top = speed.kind == DistributionKind::kConstant ? speed.a
                        : speed.kind == DistributionKind::kUniform ? speed.b
                                                                   : speed.upper;
     out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
+  };
+  for (const GroupSpec& g : spec.groups) {
+    widen(profile(g.profile).radius, g.desired_speed.value_or(profile(g.profile).desired_speed));
+    if (g.teacher) widen(profile(ProfileId::kAdult).radius, profile(ProfileId::kAdult).desired_speed);
   }
   if (!levels_fit_in_memory(spec, diags)) return nullptr;
   // How far agents look for walls: where the model's wall force fades out.

@@ -75,13 +75,18 @@ struct CompiledEvent {
 struct CompiledGroup {
   std::string name;
   std::uint32_t level = 0;
-  std::uint32_t count = 0;
+  std::uint32_t count = 0;         // agents, the teacher included
   std::uint32_t first_agent = 0;  // agents first_agent .. first_agent + count - 1
+  bool teacher = false;           // first_agent is the class's teacher (an adult), who leads it
+  Vec2 teacher_position = Vec2::Zero();
+  double spread = 10.0;           // [m] how far the last pupil may fall behind the teacher
+  TimeUs release_at = 0;          // [us] the class's pre-movement starts then ...
+  std::int32_t release_when_clear = -1;  // ... or once this stair has been used and is empty again
   ProfileId profile = ProfileId::kAdult;
   double radius = 0.2;            // [m]
   Distribution desired_speed;     // [m/s]
   Distribution pre_movement;      // [s]
-  std::vector<Vec2> positions;    // explicit positions, or empty
+  std::vector<Vec2> positions;    // explicit positions (the teacher's first), or empty
   std::vector<Vec2> candidates;   // free places in the spawn area to draw from
   std::vector<RouteStep> route;   // the posted route; empty: none
   RouteChoice route_choice = RouteChoice::kShortest;  // beyond the posted route

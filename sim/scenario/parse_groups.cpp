@@ -12,9 +12,11 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kGroupKeys = {
-    "name",          "level",        "profile", "count",       "spawn",
-    "positions",     "desired_speed", "pre_movement", "route", "route_choice"};
+constexpr std::array<std::string_view, 13> kGroupKeys = {
+    "name",         "level", "profile",      "count",   "spawn",  "positions", "desired_speed",
+    "pre_movement", "route", "route_choice", "teacher", "spread", "release"};
+constexpr std::array<std::string_view, 1> kTeacherKeys = {"position"};
+constexpr std::array<std::string_view, 2> kReleaseKeys = {"at", "when_clear"};
 constexpr std::array<std::string_view, 2> kRouteChoices = {"shortest", "quickest"};
 
 // An explicit start position that passed its own checks, kept for the
@@ -99,6 +101,13 @@ class GroupParser {
         g.pre_movement = *d;
     }
     if (const json::value* route = r_.member(*o, path, "route")) read_route(*route, key_path(path, "route"), g);
+    if (const json::value* teacher = r_.member(*o, path, "teacher"))
+      read_teacher(*teacher, key_path(path, "teacher"), home ? level : std::nullopt, g);
+    else if (g.profile == ProfileId::kKindergarten)
+      r_.error(key_path(path, "teacher"), "is required: a kindergarten class is led by its teacher");
+    if (const json::value* spread = r_.member(*o, path, "spread"))
+      g.spread = r_.number(*spread, key_path(path, "spread"), open_closed(0.0, 100.0)).value_or(g.spread);
+    if (const json::value* release = r_.member(*o, path, "release")) read_release(*release, key_path(path, "release"), g);
     if (const json::value* choice = r_.member(*o, path, "route_choice")) {
       const std::string choice_path = key_path(path, "route_choice");
       if (const auto s = r_.string(*choice, choice_path)) {
@@ -124,6 +133,50 @@ class GroupParser {
     if (it != level_index_.end()) return it->second;
     r_.error(level_path_, *level, unknown_name_rule(*s, level_names_, "level", false));
     return std::nullopt;
+  }
+
+  // {"position": [x, y]}: the teacher's start, checked like a position of
+  // the class (an adult's body must fit there).
+  void read_teacher(const json::value& v, const std::string& path, std::optional<std::size_t> level, GroupSpec& g) {
+    const json::object* o = r_.object(v, path);
+    if (!o) return;
+    r_.check_keys(*o, path, kTeacherKeys);
+    const json::value* position = r_.member(*o, path, "position", true);
+    if (!position) return;
+    const std::string point_path = key_path(path, "position");
+    const auto p = read_point(r_, *position, point_path);
+    if (!p) return;
+    g.teacher = *p;
+    if (level) check_position(*p, *position, point_path, *level, ProfileId::kAdult);
+  }
+
+  // {"at": seconds} or {"when_clear": "stair"}.
+  void read_release(const json::value& v, const std::string& path, GroupSpec& g) {
+    const json::object* o = r_.object(v, path);
+    if (!o) return;
+    r_.check_keys(*o, path, kReleaseKeys);
+    const json::value* at = r_.member(*o, path, "at");
+    const json::value* clear = r_.member(*o, path, "when_clear");
+    if ((at != nullptr) == (clear != nullptr)) {
+      r_.error(path, "must have exactly one of \"at\" and \"when_clear\"");
+      return;
+    }
+    if (at) {
+      g.release_at = r_.number(*at, key_path(path, "at"), closed(0.0, 86400.0)).value_or(0.0);
+      return;
+    }
+    const std::string clear_path = key_path(path, "when_clear");
+    const auto name = r_.string(*clear, clear_path);
+    if (!name) return;
+    const auto owner = places_.find(*name);
+    if (owner == places_.end() || owner->second.rfind("stairs[", 0) != 0) {
+      std::vector<std::string_view> stairs;
+      for (const auto& [n, path_of] : places_)
+        if (path_of.rfind("stairs[", 0) == 0) stairs.push_back(n);
+      r_.error(clear_path, *clear, unknown_name_rule(*name, stairs, "stair", false));
+      return;
+    }
+    g.release_when_clear = *name;
   }
 
   // The posted route: names of doors, stairs and exits, in walking order.

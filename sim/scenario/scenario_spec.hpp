@@ -110,6 +110,15 @@ struct GroupSpec {
   // shortest, or the quickest (distance plus the expected wait at each
   // opening, chosen again every few seconds).
   RouteChoice route_choice = RouteChoice::kShortest;
+  // A teacher who leads the class: an adult agent starting here. Pupils do
+  // not overtake the teacher; the teacher waits while the last pupil is more
+  // than `spread` behind (along the way).
+  std::optional<Vec2> teacher;
+  double spread = 10.0;  // [m], (0, 100]
+  // Staged release: the class's pre-movement starts at `release_at` [s] or,
+  // if named, once that stair has been used and is empty again.
+  double release_at = 0.0;
+  std::string release_when_clear;  // a stair name, or empty
 };
 
 struct ScenarioSpec {
