@@ -1,5 +1,7 @@
 // campusflow run SCENARIO: simulate and write the HDF5 result.
 #include <algorithm>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 #include <atomic>
@@ -27,6 +29,26 @@ std::atomic<bool> g_stop_requested{false};
 
 extern "C" void request_stop(int) { g_stop_requested.store(true); }
 
+std::string format_seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+// The three classes that assembled last (the whole roll call is in the result).
+void print_roll_call(const CompiledScenario& sc, const RunReport& r) {
+  std::vector<std::size_t> order(r.classes.size());
+  for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+  auto key = [&](std::size_t g) { return r.classes[g].assembled < 0.0 ? 1e300 : r.classes[g].assembled; };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
+    const ClassResult& c = r.classes[order[k]];
+    auto t = [](double x) { return x < 0.0 ? std::string("-") : format_seconds(x); };
+    std::printf("  %-16s %s: started %s, out of the building %s, assembled %s\n", k == 0 ? "last classes" : "",
+                sc.groups[order[k]].name.c_str(), t(c.start).c_str(), t(c.cleared).c_str(), t(c.assembled).c_str());
+  }
+}
+
 void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
                    const std::string& output) {
   std::printf("campusflow run: %s (%s), seed %llu, %d thread(s)\n", sc.name.c_str(), sc.file.c_str(),
@@ -45,6 +67,7 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
     std::printf("  warning          faster than a lower bound: exits in the outline are ideal sinks (docs/validation.md)\n");
   for (std::size_t e = 0; e < r.exit_names.size(); ++e)
     std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
+  print_roll_call(sc, r);
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());
   std::printf("  agent updates    %.3g per second\n",

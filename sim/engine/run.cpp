@@ -93,6 +93,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   std::vector<io::TrajectoryRow> rows;
   std::vector<Vec2> spawn_positions;
   double last_progress = -1e9;
+  ClassResults roll_call(sc);
   // The step that finishes the run has output too (the last exits, a frame).
   for (bool more = true; more;) {
     more = sim.step();
@@ -104,6 +105,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
         spawn_positions[out.frame_agents[k]] = out.frame_positions[k];
     }
     record_events(out, writer.get(), report);
+    roll_call.record(sim);
     if (writer && out.frame) write_frame(*writer, out, rows);
     if (control.stop && control.stop->load(std::memory_order_relaxed)) {
       report.interrupted = true;
@@ -117,6 +119,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   }
 
   report.timed_out = sim.timed_out();
+  report.classes = roll_call.finish(sim);
   report.evacuation_time = sim.evacuation_time();
   report.simulated_time = us_to_seconds(sim.now());
   report.counts = sim.counts();
@@ -140,6 +143,10 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.walking_bound = report.bounds.walking;
     summary.capacity_bound = report.bounds.capacity;
     summary.capacity_cut = report.bounds.capacity_cut;
+    for (std::size_t g = 0; g < report.classes.size(); ++g) {
+      const ClassResult& c = report.classes[g];
+      summary.classes.push_back({static_cast<std::int32_t>(g), c.start, c.cleared, c.assembled});
+    }
     writer->finish(summary, report.wall_time);
   }
   return report;

@@ -71,4 +71,11 @@ CompoundTypes passage_types() {
                 {"time", offsetof(PassageRow, time), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
+CompoundTypes class_types() {
+  return build(sizeof(ClassRow), {{"group", offsetof(ClassRow, group), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                                  {"start", offsetof(ClassRow, start), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                                  {"cleared", offsetof(ClassRow, cleared), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                                  {"assembled", offsetof(ClassRow, assembled), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
+}
+
 }  // namespace campusflow::io

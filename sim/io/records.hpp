@@ -48,6 +48,15 @@ struct PassageRow {
   bool operator==(const PassageRow&) const = default;
 };
 
+// /campusflow/classes: the roll call, one row per group.
+struct ClassRow {
+  std::int32_t group;  // index into /campusflow/group_names
+  double start;        // [s] its first member released; -1 never
+  double cleared;      // [s] its last member out of the building; -1 not all
+  double assembled;    // [s] its last member safe; -1 not all
+  bool operator==(const ClassRow&) const = default;
+};
+
 // /campusflow/places: the exits, doors and stair ends, the nodes of the portal graph.
 struct PlaceInfo {
   std::string name;
@@ -61,6 +70,7 @@ static_assert(std::is_standard_layout_v<TrajectoryRow> && std::is_trivially_copy
 static_assert(std::is_standard_layout_v<AgentRow> && std::is_trivially_copyable_v<AgentRow>);
 static_assert(std::is_standard_layout_v<ExitEventRow> && std::is_trivially_copyable_v<ExitEventRow>);
 static_assert(std::is_standard_layout_v<PassageRow> && std::is_trivially_copyable_v<PassageRow>);
+static_assert(std::is_standard_layout_v<ClassRow> && std::is_trivially_copyable_v<ClassRow>);
 static_assert(sizeof(TrajectoryRow) == 40, "the archive's /trajectory row is 2 x int64 + 3 x float64");
 
 struct LevelGeometry {
@@ -90,6 +100,7 @@ struct RunSummary {
   double walking_bound = 0.0;   // [s] analytic lower bound: pre-movement + shortest way / free speed
   double capacity_bound = 0.0;  // [s] analytic lower bound: first release + N / (2.0 P/(m s) x cut width)
   std::string capacity_cut;     // the cut that gives capacity_bound
+  std::vector<ClassRow> classes;  // the roll call
 };
 
 // A row type in memory (native layout, padding included) and in the file
@@ -103,5 +114,6 @@ CompoundTypes trajectory_types();
 CompoundTypes agent_types();
 CompoundTypes exit_event_types();
 CompoundTypes passage_types();
+CompoundTypes class_types();
 
 }  // namespace campusflow::io

@@ -118,6 +118,10 @@ std::vector<PassageRow> ResultReader::passages() const {
   return read_table<PassageRow>("/campusflow/passages", passage_types());
 }
 
+std::vector<ClassRow> ResultReader::classes() const {
+  return read_table<ClassRow>("/campusflow/classes", class_types());
+}
+
 std::vector<PlaceInfo> ResultReader::places() const {
   const QuietHdf5Errors quiet;
   const std::vector<std::string> names = read_strings(file_.get(), "/campusflow/places/name");

@@ -35,6 +35,7 @@ class ResultReader {
   std::vector<ExitEventRow> exit_events() const;
   std::vector<PassageRow> passages() const;
   std::vector<PlaceInfo> places() const;
+  std::vector<ClassRow> classes() const;
   std::vector<LevelGeometry> levels() const;
 
  private:

@@ -179,6 +179,9 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "walking_bound", s.walking_bound);
   write_attribute(g, "capacity_bound", s.capacity_bound);
   write_attribute(g, "capacity_cut", s.capacity_cut);
+  const CompoundTypes classes = class_types();
+  write_rows(campusflow_.get(), "classes", classes.file.get(), classes.memory.get(), s.classes.size(),
+             s.classes.data());
   write_strings(g, "exit_names", s.exit_names);
   write_rows(g, "exit_counts", H5T_STD_I64LE, H5T_NATIVE_INT64, s.exit_counts.size(), s.exit_counts.data());
 }
