@@ -63,9 +63,11 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     const LevelSpec& level = spec.levels[l];
     const auto li = static_cast<std::uint32_t>(l);
+    const std::string level_path = "levels[" + std::to_string(l) + "]";
     for (const ExitSpec& e : level.exits) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
       CompiledPlace place{e.name, PlaceKind::kExit, li, e.segment.length()};
+      place.source = level_path + ".exits[" + std::to_string(&e - level.exits.data()) + "]";
       place.exit = static_cast<std::int32_t>(out.exits.size());
       out.exits.push_back({e.name, li, e.segment, p});
       out.places.push_back(place);
@@ -75,6 +77,7 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     for (const AssemblySpec& a : level.assembly_points) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
       CompiledPlace place{a.name, PlaceKind::kAssembly, li, 0.0};
+      place.source = level_path + ".assembly_points[" + std::to_string(&a - level.assembly_points.data()) + "]";
       place.exit = static_cast<std::int32_t>(out.exits.size());
       out.exits.push_back({a.name, li, Segment{}, p});
       out.places.push_back(place);
@@ -86,6 +89,7 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     for (const DoorSpec& d : level.doors) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
       CompiledPlace place{d.name, PlaceKind::kDoor, li, d.segment.length()};
+      place.source = level_path + ".doors[" + std::to_string(&d - level.doors.data()) + "]";
       place.open = d.open;
       place.building_exit = d.building_exit;
       place.flow_limit = d.flow_limit.value_or(0.0) * d.segment.length();
@@ -114,6 +118,8 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     CompiledPlace from{st.name + " (from)", PlaceKind::kStairEnd, c.from_level, c.width};
     CompiledPlace to{st.name + " (to)", PlaceKind::kStairEnd, c.to_level, c.width};
     from.stair = to.stair = si;
+    from.source = "stairs[" + std::to_string(s) + "].from";
+    to.source = "stairs[" + std::to_string(s) + "].to";
     from.building_exit = to.building_exit = st.building_exit;
     out.places.push_back(from);
     out.places.push_back(to);

@@ -195,6 +195,29 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
   }
 }
 
+// An assembly point is where classes gather: one that no group can reach is
+// surely a mistake (an exit may serve nobody: a side door, say).
+void check_assembly_points(const CompiledScenario& sc, Diagnostics& diags) {
+  std::vector<char> blocked(sc.places.size(), 0);
+  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
+  for (std::size_t p = 0; p < sc.places.size(); ++p) {
+    const CompiledPlace& place = sc.places[p];
+    if (place.kind != PlaceKind::kAssembly) continue;
+    const std::uint32_t target[] = {static_cast<std::uint32_t>(p)};
+    const std::vector<double> cost = sc.graph.costs_to(target, blocked);
+    const bool reached = std::any_of(sc.groups.begin(), sc.groups.end(), [&](const CompiledGroup& g) {
+      const auto& openings = sc.levels[g.level].openings;
+      return std::any_of(openings.begin(), openings.end(), [&](const Opening& o) {
+        if (!std::isfinite(cost[o.place])) return false;
+        const Vec2 start = g.positions.empty() ? (g.candidates.empty() ? g.teacher_position : g.candidates[0]) : g.positions[0];
+        return o.field.reachable(start);
+      });
+    });
+    if (!reached)
+      diags.error(place.source, "\"" + place.name + "\"", "cannot be reached from where any group starts");
+  }
+}
+
 }  // namespace
 
 double spawn_spacing(double radius) { return 2.0 * radius + kSpawnGap; }
@@ -230,6 +253,7 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   compile_building(spec, wall_range, *out);
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);
+  if (diags.size() == before) check_assembly_points(*out, diags);
   if (diags.size() > before) return nullptr;
   return out;
 }

@@ -43,6 +43,7 @@ struct CompiledPlace {
   bool open = true;             // doors: open at the alarm
   double flow_limit = 0.0;      // doors: at most this many per second [P/s]; 0: no limit
   bool building_exit = false;   // doors and stair ends: leads out of the building
+  std::string source;           // where the scenario file defines it, for messages ("levels[0].doors[2]")
 };
 
 struct CompiledStair {
