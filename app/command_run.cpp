@@ -68,6 +68,11 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
   for (std::size_t e = 0; e < r.exit_names.size(); ++e)
     std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
   print_roll_call(sc, r);
+  if (r.peak_density.time >= 0.0) {
+    const Eigen::Vector3d at = sc.levels[r.peak_density.level].world(r.peak_density.place);
+    std::printf("  peak density     %.0f P/m2 at %.1f s on \"%s\" near (%.1f, %.1f, %.1f) m\n", r.peak_density.density,
+                r.peak_density.time, sc.levels[r.peak_density.level].name.c_str(), at.x(), at.y(), at.z());
+  }
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());
   std::printf("  agent updates    %.3g per second\n",

@@ -35,7 +35,28 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
     places.push_back({p.name, kind, static_cast<std::int32_t>(p.level), p.width});
   }
   writer->write_places(places);
+  writer->describe_density(DensityRecorder::kCell, DensityRecorder::kInterval);
   return writer;
+}
+
+// Passages per place in bins of kFlowBin: flow over time through every door,
+// stair end and exit.
+constexpr double kFlowBin = 5.0;  // [s]
+
+void count_flow(const StepOutput& out, std::size_t places, std::vector<std::int64_t>& counts) {
+  for (const PassageRecord& p : out.passages) {
+    const auto bin = static_cast<std::size_t>(p.time / kFlowBin);
+    if (counts.size() < (bin + 1) * places) counts.resize((bin + 1) * places, 0);
+    ++counts[bin * places + p.place];
+  }
+}
+
+void record_density(const std::vector<DensityCell>& cells, io::ResultWriter* w, std::vector<io::DensityRow>& rows) {
+  if (!w || cells.empty()) return;
+  rows.clear();
+  for (const DensityCell& c : cells)
+    rows.push_back({c.time, static_cast<std::int32_t>(c.level), c.x, c.y, c.density});
+  w->append_density(rows);
 }
 
 // Exit events and passages of the step just taken.
@@ -94,6 +115,9 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   std::vector<Vec2> spawn_positions;
   double last_progress = -1e9;
   ClassResults roll_call(sc);
+  DensityRecorder density(sc);
+  std::vector<io::DensityRow> density_rows;
+  std::vector<std::int64_t> flow_counts;  // (bins x places)
   // The step that finishes the run has output too (the last exits, a frame).
   for (bool more = true; more;) {
     more = sim.step();
@@ -106,6 +130,8 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     }
     record_events(out, writer.get(), report);
     roll_call.record(sim);
+    count_flow(out, sc.places.size(), flow_counts);
+    record_density(density.sample(sim), writer.get(), density_rows);
     if (writer && out.frame) write_frame(*writer, out, rows);
     if (control.stop && control.stop->load(std::memory_order_relaxed)) {
       report.interrupted = true;
@@ -120,6 +146,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
 
   report.timed_out = sim.timed_out();
   report.classes = roll_call.finish(sim);
+  report.peak_density = density.peak();
   report.evacuation_time = sim.evacuation_time();
   report.simulated_time = us_to_seconds(sim.now());
   report.counts = sim.counts();
@@ -143,6 +170,14 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.walking_bound = report.bounds.walking;
     summary.capacity_bound = report.bounds.capacity;
     summary.capacity_cut = report.bounds.capacity_cut;
+    summary.peak_density = report.peak_density.density;
+    summary.peak_density_time = report.peak_density.time;
+    summary.peak_density_level = static_cast<std::int32_t>(report.peak_density.level);
+    summary.peak_density_x = report.peak_density.place.x();
+    summary.peak_density_y = report.peak_density.place.y();
+    for (const CompiledPlace& p : sc.places) summary.flow_places.push_back(p.name);
+    summary.flow_bin = kFlowBin;
+    summary.flow_counts = std::move(flow_counts);
     for (std::size_t g = 0; g < report.classes.size(); ++g) {
       const ClassResult& c = report.classes[g];
       summary.classes.push_back({static_cast<std::int32_t>(g), c.start, c.cleared, c.assembled});

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/engine/class_results.hpp"
+#include "sim/engine/density_recorder.hpp"
 #include "sim/engine/lower_bounds.hpp"
 #include "sim/engine/simulation.hpp"
 
@@ -42,6 +43,7 @@ struct RunReport {
   std::uint64_t agent_updates = 0;
   LowerBounds bounds;                // analytic lower bounds of the evacuation time
   std::vector<ClassResult> classes;  // the roll call, by group
+  PeakDensity peak_density;          // the most crowded 1 m^2 cell, sampled every second
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
 
   double real_time_factor() const { return wall_time > 0.0 ? simulated_time / wall_time : 0.0; }

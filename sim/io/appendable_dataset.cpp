@@ -76,5 +76,6 @@ void AppendableDataset<Row>::close() noexcept {
 template class AppendableDataset<TrajectoryRow>;
 template class AppendableDataset<ExitEventRow>;
 template class AppendableDataset<PassageRow>;
+template class AppendableDataset<DensityRow>;
 
 }  // namespace campusflow::io

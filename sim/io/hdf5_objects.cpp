@@ -87,9 +87,9 @@ Handle create_group(hid_t parent, const char* name) {
 }
 
 void write_rows(hid_t parent, const char* name, hid_t file_type, hid_t memory_type, std::size_t n,
-                const void* rows) {
-  const hsize_t dims[1] = {n};
-  const Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
+                const void* rows, std::size_t columns) {
+  const hsize_t dims[2] = {n, columns};
+  const Handle space(H5Screate_simple(columns > 1 ? 2 : 1, dims, nullptr), H5Sclose);
   const Handle set(check(H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                          "cannot create dataset " + std::string(name) + " in " + describe(parent)),
                    H5Dclose);

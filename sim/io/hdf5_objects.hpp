@@ -28,9 +28,10 @@ void write_attribute(hid_t object, const char* name, std::int64_t value);
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
 
 Handle create_group(hid_t parent, const char* name);
-// A fixed-size one-dimensional dataset of n rows, written at once.
+// A fixed-size dataset of n rows, written at once: one-dimensional, or
+// n x columns when columns > 1 (row-major data).
 void write_rows(hid_t parent, const char* name, hid_t file_type, hid_t memory_type, std::size_t n,
-                const void* rows);
+                const void* rows, std::size_t columns = 1);
 void write_strings(hid_t parent, const char* name, std::span<const std::string> values);
 
 bool has_attribute(hid_t object, const char* name);

@@ -78,4 +78,12 @@ CompoundTypes class_types() {
                                   {"assembled", offsetof(ClassRow, assembled), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
 }
 
+CompoundTypes density_types() {
+  return build(sizeof(DensityRow), {{"time", offsetof(DensityRow, time), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                                    {"level", offsetof(DensityRow, level), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                                    {"x", offsetof(DensityRow, x), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                                    {"y", offsetof(DensityRow, y), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                                    {"density", offsetof(DensityRow, density), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}});
+}
+
 }  // namespace campusflow::io

@@ -48,6 +48,15 @@ struct PassageRow {
   bool operator==(const PassageRow&) const = default;
 };
 
+// /campusflow/density: an occupied cell of a level's density grid at a sample time.
+struct DensityRow {
+  double time;         // [s] after the alarm
+  std::int32_t level;  // index of /campusflow/geometry/level_K
+  double x, y;         // cell centre in the level's own coordinates [m]
+  double density;      // [P/m^2]
+  bool operator==(const DensityRow&) const = default;
+};
+
 // /campusflow/classes: the roll call, one row per group.
 struct ClassRow {
   std::int32_t group;  // index into /campusflow/group_names
@@ -71,6 +80,7 @@ static_assert(std::is_standard_layout_v<AgentRow> && std::is_trivially_copyable_
 static_assert(std::is_standard_layout_v<ExitEventRow> && std::is_trivially_copyable_v<ExitEventRow>);
 static_assert(std::is_standard_layout_v<PassageRow> && std::is_trivially_copyable_v<PassageRow>);
 static_assert(std::is_standard_layout_v<ClassRow> && std::is_trivially_copyable_v<ClassRow>);
+static_assert(std::is_standard_layout_v<DensityRow> && std::is_trivially_copyable_v<DensityRow>);
 static_assert(sizeof(TrajectoryRow) == 40, "the archive's /trajectory row is 2 x int64 + 3 x float64");
 
 struct LevelGeometry {
@@ -101,6 +111,13 @@ struct RunSummary {
   double capacity_bound = 0.0;  // [s] analytic lower bound: first release + N / (2.0 P/(m s) x cut width)
   std::string capacity_cut;     // the cut that gives capacity_bound
   std::vector<ClassRow> classes;  // the roll call
+  double peak_density = 0.0;      // [P/m^2] the highest density of a 1 m^2 cell, sampled every second
+  double peak_density_time = -1.0;  // [s]
+  std::int32_t peak_density_level = 0;
+  double peak_density_x = 0.0, peak_density_y = 0.0;  // [m] cell centre, level coordinates
+  std::vector<std::string> flow_places;  // places, as in /campusflow/places
+  double flow_bin = 0.0;                 // [s] width of a flow bin
+  std::vector<std::int64_t> flow_counts; // (bins x places) passages per bin, row by row
 };
 
 // A row type in memory (native layout, padding included) and in the file
@@ -115,5 +132,6 @@ CompoundTypes agent_types();
 CompoundTypes exit_event_types();
 CompoundTypes passage_types();
 CompoundTypes class_types();
+CompoundTypes density_types();
 
 }  // namespace campusflow::io

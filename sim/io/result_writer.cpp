@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "sim/io/result_writer.hpp"
 
 #include <cmath>
@@ -87,6 +88,7 @@ void ResultWriter::write_campusflow_part(double fps, const RunInfo& info, std::s
   exit_events_ = AppendableDataset<ExitEventRow>(cf, "exit_events", exit_event_types(), kExitEventBufferRows,
                                                  kExitEventChunkRows);
   passages_ = AppendableDataset<PassageRow>(cf, "passages", passage_types(), kPassageBufferRows, kExitEventChunkRows);
+  density_ = AppendableDataset<DensityRow>(cf, "density", density_types(), kDensityBufferRows, kDensityBufferRows);
 }
 
 void ResultWriter::write_places(std::span<const PlaceInfo> places) {
@@ -140,6 +142,19 @@ void ResultWriter::append_passage(const PassageRow& p) {
   if (passages_.append(std::span<const PassageRow>(&p, 1))) flush_file();
 }
 
+void ResultWriter::append_density(std::span<const DensityRow> cells) {
+  const QuietHdf5Errors quiet;
+  require_open("append density cells");
+  if (density_.append(cells)) flush_file();
+}
+
+void ResultWriter::describe_density(double cell, double interval) {
+  const QuietHdf5Errors quiet;
+  require_open("describe the density grid");
+  write_attribute(density_.id(), "cell", cell);
+  write_attribute(density_.id(), "interval", interval);
+}
+
 void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   const QuietHdf5Errors quiet;
   require_open("finish");
@@ -149,6 +164,7 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   trajectory_.flush();
   exit_events_.flush();
   passages_.flush();
+  density_.flush();
   if (!agents_written_) write_agents({}, {}, {});  // a complete file always has every table
   if (!places_written_) write_places({});
   write_summary(summary);
@@ -158,6 +174,7 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   trajectory_.close();
   exit_events_.close();
   passages_.close();
+  density_.close();
   campusflow_.reset();
   if (file_.close() < 0) throw IoError("cannot close " + partial_.string() + " (disk full?)");
   finished_ = true;
@@ -179,6 +196,17 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "walking_bound", s.walking_bound);
   write_attribute(g, "capacity_bound", s.capacity_bound);
   write_attribute(g, "capacity_cut", s.capacity_cut);
+  write_attribute(g, "peak_density", s.peak_density);
+  write_attribute(g, "peak_density_time", s.peak_density_time);
+  write_attribute(g, "peak_density_level", static_cast<std::int64_t>(s.peak_density_level));
+  write_attribute(g, "peak_density_x", s.peak_density_x);
+  write_attribute(g, "peak_density_y", s.peak_density_y);
+  write_attribute(g, "flow_bin", s.flow_bin);
+  if (!s.flow_places.empty() && s.flow_counts.size() % s.flow_places.size() != 0)
+    throw IoError(partial_.string() + ": the flow table does not have a column per place");
+  write_rows(g, "flow", H5T_STD_I64LE, H5T_NATIVE_INT64,
+             s.flow_places.empty() ? 0 : s.flow_counts.size() / s.flow_places.size(), s.flow_counts.data(),
+             std::max<std::size_t>(1, s.flow_places.size()));
   const CompoundTypes classes = class_types();
   write_rows(campusflow_.get(), "classes", classes.file.get(), classes.memory.get(), s.classes.size(),
              s.classes.data());
@@ -199,6 +227,7 @@ void ResultWriter::close_all() noexcept {
   trajectory_.close();
   exit_events_.close();
   passages_.close();
+  density_.close();
   campusflow_.reset();
   file_.reset();
 }
@@ -212,6 +241,7 @@ ResultWriter::~ResultWriter() {
     trajectory_.flush();
     exit_events_.flush();
     passages_.flush();
+    density_.flush();
   } catch (...) {
   }
   try {

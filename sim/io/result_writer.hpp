@@ -20,7 +20,9 @@ class ResultWriter {
   static constexpr std::size_t kTrajectoryBufferRows = 65536;
   static constexpr std::size_t kExitEventBufferRows = 4096;
   static constexpr std::size_t kPassageBufferRows = 4096;
-  static constexpr std::size_t kMaxBufferedRows = kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows;
+  static constexpr std::size_t kDensityBufferRows = 16384;
+  static constexpr std::size_t kMaxBufferedRows =
+      kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows + kDensityBufferRows;
 
   // Creates "<final_path>.partial" (truncating an old one) and writes the
   // static parts: the archive layout, run information and level geometry.
@@ -43,6 +45,9 @@ class ResultWriter {
   void append_frame(std::span<const TrajectoryRow> rows);
   void append_exit_event(const ExitEventRow& e);
   void append_passage(const PassageRow& p);
+  void append_density(std::span<const DensityRow> cells);
+  // Attributes of /campusflow/density: the cell edge [m] and the sampling interval [s].
+  void describe_density(double cell, double interval);
   // /campusflow/places (a compound table: name, kind, level, width). At most
   // once; finish() writes an empty table if it was never called.
   void write_places(std::span<const PlaceInfo> places);
@@ -56,7 +61,8 @@ class ResultWriter {
   bool finished() const { return finished_; }
   // Rows in memory, trajectory and exit events together; <= kMaxBufferedRows.
   std::size_t buffered_rows() const {
-    return trajectory_.buffered_rows() + exit_events_.buffered_rows() + passages_.buffered_rows();
+    return trajectory_.buffered_rows() + exit_events_.buffered_rows() + passages_.buffered_rows() +
+           density_.buffered_rows();
   }
 
  private:
@@ -74,6 +80,7 @@ class ResultWriter {
   AppendableDataset<TrajectoryRow> trajectory_;
   AppendableDataset<ExitEventRow> exit_events_;
   AppendableDataset<PassageRow> passages_;
+  AppendableDataset<DensityRow> density_;
   bool agents_written_ = false;
   bool places_written_ = false;
   bool finished_ = false;
