@@ -1,15 +1,16 @@
 // campusflow run SCENARIO: simulate and write the HDF5 result.
-#include <algorithm>
-#include <string>
-#include <vector>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -28,6 +29,13 @@ namespace {
 std::atomic<bool> g_stop_requested{false};
 
 extern "C" void request_stop(int) { g_stop_requested.store(true); }
+
+// The process's peak resident memory [MB] (getrusage: kilobytes on Linux).
+double peak_memory_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
 
 std::string format_seconds(double s) {
   char buf[32];
@@ -77,6 +85,7 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
               r.wall_time, r.real_time_factor());
   std::printf("  agent updates    %.3g per second\n",
               r.wall_time > 0 ? static_cast<double>(r.agent_updates) / r.wall_time : 0.0);
+  std::printf("  peak memory      %.0f MB\n", peak_memory_mb());
   std::printf("  state hash       %016llx\n", static_cast<unsigned long long>(r.state_hash));
   std::printf("  result           %s\n", output.c_str());
 }

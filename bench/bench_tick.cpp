@@ -9,6 +9,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <algorithm>
 
 #include "sim/engine/simulation.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -62,9 +64,16 @@ void BM_PedestrianTick(benchmark::State& state) {
 
 }  // namespace
 
+// 1, 2, 4, 8 and 16 threads, as far as the machine has cores.
+void sizes_and_threads(benchmark::internal::Benchmark* b) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int agents : {1000, 10000, 100000})
+    for (int threads = 1; threads <= std::min(16, cores); threads *= 2) b->Args({agents, threads});
+}
+
 BENCHMARK(BM_PedestrianTick)
     ->ArgNames({"agents", "threads"})
-    ->ArgsProduct({{1000, 10000, 100000}, {1, 2}})
+    ->Apply(sizes_and_threads)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

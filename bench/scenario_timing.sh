@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:-scenarios/demo/demo.json}
 repeats=${2:-5}
-campusflow=build/release/app/campusflow
+campusflow=${CAMPUSFLOW:-build/release/app/campusflow}
 [ -x "$campusflow" ] || { echo "build first: make build"; exit 1; }
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 cores=$(nproc)
@@ -15,11 +15,12 @@ for threads in 1 2 4 8 16; do
   [ "$threads" -le "$cores" ] || break
   rows=()
   for _ in $(seq "$repeats"); do
-    /usr/bin/time -f "%M" -o "$out/mem" "$campusflow" run "$scenario" -o "$out/r.h5" --quiet --threads "$threads" >"$out/s"
+    "$campusflow" run "$scenario" -o "$out/r.h5" --quiet --threads "$threads" >"$out/s"
     wall=$(sed -n 's/.*in \([0-9.]*\) s wall.*/\1/p' "$out/s")
     rtf=$(sed -n 's/.*real-time factor \([0-9.]*\)).*/\1/p' "$out/s")
     ups=$(sed -n 's/.*agent updates *\([0-9.e+]*\) per second.*/\1/p' "$out/s")
-    rows+=("$wall $rtf $ups $(( $(cat "$out/mem") / 1024 ))")
+    mem=$(sed -n 's/.*peak memory *\([0-9]*\) MB.*/\1/p' "$out/s")
+    rows+=("$wall $rtf $ups $mem")
   done
   median=$(printf "%s\n" "${rows[@]}" | sort -n | sed -n "$(( (repeats + 1) / 2 ))p")
   read -r wall rtf ups mem <<<"$median"
