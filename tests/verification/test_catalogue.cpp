@@ -28,3 +28,4 @@ TEST_CASE("RiMEA 11: more take the near exit, some the far one", "[verification]
 TEST_CASE("RiMEA 14: the quickest way uses both stairs once the short one jams", "[verification][rimea]") {
   check_case("rimea-14");
 }
+TEST_CASE("IMO groups: a group led by its teacher arrives together", "[verification][imo]") { check_case("imo-groups"); }
