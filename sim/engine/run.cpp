@@ -31,7 +31,10 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
   auto writer = std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
   std::vector<io::PlaceInfo> places;
   for (const CompiledPlace& p : sc.places) {
-    const char* kind = p.kind == PlaceKind::kExit ? "exit" : p.kind == PlaceKind::kDoor ? "door" : "stair end";
+    const char* kind = p.kind == PlaceKind::kExit       ? "exit"
+                       : p.kind == PlaceKind::kDoor     ? "door"
+                       : p.kind == PlaceKind::kAssembly ? "assembly point"
+                                                        : "stair end";
     places.push_back({p.name, kind, static_cast<std::int32_t>(p.level), p.width});
   }
   writer->write_places(places);
