@@ -31,7 +31,7 @@ void spawn_group(const CompiledGroup& group, std::uint32_t group_index, std::uin
     const bool teacher = group.teacher && k == 0;  // an adult, whatever the class
     agents.position[id] = places[k];
     agents.velocity[id] = Vec2::Zero();
-    agents.radius[id] = teacher ? profile(ProfileId::kAdult).radius : group.radius;
+    agents.radius[id] = teacher ? group.teacher_radius : group.radius;
     agents.desired_speed[id] = (teacher ? profile(ProfileId::kAdult).desired_speed : group.desired_speed).sample(speed);
     agents.free_speed[id] = agents.desired_speed[id];
     agents.target[id] = kNoPlace;

@@ -28,6 +28,13 @@ struct OpeningSpec {
   std::uint32_t place = 0;  // scenario-wide place index (node of the portal graph)
   Segment segment;          // boundary openings: on the outer ring
   Ring area;                // assembly points: the area, counter-clockwise
+
+  static OpeningSpec line(OpeningKind kind, std::uint32_t place, const Segment& segment) {
+    return {kind, place, segment, {}};
+  }
+  static OpeningSpec zone(std::uint32_t place, Ring area) {
+    return {OpeningKind::kAssembly, place, {}, std::move(area)};
+  }
 };
 
 struct Opening {

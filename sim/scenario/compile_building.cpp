@@ -66,36 +66,35 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     const std::string level_path = "levels[" + std::to_string(l) + "]";
     for (const ExitSpec& e : level.exits) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
-      CompiledPlace place{e.name, PlaceKind::kExit, li, e.segment.length()};
-      place.source = level_path + ".exits[" + std::to_string(&e - level.exits.data()) + "]";
+      CompiledPlace place{.name = e.name, .kind = PlaceKind::kExit, .level = li, .width = e.segment.length(),
+                          .source = level_path + ".exits[" + std::to_string(&e - level.exits.data()) + "]"};
       place.exit = static_cast<std::int32_t>(out.exits.size());
       out.exits.push_back({e.name, li, e.segment, p});
       out.places.push_back(place);
       place_of[e.name] = p;
-      openings[l].push_back({OpeningKind::kExit, p, e.segment});
+      openings[l].push_back(OpeningSpec::line(OpeningKind::kExit, p, e.segment));
     }
     for (const AssemblySpec& a : level.assembly_points) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
-      CompiledPlace place{a.name, PlaceKind::kAssembly, li, 0.0};
-      place.source = level_path + ".assembly_points[" + std::to_string(&a - level.assembly_points.data()) + "]";
+      CompiledPlace place{
+          .name = a.name, .kind = PlaceKind::kAssembly, .level = li,
+          .source = level_path + ".assembly_points[" + std::to_string(&a - level.assembly_points.data()) + "]"};
       place.exit = static_cast<std::int32_t>(out.exits.size());
       out.exits.push_back({a.name, li, Segment{}, p});
       out.places.push_back(place);
       place_of[a.name] = p;
-      OpeningSpec opening{OpeningKind::kAssembly, p, Segment{}};
-      opening.area = a.area;
-      openings[l].push_back(std::move(opening));
+      openings[l].push_back(OpeningSpec::zone(p, a.area));
     }
     for (const DoorSpec& d : level.doors) {
       const auto p = static_cast<std::uint32_t>(out.places.size());
-      CompiledPlace place{d.name, PlaceKind::kDoor, li, d.segment.length()};
-      place.source = level_path + ".doors[" + std::to_string(&d - level.doors.data()) + "]";
+      CompiledPlace place{.name = d.name, .kind = PlaceKind::kDoor, .level = li, .width = d.segment.length(),
+                          .source = level_path + ".doors[" + std::to_string(&d - level.doors.data()) + "]"};
       place.open = d.open;
       place.building_exit = d.building_exit;
       place.flow_limit = d.flow_limit.value_or(0.0) * d.segment.length();
       out.places.push_back(place);
       place_of[d.name] = p;
-      openings[l].push_back({OpeningKind::kDoor, p, d.segment});
+      openings[l].push_back(OpeningSpec::line(OpeningKind::kDoor, p, d.segment));
     }
   }
   out.floor_count = spec.levels.size();
@@ -115,19 +114,21 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     c.from_place = static_cast<std::uint32_t>(out.places.size());
     c.to_place = c.from_place + 1;
     const auto si = static_cast<std::int32_t>(s);
-    CompiledPlace from{st.name + " (from)", PlaceKind::kStairEnd, c.from_level, c.width};
-    CompiledPlace to{st.name + " (to)", PlaceKind::kStairEnd, c.to_level, c.width};
+    const std::string path = "stairs[" + std::to_string(s) + "]";
+    CompiledPlace from{.name = st.name + " (from)", .kind = PlaceKind::kStairEnd, .level = c.from_level,
+                       .width = c.width, .source = path + ".from"};
+    CompiledPlace to{.name = st.name + " (to)", .kind = PlaceKind::kStairEnd, .level = c.to_level, .width = c.width,
+                     .source = path + ".to"};
     from.stair = to.stair = si;
-    from.source = "stairs[" + std::to_string(s) + "].from";
-    to.source = "stairs[" + std::to_string(s) + "].to";
     from.building_exit = to.building_exit = st.building_exit;
     out.places.push_back(from);
     out.places.push_back(to);
-    openings[st.from.level].push_back({OpeningKind::kStairEnd, c.from_place, st.from.segment});
-    openings[st.to.level].push_back({OpeningKind::kStairEnd, c.to_place, st.to.segment});
+    openings[st.from.level].push_back(OpeningSpec::line(OpeningKind::kStairEnd, c.from_place, st.from.segment));
+    openings[st.to.level].push_back(OpeningSpec::line(OpeningKind::kStairEnd, c.to_place, st.to.segment));
     // On the flight's own level: x = 0 runs from y = width to 0 (outline order).
-    openings[c.level].push_back({OpeningKind::kStairEnd, c.from_place, {{0, c.width}, {0, 0}}});
-    openings[c.level].push_back({OpeningKind::kStairEnd, c.to_place, {{c.length, 0}, {c.length, c.width}}});
+    openings[c.level].push_back(OpeningSpec::line(OpeningKind::kStairEnd, c.from_place, {{0, c.width}, {0, 0}}));
+    openings[c.level].push_back(
+        OpeningSpec::line(OpeningKind::kStairEnd, c.to_place, {{c.length, 0}, {c.length, c.width}}));
     out.stairs.push_back(c);
   }
 

@@ -49,6 +49,12 @@ std::vector<Vec2> spawn_candidates(const Ring& area, const Polygon& walkable, do
   return out;
 }
 
+// The body radius a profile has in the chosen model [m].
+double body_radius(ProfileId id, const ModelSpec& model) {
+  const double r = profile(id).radius;
+  return model.kind == PedModelKind::kSocialForce ? r * model.sfm.radius_factor : r;
+}
+
 CompiledSettings compile_settings(const SettingsSpec& s) {
   CompiledSettings c;
   c.dt = seconds_to_us(s.dt);
@@ -123,8 +129,8 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
   // Explicit positions occupy their places before any spawn area is filled.
   std::vector<std::vector<std::pair<Vec2, double>>> occupied(spec.levels.size());
   for (const GroupSpec& g : spec.groups) {
-    for (const Vec2& p : g.positions) occupied[g.level].push_back({p, profile(g.profile).radius});
-    if (g.teacher) occupied[g.level].push_back({*g.teacher, profile(ProfileId::kAdult).radius});
+    for (const Vec2& p : g.positions) occupied[g.level].push_back({p, body_radius(g.profile, spec.model)});
+    if (g.teacher) occupied[g.level].push_back({*g.teacher, body_radius(ProfileId::kAdult, spec.model)});
   }
 
   for (std::size_t gi = 0; gi < spec.groups.size(); ++gi) {
@@ -136,7 +142,8 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
     c.count = static_cast<std::uint32_t>(g.count);
     c.first_agent = out.agent_count;
     c.profile = g.profile;
-    c.radius = profile(g.profile).radius;
+    c.radius = body_radius(g.profile, spec.model);
+    c.teacher_radius = body_radius(ProfileId::kAdult, spec.model);
     c.desired_speed = g.desired_speed.value_or(profile(g.profile).desired_speed);
     c.pre_movement = g.pre_movement;
     c.positions = g.positions;
@@ -241,8 +248,8 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
     out->max_desired_speed = std::max(out->max_desired_speed, std::min(top, 3.0));
   };
   for (const GroupSpec& g : spec.groups) {
-    widen(profile(g.profile).radius, g.desired_speed.value_or(profile(g.profile).desired_speed));
-    if (g.teacher) widen(profile(ProfileId::kAdult).radius, profile(ProfileId::kAdult).desired_speed);
+    widen(body_radius(g.profile, spec.model), g.desired_speed.value_or(profile(g.profile).desired_speed));
+    if (g.teacher) widen(body_radius(ProfileId::kAdult, spec.model), profile(ProfileId::kAdult).desired_speed);
   }
   if (!levels_fit_in_memory(spec, diags)) return nullptr;
   // How far agents look for walls: where the model's wall force fades out.

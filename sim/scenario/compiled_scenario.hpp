@@ -80,6 +80,7 @@ struct CompiledGroup {
   std::uint32_t first_agent = 0;  // agents first_agent .. first_agent + count - 1
   bool teacher = false;           // first_agent is the class's teacher (an adult), who leads it
   Vec2 teacher_position = Vec2::Zero();
+  double teacher_radius = 0.15;   // [m]
   double spread = 10.0;           // [m] how far the last pupil may fall behind the teacher
   TimeUs release_at = 0;          // [us] the class's pre-movement starts then ...
   std::int32_t release_when_clear = -1;  // ... or once this stair has been used and is empty again

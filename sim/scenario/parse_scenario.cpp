@@ -24,9 +24,9 @@ constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
     "type", "time_gap", "neighbour_strength", "neighbour_range", "wall_strength", "wall_range"};
-constexpr std::array<std::string_view, 11> kSocialForceKeys = {
+constexpr std::array<std::string_view, 12> kSocialForceKeys = {
     "type",          "relaxation_time", "mass",           "neighbour_strength", "neighbour_range", "body_stiffness",
-    "sliding_friction", "wall_strength", "wall_range",     "wall_stiffness",     "wall_friction"};
+    "sliding_friction", "wall_strength", "wall_range",     "wall_stiffness",     "wall_friction", "radius_factor"};
 constexpr std::array<std::string_view, 2> kModelTypes = {"collision_free_speed", "social_force"};
 // The social force model integrates stiff contact forces explicitly: a
 // touching pair is stable only below about 0.04 s (docs/models/sfm.md).
@@ -85,6 +85,7 @@ void parse_social_force(Reader& r, const json::object& o, const std::string& pat
   read_number(r, o, path, "wall_range", open_closed(0.0, 1.0), p.wall_range);
   read_number(r, o, path, "wall_stiffness", closed(0.0, 1e7), p.wall_stiffness);
   read_number(r, o, path, "wall_friction", closed(0.0, 1e7), p.wall_friction);
+  read_number(r, o, path, "radius_factor", open_closed(0.0, 5.0), p.radius_factor);
 }
 
 void parse_model(Reader& r, const json::value& v, ModelSpec& m) {

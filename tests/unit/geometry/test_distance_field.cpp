@@ -10,7 +10,7 @@ namespace {
 Polygon rectangle(double w, double h) { return {{{0, 0}, {w, 0}, {w, h}, {0, h}}, {}}; }
 
 WalkableLevel room_with_exit(Polygon p, Segment exit) {
-  const OpeningSpec openings[] = {{OpeningKind::kExit, 0, exit}};
+  const OpeningSpec openings[] = {OpeningSpec::line(OpeningKind::kExit, 0, exit)};
   return build_walkable_level("room", 0.0, std::move(p), openings, 1, DistanceFieldOptions{}, 1.0);
 }
 

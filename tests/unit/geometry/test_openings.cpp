@@ -12,8 +12,8 @@ namespace {
 WalkableLevel two_rooms() {
   Polygon p{{{0, 0}, {8.2, 0}, {8.2, 4}, {0, 4}},
             {{{4, 0}, {4, 1.5}, {4.2, 1.5}, {4.2, 0}}, {{4, 2.5}, {4, 4}, {4.2, 4}, {4.2, 2.5}}}};
-  const OpeningSpec openings[] = {{OpeningKind::kExit, 0, {{8.2, 1.5}, {8.2, 2.5}}},
-                                  {OpeningKind::kDoor, 1, {{4.1, 1.5}, {4.1, 2.5}}}};
+  const OpeningSpec openings[] = {OpeningSpec::line(OpeningKind::kExit, 0, {{8.2, 1.5}, {8.2, 2.5}}),
+                                  OpeningSpec::line(OpeningKind::kDoor, 1, {{4.1, 1.5}, {4.1, 2.5}})};
   return build_walkable_level("rooms", 0.0, std::move(p), openings, 2, DistanceFieldOptions{}, 1.0);
 }
 

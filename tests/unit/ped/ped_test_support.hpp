@@ -13,7 +13,7 @@ namespace campusflow::ped::testing {
 // A 10 x 2 m corridor along x from (0, 0), open at its east end (exit 7 spans
 // x = 10, y in [0, 2]); walls are listed within 1 m.
 inline WalkableLevel corridor() {
-  const OpeningSpec openings[] = {{OpeningKind::kExit, 7, {{10, 0}, {10, 2}}}};
+  const OpeningSpec openings[] = {OpeningSpec::line(OpeningKind::kExit, 7, {{10, 0}, {10, 2}})};
   return build_walkable_level("c", 0.0, Polygon{{{0, 0}, {10, 0}, {10, 2}, {0, 2}}, {}}, openings, 8,
                               DistanceFieldOptions{}, 1.0);
 }

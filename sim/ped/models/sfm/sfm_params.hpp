@@ -39,6 +39,11 @@ struct SfmParams {
   // towards it); tying the bound to each agent's own v0 also keeps a stiff
   // contact force from launching an agent in one coarse step. [-], [1, 10]
   double max_speed_factor = 1.3;
+  // Body radius as a multiple of the profile's radius. The profiles' radii are
+  // half the agent length of the collision-free speed model (0.15 m for
+  // adults, docs/models/profiles.md); the paper's bodies are r_i = 0.25-0.35 m,
+  // twice that. [-], (0, 5]
+  double radius_factor = 1.5;
 };
 
 }  // namespace campusflow
