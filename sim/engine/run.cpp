@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sim/io/result_writer.hpp"
+#include "sim/io/writer_thread.hpp"
 
 namespace campusflow {
 
@@ -54,33 +55,34 @@ void count_flow(const StepOutput& out, std::size_t places, std::vector<std::int6
   }
 }
 
-void record_density(const std::vector<DensityCell>& cells, io::ResultWriter* w, std::vector<io::DensityRow>& rows) {
-  if (!w || cells.empty()) return;
-  rows.clear();
-  for (const DensityCell& c : cells)
-    rows.push_back({c.time, static_cast<std::int32_t>(c.level), c.x, c.y, c.density});
-  w->append_density(rows);
-}
+// What one step adds to the result, handed whole to the writer thread.
+struct StepRows {
+  std::vector<io::TrajectoryRow> frame;
+  std::vector<io::ExitEventRow> exits;
+  std::vector<io::PassageRow> passages;
+  std::vector<io::DensityRow> density;
 
-// Exit events and passages of the step just taken.
-void record_events(const StepOutput& out, io::ResultWriter* w, RunReport& report) {
-  for (const ExitRecord& e : out.exits) {
-    ++report.exit_counts[e.exit];
-    if (w) w->append_exit_event({e.agent, static_cast<std::int32_t>(e.exit), e.time});
+  bool empty() const { return frame.empty() && exits.empty() && passages.empty() && density.empty(); }
+  void write(io::ResultWriter& w) const {
+    if (!frame.empty()) w.append_frame(frame);
+    for (const io::ExitEventRow& e : exits) w.append_exit_event(e);
+    for (const io::PassageRow& p : passages) w.append_passage(p);
+    if (!density.empty()) w.append_density(density);
   }
-  if (w)
-    for (const PassageRecord& p : out.passages)
-      w->append_passage({p.agent, static_cast<std::int32_t>(p.place), p.time});
-}
+};
 
-void write_frame(io::ResultWriter& w, const StepOutput& out, std::vector<io::TrajectoryRow>& rows) {
-  rows.clear();
-  for (std::size_t k = 0; k < out.frame_agents.size(); ++k) {
-    const std::uint32_t id = out.frame_agents[k];
-    const Vec2& p = out.frame_positions[k];
-    rows.push_back({id, *out.frame, p.x(), p.y(), out.frame_z[k]});
-  }
-  w.append_frame(rows);
+StepRows step_rows(const StepOutput& out, const std::vector<DensityCell>& cells) {
+  StepRows r;
+  if (out.frame)
+    for (std::size_t k = 0; k < out.frame_agents.size(); ++k) {
+      const Vec2& p = out.frame_positions[k];
+      r.frame.push_back({out.frame_agents[k], *out.frame, p.x(), p.y(), out.frame_z[k]});
+    }
+  for (const ExitRecord& e : out.exits) r.exits.push_back({e.agent, static_cast<std::int32_t>(e.exit), e.time});
+  for (const PassageRecord& p : out.passages)
+    r.passages.push_back({p.agent, static_cast<std::int32_t>(p.place), p.time});
+  for (const DensityCell& c : cells) r.density.push_back({c.time, static_cast<std::int32_t>(c.level), c.x, c.y, c.density});
+  return r;
 }
 
 void write_agents(io::ResultWriter& w, const Simulation& sim, const std::vector<Vec2>& spawn) {
@@ -109,17 +111,19 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   Simulation sim(sc, options);
   std::unique_ptr<io::ResultWriter> writer;
   if (output) writer = open_writer(sc, options, *output);
+  // Declared after the writer, so that it stops (and writes what it holds)
+  // before the writer closes the file.
+  std::optional<io::WriterThread> writing;
+  if (writer) writing.emplace(*writer);
 
   RunReport report;
   for (const CompiledExit& e : sc.exits) report.exit_names.push_back(e.name);
   report.exit_counts.assign(sc.exits.size(), 0);
 
-  std::vector<io::TrajectoryRow> rows;
   std::vector<Vec2> spawn_positions;
   double last_progress = -1e9;
   ClassResults roll_call(sc);
   DensityRecorder density(sc);
-  std::vector<io::DensityRow> density_rows;
   std::vector<std::int64_t> flow_counts;  // (bins x places)
   // The step that finishes the run has output too (the last exits, a frame).
   for (bool more = true; more;) {
@@ -131,11 +135,14 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
       for (std::size_t k = 0; k < out.frame_agents.size(); ++k)
         spawn_positions[out.frame_agents[k]] = out.frame_positions[k];
     }
-    record_events(out, writer.get(), report);
+    for (const ExitRecord& e : out.exits) ++report.exit_counts[e.exit];
     roll_call.record(sim);
     count_flow(out, sc.places.size(), flow_counts);
-    record_density(density.sample(sim), writer.get(), density_rows);
-    if (writer && out.frame) write_frame(*writer, out, rows);
+    const std::vector<DensityCell>& cells = density.sample(sim);
+    if (writing) {
+      auto step = std::make_shared<const StepRows>(step_rows(out, cells));
+      if (!step->empty()) writing->post([step](io::ResultWriter& w) { step->write(w); });
+    }
     if (control.stop && control.stop->load(std::memory_order_relaxed)) {
       report.interrupted = true;
       break;
@@ -159,6 +166,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     report.stage_seconds[s] = sim.profile().seconds(static_cast<Stage>(s));
   report.wall_time = seconds_since(start);
 
+  if (writing) writing->drain();
   if (writer && !report.interrupted) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;
