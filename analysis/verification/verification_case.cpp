@@ -13,6 +13,7 @@ const std::vector<Case>& all_cases() {
     add_rimea_stair_cases(out);
     add_rimea_route_cases(out);
     add_imo_group_cases(out);
+    add_imo_behaviour_cases(out);
     add_flow_cases(out);
     add_validation_cases(out);
     return out;

@@ -36,6 +36,7 @@ void add_rimea_movement_cases(std::vector<Case>& out);  // RiMEA 1, 5, 6, 7; IMO
 void add_rimea_stair_cases(std::vector<Case>& out);     // RiMEA 2, 3; IMO stairs
 void add_rimea_route_cases(std::vector<Case>& out);     // RiMEA 11, 14: route choice under congestion
 void add_imo_group_cases(std::vector<Case>& out);       // IMO / ISO 20414 groups
+void add_imo_behaviour_cases(std::vector<Case>& out);   // pre-movement distributions, social influence
 void add_flow_cases(std::vector<Case>& out);            // door flow with and without the limiter
 void add_validation_cases(std::vector<Case>& out);      // Jülich corridor runs
 

@@ -113,4 +113,15 @@ double Distribution::sample(const RandomStream& s, std::uint64_t step) const {
   return std::clamp(x, lower, upper);
 }
 
+double ks_statistic(std::vector<double> samples, const Distribution& d) {
+  std::sort(samples.begin(), samples.end());
+  const double n = static_cast<double>(samples.size());
+  double worst = 0.0;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const double f = d.cdf(samples[i]);
+    worst = std::max({worst, std::abs(f - static_cast<double>(i) / n), std::abs(static_cast<double>(i + 1) / n - f)});
+  }
+  return worst;
+}
+
 }  // namespace campusflow

@@ -2,6 +2,7 @@
 // Probability distributions for desired speeds and pre-movement times, sampled
 // from counter-based streams so a sample depends only on (seed, purpose,
 // entity), never on the order agents are created in.
+#include <vector>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -41,5 +42,9 @@ struct Distribution {
   // One sample for `step` of `stream`; draws only from that step's counters.
   double sample(const RandomStream& stream, std::uint64_t step = 0) const;
 };
+
+// Kolmogorov-Smirnov statistic of `samples` against d's CDF: the largest gap
+// between the empirical and the assigned distribution function.
+double ks_statistic(std::vector<double> samples, const Distribution& d);
 
 }  // namespace campusflow

@@ -32,3 +32,9 @@ TEST_CASE("IMO groups: a group led by its teacher arrives together", "[verificat
 TEST_CASE("IMO exit flow with the social force model: 1.3-2.0 P/s", "[verification][imo][sfm]") {
   check_case("imo-exit-flow-sfm");
 }
+TEST_CASE("IMO pre-movement: assigned times follow their distribution (Kolmogorov-Smirnov)", "[verification][imo]") {
+  check_case("imo-pre-movement");
+}
+TEST_CASE("IMO social influence: a leader bound to exit 2 draws people to it", "[verification][imo]") {
+  check_case("imo-social-influence");
+}

@@ -9,18 +9,6 @@ using namespace campusflow;
 
 namespace {
 
-// Kolmogorov-Smirnov statistic of `samples` against the distribution's CDF.
-double ks_statistic(std::vector<double> samples, const Distribution& d) {
-  std::sort(samples.begin(), samples.end());
-  const double n = static_cast<double>(samples.size());
-  double worst = 0.0;
-  for (std::size_t i = 0; i < samples.size(); ++i) {
-    const double f = d.cdf(samples[i]);
-    worst = std::max({worst, std::abs(f - static_cast<double>(i) / n), std::abs(static_cast<double>(i + 1) / n - f)});
-  }
-  return worst;
-}
-
 std::vector<double> draw(const Distribution& d, int n) {
   std::vector<double> out;
   for (int k = 0; k < n; ++k) out.push_back(d.sample(RandomStream(11, RandomPurpose::kPreMovement, static_cast<std::uint64_t>(k))));
