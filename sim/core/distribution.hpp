@@ -2,10 +2,10 @@
 // Probability distributions for desired speeds and pre-movement times, sampled
 // from counter-based streams so a sample depends only on (seed, purpose,
 // entity), never on the order agents are created in.
-#include <vector>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "sim/core/random.hpp"
 
