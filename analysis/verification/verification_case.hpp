@@ -35,6 +35,7 @@ std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 void add_rimea_movement_cases(std::vector<Case>& out);  // RiMEA 1, 5, 6, 7; IMO corridor
 void add_rimea_stair_cases(std::vector<Case>& out);     // RiMEA 2, 3; IMO stairs
 void add_flow_cases(std::vector<Case>& out);            // door flow with and without the limiter
+void add_rimea_crowd_cases(std::vector<Case>& out);     // RiMEA 4, 9, 12, 15, 16; IMO congestion, disability
 void add_validation_cases(std::vector<Case>& out);      // Jülich corridor runs
 
 }  // namespace campusflow::verification
