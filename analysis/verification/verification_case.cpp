@@ -15,6 +15,7 @@ const std::vector<Case>& all_cases() {
     add_imo_group_cases(out);
     add_imo_behaviour_cases(out);
     add_flow_cases(out);
+    add_rimea_crowd_cases(out);
     add_validation_cases(out);
     return out;
   }();

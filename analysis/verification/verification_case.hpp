@@ -38,6 +38,7 @@ void add_rimea_route_cases(std::vector<Case>& out);     // RiMEA 11, 14: route c
 void add_imo_group_cases(std::vector<Case>& out);       // IMO / ISO 20414 groups
 void add_imo_behaviour_cases(std::vector<Case>& out);   // pre-movement distributions, social influence
 void add_flow_cases(std::vector<Case>& out);            // door flow with and without the limiter
+void add_rimea_crowd_cases(std::vector<Case>& out);     // RiMEA 4, 9, 12, 15, 16; IMO congestion, disability
 void add_validation_cases(std::vector<Case>& out);      // Jülich corridor runs
 
 }  // namespace campusflow::verification
