@@ -12,6 +12,8 @@ const std::vector<Case>& all_cases() {
     add_rimea_movement_cases(out);
     add_rimea_stair_cases(out);
     add_flow_cases(out);
+    add_rimea_building_cases(out);
+    add_building_flow_cases(out);
     add_validation_cases(out);
     return out;
   }();

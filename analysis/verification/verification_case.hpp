@@ -35,6 +35,8 @@ std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 void add_rimea_movement_cases(std::vector<Case>& out);  // RiMEA 1, 5, 6, 7; IMO corridor
 void add_rimea_stair_cases(std::vector<Case>& out);     // RiMEA 2, 3; IMO stairs
 void add_flow_cases(std::vector<Case>& out);            // door flow with and without the limiter
+void add_rimea_building_cases(std::vector<Case>& out);  // RiMEA 8, 10, 13
+void add_building_flow_cases(std::vector<Case>& out);   // IMO dynamic exits, ISO counter-flow, IMO stair width
 void add_validation_cases(std::vector<Case>& out);      // Jülich corridor runs
 
 }  // namespace campusflow::verification
