@@ -16,6 +16,8 @@ const std::vector<Case>& all_cases() {
     add_imo_behaviour_cases(out);
     add_flow_cases(out);
     add_rimea_crowd_cases(out);
+    add_rimea_building_cases(out);
+    add_building_flow_cases(out);
     add_validation_cases(out);
     return out;
   }();

@@ -39,6 +39,8 @@ void add_imo_group_cases(std::vector<Case>& out);       // IMO / ISO 20414 group
 void add_imo_behaviour_cases(std::vector<Case>& out);   // pre-movement distributions, social influence
 void add_flow_cases(std::vector<Case>& out);            // door flow with and without the limiter
 void add_rimea_crowd_cases(std::vector<Case>& out);     // RiMEA 4, 9, 12, 15, 16; IMO congestion, disability
+void add_rimea_building_cases(std::vector<Case>& out);  // RiMEA 8, 10, 13
+void add_building_flow_cases(std::vector<Case>& out);   // IMO dynamic exits, ISO counter-flow, IMO stair width
 void add_validation_cases(std::vector<Case>& out);      // Jülich corridor runs
 
 }  // namespace campusflow::verification
