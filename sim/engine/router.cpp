@@ -93,7 +93,7 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
     // The quickest way counts the wait before the opening as the distance
     // the agent would walk meanwhile.
     const double wait = quickest ? agents.free_speed[i] * expected_wait(o.place) : 0.0;
-    return o.field.value(x) + rest + wait;
+    return field_cost(level, o, x) + rest + wait;
   };
   // Never straight back through the place just crossed, unless it is the only way.
   for (bool allow_last : {false, true}) {
@@ -114,6 +114,22 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
     return best;
   }
   return kNoPlace;
+}
+
+double Router::field_cost(const WalkableLevel& level, const Opening& o, const Vec2& x) {
+  // Fields keep out of the level's other doors by a band of blocked cells;
+  // right at such a door a look-up may land on a cell across it, so the value
+  // leaks through. There, the field must also reach a step back on the
+  // agent's own side, or the opening is not reachable from here.
+  const double reach = 2.0 * o.field.grid().cell;
+  for (const Opening& door : level.openings) {
+    if (door.kind != OpeningKind::kDoor || &door == &o) continue;
+    const double across = (x - door.segment.a).dot(door.normal);
+    if (std::abs(across) >= reach || distance(door.segment, x) >= reach) continue;
+    const Vec2 own_side = x + (across >= 0.0 ? reach : -reach) * door.normal;
+    if (!std::isfinite(o.field.value(own_side))) return std::numeric_limits<double>::infinity();
+  }
+  return o.field.value(x);
 }
 
 double Router::remaining(const Agents& agents, std::uint32_t i, std::uint32_t target) const {

@@ -42,6 +42,9 @@ class Router {
 
  private:
   void recompute();
+  // The field cost from x to opening o of `level` [m]; +infinity when o is
+  // not reachable from x's side of a door x stands at.
+  static double field_cost(const WalkableLevel& level, const Opening& o, const Vec2& x);
   const std::vector<double>& onward_costs(const Agents& agents, std::uint32_t i) const;
 
   const CompiledScenario& sc_;

@@ -11,8 +11,6 @@ namespace campusflow {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
-// Within this distance of a jamb the way through an opening bends towards its middle. [m]
-constexpr double kJambMargin = 0.25;
 
 enum class CellState : unsigned char { kBlocked, kFar, kTrial, kKnown };
 
@@ -75,6 +73,22 @@ double min_distance(std::span<const Segment> segments, const Vec2& p) {
   return d;
 }
 
+// Within this distance of a jamb the way through an opening bends towards its middle. [m]
+constexpr double kJambMargin = 0.25;
+
+// The way through an opening from x near it: `out` (the direction across it),
+// bent towards the opening's middle within kJambMargin of its ends, so that
+// nobody walks straight into a door frame.
+Vec2 way_through(const Segment& opening, const Vec2& out, const Vec2& x) {
+  // The part of the opening a body passes through without touching a jamb.
+  const Vec2 d = opening.b - opening.a;
+  const double margin = std::min(kJambMargin, 0.4 * opening.length()) / opening.length();
+  const Segment clear{opening.a + margin * d, opening.b - margin * d};
+  const Vec2 to_clear = closest_point(clear, x) - x;
+  const Vec2 sideways = to_clear - to_clear.dot(out) * out;
+  return (kJambMargin * out + sideways).normalized();
+}
+
 }  // namespace
 
 DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segment> walls,
@@ -113,9 +127,6 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
     const Segment& s = target.segment;
     const Vec2 d = s.b - s.a;
     const Vec2 normal = Vec2(-d.y(), d.x()).normalized();
-    // The part of the opening a body passes through without touching a jamb.
-    const double margin = std::min(kJambMargin, 0.4 * s.length()) / s.length();
-    const Segment clear{s.a + margin * d, s.b - margin * d};
     for (int j = 0; j < g.ny; ++j) {
       for (int i = 0; i < g.nx; ++i) {
         const std::size_t k = g.index(i, j);
@@ -131,9 +142,7 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
           // straight into the door frame (where the wall's repulsion would
           // hold them in place).
           const Vec2 out = !target.through ? target.outward : (normal.dot(c - s.a) > 0.0 ? -normal : normal);
-          const Vec2 to_clear = closest_point(clear, c) - c;
-          const Vec2 sideways = to_clear - to_clear.dot(out) * out;
-          f.dir_[k] = (kJambMargin * out + sideways).normalized().cast<float>();
+          f.dir_[k] = way_through(s, out, c).cast<float>();
           state[k] = CellState::kKnown;
         }
       }
@@ -169,11 +178,22 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
 }
 
 long DistanceField::nearest_walkable(const Vec2& p) const {
+  // Among the 3 x 3 cells around p's cell, else the 5 x 5: inside a door
+  // whose cells another field leaves blocked, the nearest open cell of that
+  // field can be two cells away.
+  for (int reach = 1; reach <= 2; ++reach) {
+    const long k = nearest_walkable(p, reach);
+    if (k >= 0) return k;
+  }
+  return -1;
+}
+
+long DistanceField::nearest_walkable(const Vec2& p, int reach) const {
   const int ci = grid_.column(p.x()), cj = grid_.row(p.y());
   long best = -1;
   double best_d2 = std::numeric_limits<double>::infinity();
-  for (int j = cj - 1; j <= cj + 1; ++j) {
-    for (int i = ci - 1; i <= ci + 1; ++i) {
+  for (int j = cj - reach; j <= cj + reach; ++j) {
+    for (int i = ci - reach; i <= ci + reach; ++i) {
       if (!grid_.inside(i, j) || !std::isfinite(value_[grid_.index(i, j)])) continue;
       const double d2 = (grid_.centre(i, j) - p).squaredNorm();
       if (d2 < best_d2) {

@@ -57,8 +57,10 @@ class DistanceField {
   std::span<const float> values() const { return value_; }
 
  private:
-  // The walkable cell nearest to p's cell among it and its 8 neighbours, or -1.
+  // The walkable cell nearest to p among its cell and the 8 around it, else
+  // the 24 around that, or -1.
   long nearest_walkable(const Vec2& p) const;
+  long nearest_walkable(const Vec2& p, int reach) const;
 
   GridSpec grid_;
   std::vector<float> value_;      // (nx*ny) travel cost [m], inf outside or unreachable

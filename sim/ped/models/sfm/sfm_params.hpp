@@ -41,9 +41,12 @@ struct SfmParams {
   double max_speed_factor = 1.3;
   // Body radius as a multiple of the profile's radius. The profiles' radii are
   // half the agent length of the collision-free speed model (0.15 m for
-  // adults, docs/models/profiles.md); the paper's bodies are r_i = 0.25-0.35 m,
-  // twice that. [-], (0, 5]
-  double radius_factor = 1.5;
+  // adults, docs/models/profiles.md); the paper's bodies are r_i = 0.25-0.35 m.
+  // 1.25 (adults 0.19 m, about half the shoulder width) is the largest at which
+  // 100 against 100 still pass each other in a 2 m corridor (ISO 20414
+  // counter-flow); at 1.5 the door flow is in the laboratory band but that
+  // counter-flow locks (docs/validation.md). [-], (0, 5]
+  double radius_factor = 1.25;
 };
 
 }  // namespace campusflow
