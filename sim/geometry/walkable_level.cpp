@@ -8,6 +8,8 @@ namespace campusflow {
 namespace {
 
 constexpr double kOnEdgeTolerance = 1e-3;  // [m], as the scenario parser checks
+// SFPE boundary layer of a stair wall. [m]
+constexpr double kStairBoundaryLayer = 0.15;
 
 // Parameter interval [t0, t1] of `opening` along `edge`, if it lies on it.
 std::optional<std::pair<double, double>> interval_on(const Segment& edge, const Segment& opening) {
@@ -83,7 +85,12 @@ WalkableLevel build_walkable_level(std::string name, double elevation, Polygon w
     } else {
       targets.push_back({o.segment, o.normal, !o.boundary()});
     }
-    o.field = DistanceField::build(walkable, level.walls, targets, barriers, field);
+    // Towards a stair people use the flight's whole width, keeping only the
+    // stair's boundary layer off its walls (SFPE: 0.15 m); the wider margin
+    // that keeps ways off corridor walls would file them into its centre line.
+    DistanceFieldOptions options = field;
+    if (o.kind == OpeningKind::kStairEnd) options.wall_clearance = std::min(options.wall_clearance, kStairBoundaryLayer);
+    o.field = DistanceField::build(walkable, level.walls, targets, barriers, options);
   }
   level.walkable = std::move(walkable);
   return level;

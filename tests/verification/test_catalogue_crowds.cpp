@@ -1,20 +1,15 @@
 // The crowd cases of the verification catalogue (VALIDATION.md): RiMEA 4, 9,
 // 12, 15 and 16 and the IMO tests of congestion and of a movement disability.
 // Set-ups, criteria and their numbers are in analysis/verification/rimea_crowds*.cpp.
-// A case that fails because of the engine keeps its criterion and is tagged
-// [!mayfail], so that the failure shows without breaking the build.
 #include "verification/catalogue_check.hpp"
 
 using campusflow::test::check_case;
 
 TEST_CASE("RiMEA 4: speed falls with density in a 2 m corridor", "[verification][rimea]") { check_case("rimea-4"); }
-// Fails with the engine as it stands: with the west doors locked, two agents
-// beside them are pushed into the door recesses at the start, stop at the
-// shut doors, and then head for the west exit behind them for good (the exit's
-// distance field is finite on the room side of a shut door there). Kept
-// honest and allowed to fail until the engine is fixed.
-TEST_CASE("RiMEA 9: two doors of four take 1.6-2.4 times as long, nobody freezes",
-          "[verification][rimea][!mayfail]") {
+// With the west doors locked, agents pushed into a door recess at the start
+// once stood there for good (docs/validation.md, deadlocks); this case
+// found it.
+TEST_CASE("RiMEA 9: two doors of four take 1.6-2.4 times as long, nobody freezes", "[verification][rimea]") {
   check_case("rimea-9");
 }
 TEST_CASE("RiMEA 12a: time to empty a room rises with the goal's distance, then levels", "[verification][rimea]") {
