@@ -271,6 +271,14 @@ std::optional<bool> Reader::boolean(const json::value& v, const std::string& pat
   return std::nullopt;
 }
 
+bool Reader::optional_flag(const json::object& o, const std::string& path, std::string_view key, bool& into) {
+  const json::value* v = member(o, path, key);
+  if (!v) return true;
+  const auto b = boolean(*v, key_path(path, key));
+  if (b) into = *b;
+  return b.has_value();
+}
+
 std::string Reader::unique_name(const json::object& o, const std::string& path,
                                 std::map<std::string, std::string>& taken) {
   const json::value* name = member(o, path, "name", true);

@@ -70,6 +70,9 @@ class Reader {
   std::optional<std::string> nonempty_string(const json::value& v, const std::string& path);
   std::optional<double> number(const json::value& v, const std::string& path, const Range& range = {});
   std::optional<bool> boolean(const json::value& v, const std::string& path);
+  // An optional true/false member `key` of o, read into `into` when present;
+  // false when present but not a boolean (reported).
+  bool optional_flag(const json::object& o, const std::string& path, std::string_view key, bool& into);
   // A whole number (2.0 counts, as in JSON Schema) >= min and < 2^64.
   std::optional<std::uint64_t> integer(const json::value& v, const std::string& path,
                                        std::uint64_t min = 0);

@@ -36,16 +36,8 @@ std::vector<DoorSpec> parse_doors(Reader& r, const json::array& doors, const std
     DoorSpec door;
     door.name = r.unique_name(*o, door_path, names);
     bool ok = !door.name.empty();
-    if (const json::value* open = r.member(*o, door_path, "open")) {
-      const auto b = r.boolean(*open, key_path(door_path, "open"));
-      ok = ok && b.has_value();
-      door.open = b.value_or(true);
-    }
-    if (const json::value* outside = r.member(*o, door_path, "building_exit")) {
-      const auto b = r.boolean(*outside, key_path(door_path, "building_exit"));
-      ok = ok && b.has_value();
-      door.building_exit = b.value_or(false);
-    }
+    ok = r.optional_flag(*o, door_path, "open", door.open) && ok;
+    ok = r.optional_flag(*o, door_path, "building_exit", door.building_exit) && ok;
     if (const json::value* limit = r.member(*o, door_path, "flow_limit")) {
       door.flow_limit = r.number(*limit, key_path(door_path, "flow_limit"), open_closed(0.0, 10.0));
       ok = ok && door.flow_limit.has_value();

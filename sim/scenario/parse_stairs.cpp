@@ -47,11 +47,7 @@ class StairParser {
     } else {
       ok = false;
     }
-    if (const json::value* outside = r_.member(*o, path, "building_exit")) {
-      const auto b = r_.boolean(*outside, key_path(path, "building_exit"));
-      ok = ok && b.has_value();
-      s.building_exit = b.value_or(false);
-    }
+    ok = r_.optional_flag(*o, path, "building_exit", s.building_exit) && ok;
     ok = factor(*o, path, "up_factor", s.up_factor) && ok;
     ok = factor(*o, path, "down_factor", s.down_factor) && ok;
     if (!from || !to) return std::nullopt;
