@@ -29,9 +29,6 @@ class ClassLeading {
   // pupil level with or ahead of it; +infinity otherwise.
   double speed_cap(const Agents& agents, std::uint32_t i) const;
 
-  double lag(std::uint32_t group) const { return lag_[group]; }
-  bool waiting(std::uint32_t group) const { return waiting_[group] != 0; }
-
  private:
   // Standing here would block an opening for the ones behind.
   bool in_the_way(const Agents& agents, std::uint32_t i) const;
