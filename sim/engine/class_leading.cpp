@@ -16,7 +16,30 @@ constexpr double kFree = std::numeric_limits<double>::infinity();
 }  // namespace
 
 ClassLeading::ClassLeading(const CompiledScenario& sc)
-    : sc_(sc), lag_(sc.groups.size(), 0.0), waiting_(sc.groups.size(), 0), wait_since_(sc.groups.size(), 0) {}
+    : sc_(sc),
+      lag_(sc.groups.size(), 0.0),
+      waiting_(sc.groups.size(), 0),
+      wait_since_(sc.groups.size(), 0),
+      held_(sc.groups.size(), 0) {
+  for (std::size_t g = 0; g < sc.groups.size(); ++g) held_[g] = sc.groups[g].release_when_clear >= 0;
+}
+
+void ClassLeading::release_waiting(Agents& agents, std::span<const std::uint32_t> active,
+                                   std::span<const char> stair_used, TimeUs now) {
+  for (std::size_t g = 0; g < held_.size(); ++g) {
+    if (!held_[g]) continue;
+    const CompiledGroup& group = sc_.groups[g];
+    const auto stair = static_cast<std::size_t>(group.release_when_clear);
+    if (!stair_used[stair] || now < group.release_at) continue;
+    const std::uint32_t stair_level = sc_.stairs[stair].level;
+    const bool empty =
+        std::none_of(active.begin(), active.end(), [&](std::uint32_t i) { return agents.level[i] == stair_level; });
+    if (!empty) continue;
+    held_[g] = 0;
+    for (std::uint32_t i = group.first_agent; i < group.first_agent + group.count; ++i)
+      agents.release[i] = now + seconds_to_us(agents.pre_movement[i]);
+  }
+}
 
 bool ClassLeading::in_the_way(const Agents& agents, std::uint32_t i) const {
   const WalkableLevel& level = sc_.levels[agents.level[i]];

@@ -1,5 +1,5 @@
 #pragma once
-// Classes led by a teacher (DESIGN.md, behaviour): the teacher walks the
+// Classes led by a teacher, and classes released in stages (DESIGN.md, behaviour): the teacher walks the
 // class's route first and waits, on open floor, while the last pupil is more
 // than the class's spread behind; pupils do not get ahead of a waiting
 // teacher. Progress along the way is Agents::remaining (the router's cost of
@@ -10,6 +10,7 @@
 // waits at most kMaxTeacherWait at a time (a class that cannot close up, say
 // behind a jam, is led on rather than held for ever).
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/ped/agents.hpp"
@@ -20,6 +21,11 @@ namespace campusflow {
 class ClassLeading {
  public:
   explicit ClassLeading(const CompiledScenario& sc);
+
+  // Before each tick: releases the classes waiting for a stair to clear once
+  // it has been used and is empty again (their members' pre-movement starts).
+  void release_waiting(Agents& agents, std::span<const std::uint32_t> active, std::span<const char> stair_used,
+                       TimeUs now);
 
   // After each commit, in agent order: measures each class's spread and
   // decides whether its teacher waits.
@@ -37,6 +43,7 @@ class ClassLeading {
   std::vector<double> lag_;          // (groups) [m] how far the last pupil is behind the teacher
   std::vector<char> waiting_;        // (groups) the teacher waits for the class
   std::vector<TimeUs> wait_since_;   // (groups) [us] when the current wait began
+  std::vector<char> held_;           // (groups) not yet released: waiting for a stair to clear
 };
 
 }  // namespace campusflow

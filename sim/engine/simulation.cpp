@@ -12,6 +12,7 @@
 #include "sim/core/state_hash.hpp"
 #include "sim/engine/spawn.hpp"
 #include "sim/ped/movement.hpp"
+#include "sim/ped/opening_steps.hpp"
 #include "sim/ped/stair_speed.hpp"
 
 namespace campusflow {
@@ -26,48 +27,11 @@ constexpr std::uint64_t kRouteTicks = 40;
 // How far past the line an agent arriving through a stair end is put, at least. [m]
 constexpr double kArrivalStep = 0.01;
 
-// The first opening of `level` that the step from a to b crosses: boundary
-// openings outwards only (stepping back in is no crossing), doors either way.
 std::variant<CfsmModel, SfmModel> make_model(const ModelSpec& spec) {
   if (spec.kind == PedModelKind::kSocialForce) return SfmModel(spec.sfm);
   return CfsmModel(spec.cfsm);
 }
 
-// Within a few cells of a door the field's directions on its two sides point
-// at each other (each leads across); there the way is straight across.
-Vec2 desired_direction(const Opening& target, const Vec2& x) {
-  if (target.kind == OpeningKind::kDoor) {
-    const double across = (x - target.segment.a).dot(target.normal);
-    if (std::abs(across) < 2.0 * target.field.grid().cell && distance(target.segment, x) <= std::abs(across) + 1e-9)
-      return across > 0.0 ? Vec2(-target.normal) : target.normal;
-  }
-  return target.field.direction(x);
-}
-
-// Where along the step from a to b it enters `area`; negative if it does not.
-double entry_fraction(const Ring& area, const Vec2& a, const Vec2& b) {
-  if (!contains(area, b) || contains(area, a)) return -1.0;
-  double first = 1.0;
-  for (const Segment& edge : edges(area)) {
-    const double t = crossing_fraction(a, b, edge);
-    if (t > 0.0) first = std::min(first, t);
-  }
-  return first;
-}
-
-std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, const Vec2& a, const Vec2& b) {
-  std::uint32_t place = kNoPlace;
-  double first = 2.0;
-  for (const Opening& o : level.openings) {
-    if (o.boundary() && (b - a).dot(o.normal) <= 0.0) continue;
-    const double t = o.kind == OpeningKind::kAssembly ? entry_fraction(o.area, a, b) : crossing_fraction(a, b, o.segment);
-    if (t > 0.0 && t < first) {
-      first = t;
-      place = o.place;
-    }
-  }
-  return {place, first};
-}
 }  // namespace
 
 Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& options)
@@ -78,9 +42,7 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
       router_(scenario),
       tokens_(scenario.places.size(), 1.0),
       classes_(scenario),
-      stair_used_(scenario.stairs.size(), 0),
-      class_waiting_(scenario.groups.size(), 0) {
-  for (std::size_t g = 0; g < scenario.groups.size(); ++g) class_waiting_[g] = scenario.groups[g].release_when_clear >= 0;
+      stair_used_(scenario.stairs.size(), 0) {
   agents_.resize(scenario.agent_count);
   const double range = std::visit(
       [&](const auto& m) {
@@ -171,7 +133,7 @@ void Simulation::handle(const PedestrianTick&) {
     rebuild_grids();
   }
   router_.count_queues(agents_, active_);
-  release_classes();
+  classes_.release_waiting(agents_, active_, stair_used_, now_);
   {
     auto timer = profile_.time(Stage::kPlan);
     plan_moves();
@@ -366,22 +328,6 @@ void Simulation::commit_moves() {
   }
   active_.resize(kept);
   classes_.update(agents_, now_);
-}
-
-void Simulation::release_classes() {
-  for (std::size_t g = 0; g < class_waiting_.size(); ++g) {
-    if (!class_waiting_[g]) continue;
-    const CompiledGroup& group = scenario_.groups[g];
-    const auto stair = static_cast<std::size_t>(group.release_when_clear);
-    if (!stair_used_[stair] || now_ < group.release_at) continue;
-    const std::uint32_t stair_level = scenario_.stairs[stair].level;
-    const bool empty = std::none_of(active_.begin(), active_.end(),
-                                    [&](std::uint32_t i) { return agents_.level[i] == stair_level; });
-    if (!empty) continue;
-    class_waiting_[g] = 0;
-    for (std::uint32_t i = group.first_agent; i < group.first_agent + group.count; ++i)
-      agents_.release[i] = now_ + seconds_to_us(agents_.pre_movement[i]);
-  }
 }
 
 double Simulation::evacuation_time() const {

@@ -92,8 +92,6 @@ class Simulation {
   template <class Model>
   void plan_moves_with(const Model& model);
   void commit_moves();
-  // Releases the classes waiting for a stair to clear once it has.
-  void release_classes();
   // Notes whether agent i is getting anywhere (Agents::stuck).
   void track_progress(std::uint32_t i);
   // Whether agent i may cross `place` now; takes a token of a limited door.
@@ -138,7 +136,6 @@ class Simulation {
   std::vector<std::uint32_t> arrived_;  // agents that changed level during this commit
   ClassLeading classes_;                // teachers and their classes
   std::vector<char> stair_used_;        // (stairs) someone has stepped onto it
-  std::vector<char> class_waiting_;     // (groups) waiting for a stair to clear
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;
