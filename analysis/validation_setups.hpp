@@ -50,7 +50,7 @@ CorridorMeasure simulate_juelich(const JuelichRun& run, const std::string& model
 // The mean of simulate_juelich over seeds 1..seeds: a single run of 61-175
 // persons scatters by about +/- 5 % in flow, so the criterion is judged on
 // the mean of kValidationSeeds runs.
-inline constexpr int kValidationSeeds = 5;
+inline constexpr int kValidationSeeds = 10;
 CorridorMeasure simulate_juelich_mean(const JuelichRun& run, const std::string& model, JuelichPopulation population,
                                       int seeds, int threads);
 
