@@ -68,9 +68,7 @@ std::vector<double> place_bounds(const CompiledScenario& sc, ProfileId profile) 
       }
     }
   }
-  std::vector<std::uint32_t> safety;
-  for (const CompiledExit& e : sc.exits) safety.push_back(e.place);
-  return PortalGraph(sc.places.size(), std::move(edges)).costs_to(safety, {});
+  return PortalGraph(sc.places.size(), std::move(edges)).costs_to(safety_places(sc), {});
 }
 
 struct Cut {

@@ -16,10 +16,9 @@ constexpr double kDesignFlow = 1.33;
 }  // namespace
 
 Router::Router(const CompiledScenario& sc)
-    : sc_(sc), closed_(sc.places.size(), 0), capacity_(sc.places.size(), 0.0), queue_(sc.places.size(), 0) {
+    : sc_(sc), closed_(closed_at_alarm(sc)), capacity_(sc.places.size(), 0.0), queue_(sc.places.size(), 0) {
   for (std::size_t p = 0; p < sc.places.size(); ++p) {
     const CompiledPlace& place = sc.places[p];
-    closed_[p] = !place.open;
     if (place.kind == PlaceKind::kAssembly) continue;
     capacity_[p] = kDesignFlow * place.width;
     if (place.flow_limit > 0.0) capacity_[p] = std::min(capacity_[p], place.flow_limit);
@@ -49,9 +48,7 @@ void Router::set_closed(std::uint32_t place, bool closed) {
 }
 
 void Router::recompute() {
-  std::vector<std::uint32_t> exits;
-  for (const CompiledExit& e : sc_.exits) exits.push_back(e.place);
-  safety_ = sc_.graph.costs_to(exits, closed_);
+  safety_ = sc_.graph.costs_to(safety_places(sc_), closed_);
   steps_.assign(sc_.groups.size(), {});
   tails_.assign(sc_.groups.size(), {});
   for (std::size_t g = 0; g < sc_.groups.size(); ++g) {

@@ -175,12 +175,12 @@ void Simulation::plan_moves_with(const Model& model) {
         // A led class measures its members' progress from the start, so
         // that the teacher waits for pupils still packing their bags.
         const bool led = scenario_.groups[agents_.group[i]].teacher;
-        if (led && m.target == kNoPlace) m.target = router_.choose(agents_, i, m.target);
+        const bool released = agents_.release[i] <= now_;
+        const bool choose = m.target == kNoPlace ? released || led : released && (tick_ + i) % kRouteTicks == 0;
+        if (choose) m.target = router_.choose(agents_, i, m.target);
         if (led && m.target != kNoPlace) m.remaining = router_.remaining(agents_, i, m.target);
-        if (agents_.release[i] > now_) continue;  // still in pre-movement
-        if (m.target == kNoPlace || (tick_ + i) % kRouteTicks == 0) m.target = router_.choose(agents_, i, m.target);
+        if (!released) continue;             // still in pre-movement
         if (m.target == kNoPlace) continue;  // no way out is left: wait
-        if (led) m.remaining = router_.remaining(agents_, i, m.target);
         const std::uint32_t l = agents_.level[i];
         const WalkableLevel& level = scenario_.levels[l];
         const Opening* target = level.opening_for(m.target);

@@ -89,9 +89,10 @@ bool levels_fit_in_memory(const ScenarioSpec& spec, Diagnostics& diags) {
 
 // Every step of a posted route must be reachable from the one before (from
 // the group's level for the first), and safety from the last.
-void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario& sc, Diagnostics& diags) {
-  std::vector<char> blocked(sc.places.size(), 0);
-  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
+// `blocked`: the places shut at the alarm; `safety_cost`: every place's cost
+// to safety through the others.
+void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario& sc, const std::vector<char>& blocked,
+                 const std::vector<double>& safety_cost, Diagnostics& diags) {
   std::vector<std::uint32_t> here;  // places the walk may be at
   for (const Opening& o : sc.levels[g.level].openings) here.push_back(o.place);
   for (std::size_t k = 0; k < g.route.size(); ++k) {
@@ -105,24 +106,15 @@ void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario&
     }
     here = g.route[k].places;
   }
-  std::vector<std::uint32_t> exits;
-  for (const CompiledExit& e : sc.exits) exits.push_back(e.place);
-  const std::vector<double> cost = sc.graph.costs_to(exits, blocked);
-  if (!g.route.empty() && std::none_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(cost[p]); }))
+  if (!g.route.empty() &&
+      std::none_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(safety_cost[p]); }))
     diags.error(group_path(gi) + ".route[" + std::to_string(g.route.size() - 1) + "]", "", "no exit can be reached after this step");
 }
 
-// The cost of every place to safety with the doors shut at the alarm shut.
-std::vector<double> initial_place_costs(const CompiledScenario& sc) {
-  std::vector<std::uint32_t> exits;
-  for (const CompiledExit& e : sc.exits) exits.push_back(e.place);
-  std::vector<char> blocked(sc.places.size(), 0);
-  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
-  return sc.graph.costs_to(exits, blocked);
-}
-
 void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics& diags) {
-  const std::vector<double> place_cost = initial_place_costs(out);
+  // The cost of every place to safety with the doors shut at the alarm shut.
+  const std::vector<char> blocked = closed_at_alarm(out);
+  const std::vector<double> place_cost = out.graph.costs_to(safety_places(out), blocked);
   auto reachable = [&](std::uint32_t level, const Vec2& p) {
     return std::isfinite(cost_to_safety(out, level, p, place_cost));
   };
@@ -196,7 +188,7 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
         diags.error(group_path(gi) + ".teacher.position", point_text(*g.teacher),
                     "no exit can be reached from here (level \"" + level.name + "\")");
     }
-    check_route(c, gi, out, diags);
+    check_route(c, gi, out, blocked, place_cost, diags);
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));
   }
@@ -205,8 +197,7 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
 // An assembly point is where classes gather: one that no group can reach is
 // surely a mistake (an exit may serve nobody: a side door, say).
 void check_assembly_points(const CompiledScenario& sc, Diagnostics& diags) {
-  std::vector<char> blocked(sc.places.size(), 0);
-  for (std::size_t p = 0; p < sc.places.size(); ++p) blocked[p] = !sc.places[p].open;
+  const std::vector<char> blocked = closed_at_alarm(sc);
   for (std::size_t p = 0; p < sc.places.size(); ++p) {
     const CompiledPlace& place = sc.places[p];
     if (place.kind != PlaceKind::kAssembly) continue;

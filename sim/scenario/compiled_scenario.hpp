@@ -115,4 +115,20 @@ struct CompiledScenario {
   double max_desired_speed = 0.0;  // [m/s], upper bound of all speed distributions
 };
 
+// The places where agents are safe (exits and assembly points), the targets
+// of every way out.
+inline std::vector<std::uint32_t> safety_places(const CompiledScenario& sc) {
+  std::vector<std::uint32_t> out;
+  for (const CompiledExit& e : sc.exits) out.push_back(e.place);
+  return out;
+}
+
+// (places) 1 for the doors shut at the alarm: nobody crosses them until an
+// event opens them.
+inline std::vector<char> closed_at_alarm(const CompiledScenario& sc) {
+  std::vector<char> closed(sc.places.size(), 0);
+  for (std::size_t p = 0; p < sc.places.size(); ++p) closed[p] = !sc.places[p].open;
+  return closed;
+}
+
 }  // namespace campusflow
