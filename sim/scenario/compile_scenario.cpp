@@ -99,7 +99,10 @@ void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario&
     const std::vector<double> cost = sc.graph.costs_to(g.route[k].places, blocked);
     const bool ok = std::any_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(cost[p]); });
     if (!ok) {
-      diags.error(group_path(gi) + ".route[" + std::to_string(k) + "]", "\"" + sc.places[g.route[k].places[0]].name + "\"",
+      const RouteStep& step = g.route[k];
+      const std::string& name =
+          step.stair >= 0 ? sc.stairs[static_cast<std::size_t>(step.stair)].name : sc.places[step.places[0]].name;
+      diags.error(group_path(gi) + ".route[" + std::to_string(k) + "]", "\"" + name + "\"",
                   k == 0 ? "cannot be reached from level \"" + sc.levels[g.level].name + "\""
                          : "cannot be reached from the step before it");
       return;
