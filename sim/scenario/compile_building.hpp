@@ -4,7 +4,7 @@
 // doors, stair ends), the portal graph between them, posted routes and timed
 // events with names resolved to places. Internal to sim/scenario.
 #include "sim/scenario/compiled_scenario.hpp"
-#include "sim/scenario/diagnostics.hpp"
+#include "sim/core/diagnostics.hpp"
 
 namespace campusflow {
 

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "sim/scenario/compiled_scenario.hpp"
-#include "sim/scenario/diagnostics.hpp"
+#include "sim/core/diagnostics.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
 namespace campusflow {

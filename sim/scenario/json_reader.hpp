@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/scenario/diagnostics.hpp"
+#include "sim/core/diagnostics.hpp"
 
 namespace campusflow::scenario_parse {
 

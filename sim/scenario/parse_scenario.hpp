@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "sim/scenario/diagnostics.hpp"
+#include "sim/core/diagnostics.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
 namespace campusflow {
