@@ -158,6 +158,16 @@ struct NoCarZoneSpec {
   double compliance = 1.0;  // [-], [0, 1]
 };
 
+// Where a queue is measured from: a reference point (the entry of a curb
+// zone, say) and the node past which a queue is a spillback (the junction
+// with the main road). See docs/metrics.md.
+struct ApproachSpec {
+  std::string name;
+  std::size_t link = 0;
+  double position = 0.0;        // [m] along the link
+  std::size_t spill_node = 0;   // a node upstream of the reference point
+};
+
 struct RouteSpec {
   std::string name;
   std::vector<std::size_t> links;  // consecutive links joined by connections
@@ -228,6 +238,7 @@ struct StreetSpec {
   std::vector<RestrictionSpec> restrictions;
   std::vector<CurbZoneSpec> curb_zones;
   std::optional<NoCarZoneSpec> no_car_zone;
+  std::vector<ApproachSpec> approaches;  // empty: one per curb zone (its start; spill node: its link's start)
   std::vector<RouteSpec> routes;
   // Demand: explicit rows (from `demand.file` or inline) and drawn flows.
   std::vector<VehicleDemand> vehicles;
