@@ -15,6 +15,9 @@ enum class RandomPurpose : std::uint32_t {
   kDesiredSpeed = 2,
   kPreMovement = 3,
   kMovementNoise = 4,
+  kStreetDemand = 5,      // drawn vehicles and walk-ins
+  kDriverCompliance = 6,  // who obeys the no-car zone
+  kStreetWalkSpeed = 7,   // pupils' walking speed on the street
   kTest = 0xFFFF,
 };
 

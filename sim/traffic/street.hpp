@@ -1,0 +1,124 @@
+#pragma once
+// The street compiled for a run (immutable, shared by replications): links
+// with their geometry and successors, timed restrictions, signals, crossings
+// with the stretches of road they block, curb zones with their stalls, the
+// sidewalk graph with every pedestrian's path, and the demand expanded into
+// one row per vehicle and per walk-in, sorted by time.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/traffic/sidewalks.hpp"
+#include "sim/traffic/street_spec.hpp"
+
+namespace campusflow {
+
+struct StreetLink {
+  std::string name;
+  std::uint32_t from = 0, to = 0;   // nodes
+  double length = 0.0;              // [m]
+  double speed_limit = 0.0;         // [m/s]
+  std::uint32_t lanes = 1;
+  std::vector<std::uint8_t> lane_allows;  // (lanes) bit i set: VehicleClass i may drive there
+  double carriageway = 0.0;         // sum of lane widths [m]
+  Vec2 start = Vec2::Zero(), dir = Vec2::UnitX();  // where it starts and its unit direction (straight)
+  std::vector<std::uint32_t> successors;  // links reachable at its end
+};
+
+// A stretch of one link that a crossing blocks: vehicles stop before `start`.
+struct CrossingLeg {
+  std::uint32_t link = 0;
+  double start = 0.0, end = 0.0;  // [m] along the link
+};
+
+struct StreetCrossing {
+  std::string name;
+  std::uint32_t node = 0;
+  std::vector<CrossingLeg> legs;
+  double length = 0.0;              // walked across [m] (the carriageway)
+  bool pedestrian_priority = true;
+  std::int32_t signal = -1;         // signalled: its plan says when people may walk
+  std::int32_t guard = -1;
+};
+
+struct StreetSignal {
+  std::string name;
+  double cycle = 0.0, offset = 0.0;  // [s]
+  std::vector<SignalPhaseSpec> phases;
+  std::vector<double> phase_end;     // cumulative [s] within the cycle
+};
+
+struct StreetStall {
+  double front = 0.0;  // [m] along the zone's link: where a car's front bumper stands
+};
+
+struct StreetZone {
+  CurbZoneSpec spec;
+  std::vector<StreetStall> stalls;     // front (downstream) first
+  double gate_distance = 0.0;          // walking distance from the zone's middle to the gate [m]
+};
+
+// One vehicle of the demand, with its stop decided at compile time where the
+// stop does not depend on the run (the zone; compliance is drawn per vehicle).
+struct DemandVehicle {
+  std::string id;
+  std::uint32_t type = 0;
+  std::uint32_t route = 0;
+  double time = 0.0;               // wanted departure [s]
+  bool drop_off = false;
+  double dwell = 0.0;              // [s]
+  std::uint32_t children = 0;
+  bool escort = false;
+  std::int32_t zone = -1;          // -1: no stop, or a stop in the lane (see in_lane_stop)
+  bool in_lane_stop = false;       // a driver who ignores the no-car zone: stops in the lane at the gate
+  std::uint32_t stop_route_step = 0;  // which link of the route the stop is on
+  double stop_front = 0.0;            // in-lane stops: where the front bumper stops [m]
+  double free_flow_time = 0.0;        // sum of length / speed limit over the route [s]
+};
+
+struct DemandWalkIn {
+  std::string id;
+  double time = 0.0;
+  std::uint32_t link = 0;
+  double position = 0.0;
+};
+
+struct StreetApproach {
+  std::string name;
+  std::uint32_t link = 0;
+  double position = 0.0;
+  std::uint32_t spill_node = 0;
+  double spill_distance = 0.0;        // from the reference point back to the spill node [m]
+  // Links upstream of the reference point with the path distance from each
+  // link's end to the reference point [m]; the reference link itself first
+  // (offset -(length - position): distance = offset + (length - s)).
+  std::vector<std::uint32_t> links;
+  std::vector<double> end_distance;
+};
+
+struct CompiledStreet {
+  std::vector<VehicleTypeSpec> types;
+  std::vector<RoadNodeSpec> nodes;
+  std::vector<StreetLink> links;
+  std::vector<RestrictionSpec> restrictions;
+  std::vector<StreetSignal> signals;
+  std::vector<ConnectionSpec> connections;
+  std::vector<std::int32_t> connection_signal;   // (connections) the signal controlling it, or -1
+  std::vector<StreetCrossing> crossings;
+  std::vector<GuardSpec> guards;
+  std::vector<GateSpec> gates;
+  std::vector<StreetZone> zones;
+  std::vector<StreetApproach> approaches;
+  std::vector<RouteSpec> routes;
+  std::vector<DemandVehicle> vehicles;   // sorted by time (stable)
+  std::vector<DemandWalkIn> walk_ins;    // sorted by time (stable)
+  Sidewalks sidewalks;
+  Distribution child_speed = Distribution::constant(1.2);
+  double vehicle_dt = 0.25;  // [s]
+  double max_vehicle_length = 4.6;
+
+  // The connection from link a to link b, or -1.
+  std::int32_t connection(std::uint32_t a, std::uint32_t b) const;
+};
+
+}  // namespace campusflow

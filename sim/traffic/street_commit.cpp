@@ -1,0 +1,112 @@
+// The commit stage: lane changes (in vehicle order, so two drivers never take
+// the same gap), the ballistic update, moving on to the next link or leaving
+// the network, arriving at a stop, and the conflicts seen on the way
+// (hard braking, post-encroachment at crossings).
+#include <algorithm>
+#include <cmath>
+
+#include "sim/traffic/idm/idm.hpp"
+#include "sim/traffic/street_sim.hpp"
+
+namespace campusflow {
+
+namespace {
+
+constexpr double kHardBraking = 4.5;  // [m/s^2] VALIDATION.md: conflict threshold
+constexpr double kPetThreshold = 2.0; // [s] post-encroachment time at crossings
+
+}  // namespace
+
+bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
+                              std::int32_t self) const {
+  const double s0 = street_.types.front().idm.min_gap;
+  for (std::uint32_t o : lanes_[lane_id(link, lane)]) {
+    if (static_cast<std::int32_t>(o) == self) continue;
+    const Vehicle& f = vehicles_[o];
+    if (f.s >= front) {  // ahead: its rear must be clear of our front
+      if (f.s - length(f) - front < s0) return false;
+    } else {             // behind: it must be able to stop short of our rear
+      const double gap = front - len - f.s;
+      if (gap < 0.5) return false;
+      if (idm_acceleration(idm(f), f.v, gap, 0.0) < -street_.types[f.type].mobil.safe_deceleration) return false;
+    }
+  }
+  return true;
+}
+
+void StreetSim::commit(double t, double dt) {
+  // Lane changes first, against the lanes as they are after earlier changes.
+  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+    Vehicle& v = vehicles_[i];
+    if (v.phase != VehiclePhase::kDriving || plans_[i].change_to < 0) continue;
+    const auto target = static_cast<std::uint32_t>(plans_[i].change_to);
+    if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i))) continue;
+    auto& from = lanes_[lane_id(v.link, v.lane)];
+    from.erase(std::find(from.begin(), from.end(), i));
+    auto& to = lanes_[lane_id(v.link, target)];
+    to.insert(std::find_if(to.begin(), to.end(), [&](std::uint32_t o) { return vehicles_[o].s < v.s; }), i);
+    v.lane = target;
+    v.last_change = t;
+  }
+  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+    Vehicle& v = vehicles_[i];
+    if (v.phase != VehiclePhase::kDriving) continue;
+    ++vehicle_updates_;
+    const double accel = plans_[i].accel;
+    if (accel < -kHardBraking && !v.hard_braking) {
+      const Vec2 p = vehicle_position(v);
+      conflicts_.push_back({ConflictKind::kHardBraking, t, static_cast<std::int32_t>(i), -1, -accel, p.x(), p.y()});
+    }
+    v.hard_braking = accel < -kHardBraking;
+    const BallisticStep st = ballistic_step(v.v, accel, dt);
+    const double before = v.s;
+    v.s += st.distance;
+    v.v = st.speed;
+    v.a = accel;
+    v.distance += st.distance;
+    // Crossings entered and left (front in, rear out) on this link.
+    for (std::size_t c = 0; c < street_.crossings.size(); ++c)
+      for (const CrossingLeg& leg : street_.crossings[c].legs) {
+        if (leg.link != v.link) continue;
+        if (before < leg.start && v.s >= leg.start && t - crossings_[c].last_walker_exit <= kPetThreshold) {
+          const Vec2 p = vehicle_position(v);
+          conflicts_.push_back({ConflictKind::kPostEncroachment, t, static_cast<std::int32_t>(i), -1,
+                                t - crossings_[c].last_walker_exit, p.x(), p.y()});
+        }
+        if (before - length(v) < leg.end && v.s - length(v) >= leg.end) crossings_[c].last_vehicle_exit = t + dt;
+      }
+    const auto& links = street_.routes[street_.vehicles[v.demand].route].links;
+    while (v.s > street_.links[v.link].length) {
+      if (v.step + 1 >= links.size()) {  // leaves the network when its rear is off the last link
+        const double over = v.s - street_.links[v.link].length;
+        if (over < length(v)) break;
+        v.phase = VehiclePhase::kDone;
+        v.arrival = t + dt;
+        break;
+      }
+      v.s -= street_.links[v.link].length;
+      ++v.step;
+      v.link = static_cast<std::uint32_t>(links[v.step]);
+      v.lane = std::min(v.lane, street_.links[v.link].lanes - 1);
+    }
+    if (v.phase == VehiclePhase::kDone) continue;
+    // At its stop: standing at the mark on the stop link.
+    const DemandVehicle& d = street_.vehicles[v.demand];
+    if (v.stopped || v.step != d.stop_route_step || v.v > 0.1) continue;
+    double at = d.stop_front;
+    bool ready = true;
+    if (d.zone >= 0) {
+      const StreetZone& z = street_.zones[d.zone];
+      const bool along = z.spec.kind == CurbKind::kLayBy || z.spec.kind == CurbKind::kInLane;
+      ready = v.stall >= 0;
+      at = along && ready ? z.stalls[v.stall].front : z.spec.start;
+    }
+    if (!ready || std::abs(v.s - at) > 1.5) continue;
+    v.phase = VehiclePhase::kManoeuvring;
+    v.v = 0.0;
+    v.stop_start = t + dt;
+    v.until = t + dt + (d.zone >= 0 ? street_.zones[d.zone].spec.entry_time : 0.0);
+  }
+}
+
+}  // namespace campusflow

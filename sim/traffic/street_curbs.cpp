@@ -1,0 +1,141 @@
+// Curb zones as servers: stalls are reserved by approaching drop-off cars
+// (by the zone's discipline), occupied for the entry manoeuvre and the dwell
+// (and until an escorting parent is back), then freed once the car has found
+// a gap in the lane and finished its exit manoeuvre.
+#include <algorithm>
+
+#include "sim/traffic/street_sim.hpp"
+
+namespace campusflow {
+
+namespace {
+
+constexpr double kReserveRange = 150.0;  // [m] before a zone's entry, a driver is assigned a stall
+
+}  // namespace
+
+void StreetSim::reserve_stall(std::uint32_t i, double /*t*/) {
+  Vehicle& v = vehicles_[i];
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  ZoneState& zs = zones_[d.zone];
+  const StreetZone& z = street_.zones[d.zone];
+  std::int32_t rear_taken = -1;  // the rearmost stall taken
+  for (std::size_t k = 0; k < zs.stalls.size(); ++k)
+    if (zs.stalls[k].vehicle >= 0) rear_taken = static_cast<std::int32_t>(k);
+  std::int32_t pick = -1;
+  const bool line = z.spec.kind == CurbKind::kInLane || z.spec.discipline == CurbDiscipline::kPullForward;
+  if (z.spec.discipline == CurbDiscipline::kPlatoon && zs.platoon_closed) return;
+  if (line) {
+    // No passing along the curb: the stall right behind the last car.
+    if (rear_taken + 1 < static_cast<std::int32_t>(zs.stalls.size())) pick = rear_taken + 1;
+  } else {
+    for (std::size_t k = 0; k < zs.stalls.size() && pick < 0; ++k)
+      if (zs.stalls[k].vehicle < 0) pick = static_cast<std::int32_t>(k);
+  }
+  if (pick < 0) return;
+  zs.stalls[pick].vehicle = static_cast<std::int32_t>(i);
+  v.stall = pick;
+  if (z.spec.discipline == CurbDiscipline::kPlatoon &&
+      std::all_of(zs.stalls.begin(), zs.stalls.end(), [](const StallState& s) { return s.vehicle >= 0; }))
+    zs.platoon_closed = true;
+}
+
+void StreetSim::finish_stop(std::uint32_t i, double t) {
+  Vehicle& v = vehicles_[i];
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  v.phase = VehiclePhase::kDriving;
+  v.stopped = true;
+  v.off_lane = false;
+  v.stop_end = t;
+  v.v = 0.0;
+  if (d.zone < 0 || v.stall < 0) return;
+  ZoneState& zs = zones_[d.zone];
+  zs.stalls[v.stall].vehicle = -1;
+  v.stall = -1;
+  if (std::all_of(zs.stalls.begin(), zs.stalls.end(), [](const StallState& s) { return s.vehicle < 0; }))
+    zs.platoon_closed = false;
+}
+
+void StreetSim::serve_curbs(double t, double dt) {
+  // Stalls for the drivers nearest each zone first.
+  std::vector<std::pair<double, std::uint32_t>> asking;
+  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+    const Vehicle& v = vehicles_[i];
+    const DemandVehicle& d = street_.vehicles[v.demand];
+    if (v.phase != VehiclePhase::kDriving || v.stopped || d.zone < 0 || v.stall >= 0) continue;
+    const auto& links = street_.routes[d.route].links;
+    if (v.step > d.stop_route_step) continue;
+    double dist = street_.zones[d.zone].spec.start - v.s;
+    for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
+    if (dist < kReserveRange) asking.push_back({dist, i});
+  }
+  std::sort(asking.begin(), asking.end());
+  for (const auto& [dist, i] : asking) reserve_stall(i, t);
+
+  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+    Vehicle& v = vehicles_[i];
+    const DemandVehicle& d = street_.vehicles[v.demand];
+    if (v.phase == VehiclePhase::kManoeuvring && t >= v.until - 1e-9) {
+      // In the stall (off the lane unless it stops in the lane): children get out.
+      v.phase = VehiclePhase::kParked;
+      v.off_lane = d.zone >= 0 && street_.zones[d.zone].spec.kind != CurbKind::kInLane;
+      v.until = t + d.dwell;
+      spawn_children(i, t);
+      continue;
+    }
+    if (v.phase == VehiclePhase::kParked && t >= v.until - 1e-9 && v.escorts_out == 0) {
+      if (d.zone < 0) {
+        finish_stop(i, t);
+        continue;
+      }
+      const StreetZone& z = street_.zones[d.zone];
+      const ZoneState& zs = zones_[d.zone];
+      if (z.spec.discipline == CurbDiscipline::kPullForward && v.stall > 0 && zs.stalls[v.stall - 1].vehicle >= 0)
+        continue;  // boxed in by the car in front
+      if (z.spec.discipline == CurbDiscipline::kPlatoon) {
+        const bool all_done = std::all_of(zs.stalls.begin(), zs.stalls.end(), [&](const StallState& s) {
+          if (s.vehicle < 0) return true;
+          const Vehicle& o = vehicles_[s.vehicle];
+          return (o.phase == VehiclePhase::kParked && t >= o.until - 1e-9 && o.escorts_out == 0) ||
+                 o.phase == VehiclePhase::kLeaving;
+        });
+        if (!zs.platoon_closed || !all_done) continue;
+      }
+      // Back into the lane: at the stall, the lot's exit, or underground's exit link.
+      std::uint32_t link = static_cast<std::uint32_t>(z.spec.link);
+      double front = v.stall >= 0 ? z.stalls[v.stall].front : z.spec.start;
+      if (z.spec.kind == CurbKind::kLot) front = z.spec.end;
+      if (z.spec.kind == CurbKind::kUnderground) {
+        link = static_cast<std::uint32_t>(z.spec.exit_link);
+        front = z.spec.exit_position;
+      }
+      front = std::max(front, length(v));
+      if (v.off_lane && !lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i))) continue;
+      if (z.spec.kind == CurbKind::kUnderground) {
+        const auto& links = street_.routes[d.route].links;
+        v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
+        v.until = t + z.spec.ramp_time + z.spec.exit_time;
+      } else {
+        v.until = t + z.spec.exit_time;
+      }
+      v.link = link;
+      v.lane = 0;
+      v.s = front;
+      v.off_lane = false;
+      v.phase = VehiclePhase::kLeaving;
+      lanes_[lane_id(link, 0)].push_back(i);  // visible to other exits this tick
+      std::sort(lanes_[lane_id(link, 0)].begin(), lanes_[lane_id(link, 0)].end(), [&](std::uint32_t a, std::uint32_t b) {
+        return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;
+      });
+      continue;
+    }
+    if (v.phase == VehiclePhase::kLeaving && t >= v.until - 1e-9) finish_stop(i, t);
+  }
+  for (std::size_t z = 0; z < zones_.size(); ++z)
+    for (std::size_t k = 0; k < zones_[z].stalls.size(); ++k) {
+      const std::int32_t o = zones_[z].stalls[k].vehicle;
+      if (o >= 0 && vehicles_[o].phase != VehiclePhase::kDriving) stall_busy_[stall_base_[z] + k] += dt;
+    }
+}
+
+}  // namespace campusflow

@@ -1,0 +1,218 @@
+// The plan stage: each driving vehicle's acceleration (IDM towards the
+// nearest of its leader and the places it must stop at) and its lane change
+// (MOBIL), computed from the frozen state of the tick.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/traffic/idm/idm.hpp"
+#include "sim/traffic/street_sim.hpp"
+
+namespace campusflow {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kLookahead = 250.0;   // [m] how far drivers look for leaders and stop lines
+constexpr double kStopMargin = 0.3;    // [m] a stopping front bumper stays this short of its mark
+
+}  // namespace
+
+Ahead StreetSim::leader(std::uint32_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
+                        std::int32_t self) const {
+  const auto& links = street_.routes[route].links;
+  double dist = 0.0;  // from s to the start of the link being searched
+  for (std::uint32_t k = step; k < links.size() && dist <= range; ++k) {
+    const auto link = static_cast<std::uint32_t>(links[k]);
+    const StreetLink& l = street_.links[link];
+    const std::uint32_t ln = std::min(lane, l.lanes - 1);
+    const auto& q = lanes_[lane_id(link, ln)];
+    const double from = k == step ? s : -kInf;
+    // q is front first: the leader is the last vehicle in it that is ahead of `from`.
+    const Vehicle* best = nullptr;
+    for (auto it = q.rbegin(); it != q.rend(); ++it) {
+      const Vehicle& o = vehicles_[*it];
+      if (static_cast<std::int32_t>(*it) == self || o.s <= from) continue;
+      best = &o;
+      break;
+    }
+    if (best) {
+      const double gap = k == step ? best->s - length(*best) - s : dist + best->s - length(*best);
+      return {gap, best->v};
+    }
+    dist += k == step ? l.length - s : l.length;
+  }
+  return {kInf, 0.0};
+}
+
+std::int32_t StreetSim::follower(std::uint32_t link, std::uint32_t lane, double rear, double& gap_out,
+                                 std::int32_t self) const {
+  for (std::uint32_t i : lanes_[lane_id(link, lane)]) {
+    if (static_cast<std::int32_t>(i) == self || vehicles_[i].s > rear) continue;
+    gap_out = rear - vehicles_[i].s;
+    return static_cast<std::int32_t>(i);
+  }
+  gap_out = kInf;
+  return -1;
+}
+
+double StreetSim::idm_accel(const Vehicle& v, double limit, const Ahead& ahead) const {
+  IdmParams p = idm(v);
+  p.desired_speed = std::min(p.desired_speed, limit);
+  return idm_acceleration(p, v.v, ahead.gap, ahead.speed);
+}
+
+bool StreetSim::signal_green(std::int32_t connection, double t) const {
+  const std::int32_t sg = street_.connection_signal[connection];
+  if (sg < 0) return true;
+  const StreetSignal& s = street_.signals[sg];
+  const double in_cycle = std::fmod(t + s.offset, s.cycle);
+  for (std::size_t p = 0; p < s.phases.size(); ++p)
+    if (in_cycle < s.phase_end[p]) {
+      const auto& g = s.phases[p].green;
+      return std::find(g.begin(), g.end(), static_cast<std::size_t>(connection)) != g.end();
+    }
+  return false;
+}
+
+bool StreetSim::crossing_blocked_for_vehicles(std::uint32_t crossing, double t) const {
+  const StreetCrossing& x = street_.crossings[crossing];
+  const CrossingState& st = crossings_[crossing];
+  if (st.walkers_on) return true;
+  if (x.guard >= 0 && guards_[x.guard].holding) return true;
+  if (x.signal >= 0) {
+    const StreetSignal& s = street_.signals[x.signal];
+    const double in_cycle = std::fmod(t + s.offset, s.cycle);
+    for (std::size_t p = 0; p < s.phases.size(); ++p)
+      if (in_cycle < s.phase_end[p]) return !s.phases[p].walk.empty() &&
+                                            std::find(s.phases[p].walk.begin(), s.phases[p].walk.end(), crossing) !=
+                                                s.phases[p].walk.end();
+  }
+  return x.pedestrian_priority && st.announced;
+}
+
+std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  const auto& links = street_.routes[d.route].links;
+  const StreetLink& l = street_.links[v.link];
+  if (!v.stopped && v.step <= d.stop_route_step) {
+    double dist = l.length - v.s;
+    for (std::uint32_t k = v.step + 1; k <= d.stop_route_step; ++k) dist += street_.links[links[k]].length;
+    if (dist < street_.types[v.type].mobil.strategic_distance + l.length) return 0;
+  }
+  if (v.step + 1 < links.size()) {
+    const StreetLink& next = street_.links[links[v.step + 1]];
+    if (v.lane >= next.lanes && l.length - v.s < street_.types[v.type].mobil.strategic_distance)
+      return static_cast<std::int32_t>(next.lanes - 1);
+  }
+  return -1;
+}
+
+double StreetSim::stop_ahead(std::uint32_t i, double t) const {
+  const Vehicle& v = vehicles_[i];
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  const auto& links = street_.routes[d.route].links;
+  const double b = idm(v).comfortable_deceleration;
+  const double braking = v.v * v.v / (2.0 * b);
+  const double s0 = idm(v).min_gap;
+  double gap = kInf;
+  // A mark at distance m: the IDM keeps s0 to an obstacle, so the obstacle
+  // sits s0 beyond the mark and the front bumper stops at it.
+  auto mark = [&](double m) { gap = std::min(gap, std::max(0.0, m - kStopMargin) + s0); };
+  double dist = -v.s;  // from the front bumper to the start of link `k`
+  for (std::uint32_t k = v.step; k < links.size() && dist <= kLookahead; ++k) {
+    const auto link = static_cast<std::uint32_t>(links[k]);
+    const StreetLink& l = street_.links[link];
+    // Its stop: a stall, the wait point before a full zone, a lot entry, a place in the lane.
+    if (!v.stopped && k == d.stop_route_step) {
+      double at = d.stop_front;
+      if (d.zone >= 0) {
+        const StreetZone& z = street_.zones[d.zone];
+        const bool along = z.spec.kind == CurbKind::kLayBy || z.spec.kind == CurbKind::kInLane;
+        at = along && v.stall >= 0 ? z.stalls[v.stall].front : z.spec.start;
+      }
+      if (dist + at >= -0.5) mark(dist + at);
+    }
+    // Crossings it is about to drive over.
+    for (std::uint32_t c = 0; c < street_.crossings.size(); ++c)
+      for (const CrossingLeg& leg : street_.crossings[c].legs) {
+        if (leg.link != link) continue;
+        const double to_leg = dist + leg.start;
+        if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
+        if (crossing_blocked_for_vehicles(c, t)) mark(to_leg);
+      }
+    // The connection at its end: a red signal, or a gap to wait for.
+    if (k + 1 < links.size()) {
+      const std::int32_t con = street_.connection(link, static_cast<std::uint32_t>(links[k + 1]));
+      const double to_end = dist + l.length;
+      if (con >= 0 && to_end >= braking - 0.5) {
+        if (!signal_green(con, t)) mark(to_end);
+        if (street_.connections[con].rule == RightOfWay::kYield) {
+          const std::uint32_t into = static_cast<std::uint32_t>(links[k + 1]);
+          for (const ConnectionSpec& foe : street_.connections) {
+            if (foe.to_link != into || foe.rule != RightOfWay::kPriority) continue;
+            const StreetLink& fl = street_.links[foe.from_link];
+            for (std::uint32_t ln = 0; ln < fl.lanes; ++ln)
+              for (std::uint32_t o : lanes_[lane_id(static_cast<std::uint32_t>(foe.from_link), ln)]) {
+                const Vehicle& f = vehicles_[o];
+                const double arrive = (fl.length - f.s) / std::max(f.v, 0.1);
+                if (arrive < 4.0 && fl.length - f.s < 60.0) mark(to_end);
+              }
+          }
+        }
+      }
+    }
+    dist += l.length;
+  }
+  return gap;
+}
+
+StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
+  const Vehicle& v = vehicles_[i];
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  const double limit = speed_limit(v.link, t);
+  const double stop_gap = stop_ahead(i, t);
+  auto accel_in = [&](std::uint32_t lane) {
+    const Ahead lead = leader(d.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i));
+    return std::min(idm_accel(v, limit, lead), idm_accel(v, limit, {stop_gap, 0.0}));
+  };
+  StreetPlan out{accel_in(v.lane), -1};
+  const StreetLink& l = street_.links[v.link];
+  const MobilParams& m = street_.types[v.type].mobil;
+  if (l.lanes < 2 || t - v.last_change < m.min_interval) return out;
+  const std::int32_t need = needed_lane(v);
+  const auto cls = static_cast<unsigned>(street_.types[v.type].vehicle_class);
+  double best_gain = 0.0;
+  for (int dir : {-1, +1}) {
+    const int target = static_cast<int>(v.lane) + dir;
+    if (target < 0 || target >= static_cast<int>(l.lanes) || !(l.lane_allows[target] >> cls & 1u)) continue;
+    if (need >= 0 && static_cast<int>(v.lane) == need) continue;  // keeps the lane it needs
+    double bias = 0.0;
+    if (need >= 0) bias = (target - static_cast<int>(v.lane)) * (need - static_cast<int>(v.lane)) > 0 ? m.strategic_bias : -1e9;
+    // Safety: room beside it, and the new follower brakes no harder than b_safe.
+    const auto tl = static_cast<std::uint32_t>(target);
+    const Ahead new_lead = leader(d.route, v.step, tl, v.s, kLookahead, static_cast<std::int32_t>(i));
+    if (new_lead.gap < 0.5) continue;
+    double f_gap = kInf;
+    const std::int32_t nf = follower(v.link, tl, v.s - length(v), f_gap, static_cast<std::int32_t>(i));
+    double follower_loss = 0.0;
+    if (nf >= 0) {
+      const Vehicle& f = vehicles_[nf];
+      if (f_gap < 0.5) continue;
+      const double f_limit = speed_limit(f.link, t);
+      const double f_after = idm_accel(f, f_limit, {f_gap, v.v});
+      if (f_after < -m.safe_deceleration) continue;
+      const Ahead f_lead_now = leader(street_.vehicles[f.demand].route, f.step, tl, f.s, kLookahead, nf);
+      follower_loss = idm_accel(f, f_limit, f_lead_now) - f_after;
+    }
+    const double a_new = std::min(idm_accel(v, limit, new_lead), idm_accel(v, limit, {stop_gap, 0.0}));
+    const double gain = a_new - out.accel - m.politeness * follower_loss + bias;
+    if (gain > m.threshold && gain > best_gain) {
+      best_gain = gain;
+      out.change_to = target;
+    }
+  }
+  return out;
+}
+
+}  // namespace campusflow

@@ -1,0 +1,168 @@
+#include "sim/traffic/street_sim.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <tbb/parallel_for.h>
+
+namespace campusflow {
+
+StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_(street), seed_(seed) {
+  std::uint32_t lanes = 0;
+  for (const StreetLink& l : street_.links) {
+    lane_base_.push_back(lanes);
+    lanes += l.lanes;
+  }
+  lanes_.resize(lanes);
+  pending_.resize(street_.links.size());
+  next_pending_.assign(street_.links.size(), 0);
+  vehicles_.resize(street_.vehicles.size());
+  for (std::uint32_t i = 0; i < street_.vehicles.size(); ++i) {
+    const DemandVehicle& d = street_.vehicles[i];
+    Vehicle& v = vehicles_[i];
+    v.demand = i;
+    v.type = d.type;
+    v.link = static_cast<std::uint32_t>(street_.routes[d.route].links.front());
+    v.stopped = !d.drop_off;
+    pending_[v.link].push_back(i);
+  }
+  plans_.resize(vehicles_.size());
+  for (const StreetZone& z : street_.zones) {
+    stall_base_.push_back(stall_busy_.size());
+    zones_.push_back({std::vector<StallState>(z.stalls.size()), false});
+    stall_busy_.resize(stall_busy_.size() + z.stalls.size(), 0.0);
+  }
+  guards_.resize(street_.guards.size());
+  crossings_.resize(street_.crossings.size());
+  open_spill_.assign(street_.approaches.size(), -1);
+}
+
+void StreetSim::step(double t, double dt) {
+  insert(t);
+  build_lanes();
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vehicles_.size(), 64), [&](const auto& r) {
+    for (std::size_t i = r.begin(); i < r.end(); ++i)
+      plans_[i] = vehicles_[i].phase == VehiclePhase::kDriving ? plan(static_cast<std::uint32_t>(i), t) : StreetPlan{};
+  });
+  commit(t, dt);
+  serve_curbs(t + dt, dt);
+  move_walkers(t + dt, dt);
+  run_guards(t + dt);
+  measure(t + dt, dt);
+  ++ticks_;
+}
+
+double StreetSim::speed_limit(std::uint32_t link, double t) const {
+  double limit = street_.links[link].speed_limit;
+  for (const RestrictionSpec& r : street_.restrictions)
+    if (r.link == link && r.speed_limit && t >= r.from && t < r.to) limit = std::min(limit, *r.speed_limit);
+  return limit;
+}
+
+// Vehicles enter their first link in demand order, each when the lane it
+// wants has room behind the last vehicle on it (never overlapping).
+void StreetSim::insert(double t) {
+  for (std::size_t link = 0; link < pending_.size(); ++link) {
+    while (next_pending_[link] < pending_[link].size()) {
+      const std::uint32_t i = pending_[link][next_pending_[link]];
+      const DemandVehicle& d = street_.vehicles[i];
+      if (d.time > t) break;
+      bool closed = false;
+      for (std::size_t li : street_.routes[d.route].links)
+        for (const RestrictionSpec& r : street_.restrictions)
+          closed = closed || (r.link == li && r.closed && t >= r.from && t < r.to);
+      if (closed) break;  // waits at the edge of the network until the road opens
+      Vehicle& v = vehicles_[i];
+      const StreetLink& l = street_.links[link];
+      const auto cls = static_cast<unsigned>(street_.types[v.type].vehicle_class);
+      std::int32_t best = -1;
+      double best_room = -1.0;
+      for (std::uint32_t lane = 0; lane < l.lanes; ++lane) {
+        if (!(l.lane_allows[lane] >> cls & 1u)) continue;
+        if (d.drop_off && lane != 0 && (l.lane_allows[0] >> cls & 1u)) continue;  // heading for the curb
+        const auto& q = lanes_[lane_id(static_cast<std::uint32_t>(link), lane)];
+        const double room = q.empty() ? 1e9 : vehicles_[q.back()].s - length(vehicles_[q.back()]);
+        if (room > best_room) {
+          best_room = room;
+          best = static_cast<std::int32_t>(lane);
+        }
+      }
+      if (best < 0 || best_room < length(v) + idm(v).min_gap) break;
+      v.phase = VehiclePhase::kDriving;
+      v.lane = static_cast<std::uint32_t>(best);
+      v.s = length(v);  // the whole car on the link, rear at its start
+      v.v = 0.0;
+      v.depart = t;
+      lanes_[lane_id(static_cast<std::uint32_t>(link), v.lane)].push_back(i);
+      ++next_pending_[link];
+    }
+  }
+}
+
+void StreetSim::build_lanes() {
+  for (auto& q : lanes_) q.clear();
+  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+    const Vehicle& v = vehicles_[i];
+    const bool on_lane = v.phase == VehiclePhase::kDriving ||
+                         ((v.phase == VehiclePhase::kManoeuvring || v.phase == VehiclePhase::kParked ||
+                           v.phase == VehiclePhase::kLeaving) &&
+                          !v.off_lane);
+    if (on_lane) lanes_[lane_id(v.link, v.lane)].push_back(i);
+  }
+  for (auto& q : lanes_)
+    std::sort(q.begin(), q.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;
+    });
+}
+
+bool StreetSim::finished() const {
+  for (const Vehicle& v : vehicles_)
+    if (v.phase != VehiclePhase::kDone) return false;
+  for (const Walker& w : walkers_)
+    if (w.arrival < 0.0) return false;
+  return next_walk_in_ >= street_.walk_ins.size();
+}
+
+std::size_t StreetSim::vehicles_inside() const {
+  std::size_t n = 0;
+  for (const Vehicle& v : vehicles_) n += v.phase != VehiclePhase::kPending && v.phase != VehiclePhase::kDone;
+  return n;
+}
+
+std::uint64_t StreetSim::state_hash() const {
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&](const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t k = 0; k < n; ++k) h = (h ^ b[k]) * 1099511628211ull;
+  };
+  for (const Vehicle& v : vehicles_) {
+    mix(&v.s, sizeof v.s);
+    mix(&v.v, sizeof v.v);
+    mix(&v.link, sizeof v.link);
+    mix(&v.lane, sizeof v.lane);
+    mix(&v.phase, sizeof v.phase);
+  }
+  for (const Walker& w : walkers_) {
+    mix(&w.along, sizeof w.along);
+    mix(&w.piece, sizeof w.piece);
+  }
+  return h;
+}
+
+Vec2 StreetSim::vehicle_position(const Vehicle& v) const {
+  const StreetLink& l = street_.links[v.link];
+  const double node_distance = (street_.nodes[l.to].position - l.start).norm();
+  const double scale = l.length > 0.0 ? node_distance / l.length : 1.0;
+  const double lane_width = l.carriageway / l.lanes;
+  const double offset = l.carriageway - (v.lane + 0.5) * lane_width + (v.off_lane ? lane_width : 0.0);
+  const Vec2 right(l.dir.y(), -l.dir.x());
+  return l.start + l.dir * ((v.s - length(v) / 2.0) * scale) + right * offset;
+}
+
+Vec2 StreetSim::walker_position(const Walker& w) const {
+  if (w.piece >= w.pieces.size()) return w.pieces.empty() ? Vec2::Zero() : w.pieces.back().b;
+  const WalkPiece& p = w.pieces[w.piece];
+  return p.length > 0.0 ? Vec2(p.a + (p.b - p.a) * (w.along / p.length)) : p.a;
+}
+
+}  // namespace campusflow

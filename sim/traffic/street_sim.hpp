@@ -1,0 +1,118 @@
+#pragma once
+// Gate traffic for one run: vehicles under the intelligent driver model with
+// MOBIL lane changes on the compiled street, curb stalls as servers, pupils
+// walking the sidewalks to the gate, crossings, guards and signals, and the
+// metrics of docs/metrics.md. A tick is a short list of named stages:
+//   insert -> lanes -> plan (parallel, from the frozen state) -> commit ->
+//   curbs -> walkers -> guards -> measure.
+// Plans read only the state of the previous tick and each writes its own
+// vehicle's slot, so results do not depend on the number of threads.
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "sim/traffic/street.hpp"
+#include "sim/traffic/street_state.hpp"
+
+namespace campusflow {
+
+struct StreetPlan {
+  double accel = 0.0;
+  std::int32_t change_to = -1;  // lane to change to, or -1
+};
+
+// What was ahead of a vehicle: the gap [m] and the speed [m/s] of the obstacle.
+struct Ahead {
+  double gap;
+  double speed;
+};
+
+class StreetSim {
+ public:
+  StreetSim(const CompiledStreet& street, std::uint64_t seed);
+
+  // Advances by one vehicle tick to time t + dt [s].
+  void step(double t, double dt);
+
+  // Every vehicle that entered has left, every pupil arrived, no demand left.
+  bool finished() const;
+  std::size_t vehicles_inside() const;
+  std::uint64_t vehicle_updates() const { return vehicle_updates_; }
+  std::uint64_t state_hash() const;
+
+  const CompiledStreet& street() const { return street_; }
+  const std::vector<Vehicle>& vehicles() const { return vehicles_; }
+  const std::vector<Walker>& walkers() const { return walkers_; }
+  const std::vector<Conflict>& conflicts() const { return conflicts_; }
+  const std::vector<SpillbackEpisode>& spillbacks() const { return spillbacks_; }
+  const std::vector<double>& queue_times() const { return queue_times_; }
+  const std::vector<double>& queue_tails() const { return queue_tails_; }  // (samples x approaches)
+  const std::vector<ZoneState>& zones() const { return zones_; }
+  const std::vector<double>& stall_busy() const { return stall_busy_; }  // [zone-major stall] occupied seconds
+
+  // World position and heading of a vehicle on its lane.
+  Vec2 vehicle_position(const Vehicle& v) const;
+  Vec2 walker_position(const Walker& w) const;
+
+ private:
+  const CompiledStreet& street_;
+  std::uint64_t seed_;
+  std::vector<Vehicle> vehicles_;          // one per demand row, in demand order
+  std::vector<std::size_t> next_pending_;  // by route start link: next demand row to insert
+  std::vector<std::vector<std::uint32_t>> pending_;  // by start link: demand rows in time order
+  std::vector<std::uint32_t> lane_base_;   // first lane id of each link
+  std::vector<std::vector<std::uint32_t>> lanes_;  // by lane id: vehicles front first
+  std::vector<StreetPlan> plans_;
+  std::vector<Walker> walkers_;
+  std::size_t next_walk_in_ = 0;
+  std::vector<ZoneState> zones_;
+  std::vector<double> stall_busy_;
+  std::vector<std::size_t> stall_base_;
+  std::vector<GuardState> guards_;
+  std::vector<CrossingState> crossings_;
+  std::vector<Conflict> conflicts_;
+  std::map<std::pair<std::int32_t, std::int32_t>, std::size_t> ttc_pairs_;  // pair -> index into conflicts_
+  std::vector<SpillbackEpisode> spillbacks_;
+  std::vector<std::int32_t> open_spill_;   // by approach: open episode or -1
+  std::vector<double> queue_times_, queue_tails_;
+  double next_sample_ = 1.0;  // [s] the next queue sample
+  std::uint64_t vehicle_updates_ = 0;
+  std::uint64_t ticks_ = 0;
+
+  // Stages (street_insert.cpp, street_plan.cpp, street_commit.cpp, street_curbs.cpp,
+  // street_walkers.cpp, street_measure.cpp).
+  void insert(double t);
+  void build_lanes();
+  StreetPlan plan(std::uint32_t i, double t) const;
+  void commit(double t, double dt);
+  void serve_curbs(double t, double dt);
+  void move_walkers(double t, double dt);
+  void run_guards(double t);
+  void measure(double t, double dt);
+
+  // Queries on the frozen state.
+  std::uint32_t lane_id(std::uint32_t link, std::uint32_t lane) const { return lane_base_[link] + lane; }
+  const IdmParams& idm(const Vehicle& v) const { return street_.types[v.type].idm; }
+  double length(const Vehicle& v) const { return idm(v).length; }
+  double speed_limit(std::uint32_t link, double t) const;
+  // The nearest vehicle ahead of position s on (link, lane), looking along
+  // the route of `route`/`step` up to `range` metres; gap +inf when none.
+  Ahead leader(std::uint32_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
+               std::int32_t self) const;
+  // The nearest vehicle behind position s on (link, lane): its index and gap to a rear at `rear`.
+  std::int32_t follower(std::uint32_t link, std::uint32_t lane, double s, double& gap_out, std::int32_t self) const;
+  // The nearest place ahead where vehicle i must stop now (stall, wait point,
+  // crossing, red signal), as a gap [m]; +inf when none.
+  double stop_ahead(std::uint32_t i, double t) const;
+  double idm_accel(const Vehicle& v, double limit, const Ahead& ahead) const;
+  std::int32_t needed_lane(const Vehicle& v) const;
+  bool crossing_blocked_for_vehicles(std::uint32_t crossing, double t) const;
+  bool signal_green(std::int32_t connection, double t) const;
+  void reserve_stall(std::uint32_t i, double t);
+  bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self) const;
+  void spawn_children(std::uint32_t i, double t);
+  void finish_stop(std::uint32_t i, double t);
+};
+
+}  // namespace campusflow

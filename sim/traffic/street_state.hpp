@@ -1,0 +1,85 @@
+#pragma once
+// The mutable state of the street during a run: vehicles, pupils on the
+// sidewalks, curb stalls, crossing guards, and what the metrics collect.
+// Owned by StreetSim; plain data so that stages in separate files share it.
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "sim/traffic/sidewalks.hpp"
+
+namespace campusflow {
+
+enum class VehiclePhase : std::uint8_t { kPending, kDriving, kManoeuvring, kParked, kLeaving, kDone };
+
+struct Vehicle {
+  std::uint32_t demand = 0;  // row of CompiledStreet::vehicles
+  std::uint32_t type = 0;
+  VehiclePhase phase = VehiclePhase::kPending;
+  std::uint32_t step = 0;    // index into its route's links
+  std::uint32_t link = 0, lane = 0;
+  double s = 0.0;            // front bumper along the link [m]
+  double v = 0.0, a = 0.0;   // [m/s], [m/s^2] (a: of the last tick)
+  std::int32_t stall = -1;   // reserved stall in its zone
+  bool stopped = false;      // its stop is done (or it has none)
+  bool off_lane = false;     // standing in a lay-by stall, a lot or underground
+  double until = 0.0;        // end of the current manoeuvre or dwell [s]
+  double last_change = -1e9; // time of its last lane change [s]
+  std::int32_t escorts_out = 0;  // escorting parents not yet back
+  bool hard_braking = false;
+  // Results.
+  double depart = -1.0, arrival = -1.0, stop_start = -1.0, stop_end = -1.0, distance = 0.0;
+};
+
+enum class WalkerKind : std::uint8_t { kFromCar = 0, kWalkIn = 1, kFromBus = 2, kEscort = 3 };
+
+struct Walker {
+  std::string id;
+  WalkerKind kind = WalkerKind::kFromCar;
+  std::vector<WalkPiece> pieces;
+  std::uint32_t piece = 0;
+  double along = 0.0;        // [m] into the current piece
+  double speed = 1.2;        // [m/s]
+  double start = 0.0, arrival = -1.0, distance = 0.0;
+  double waited = 0.0;       // at crossings [s]
+  double waiting_since = -1.0;
+  std::int32_t vehicle = -1; // escorts: the car to return to
+  std::uint32_t returns_from = 0;  // escorts: pieces from this index lead back to the car
+};
+
+struct StallState {
+  std::int32_t vehicle = -1;  // reserved by or occupied by
+};
+
+struct ZoneState {
+  std::vector<StallState> stalls;
+  bool platoon_closed = false;  // platoon discipline: filled, serving
+};
+
+struct GuardState {
+  bool holding = false;
+  double hold_until = 0.0, green_until = 0.0;  // [s]
+};
+
+struct CrossingState {
+  double last_vehicle_exit = -1e9, last_walker_exit = -1e9;  // [s], for PET
+  bool walkers_on = false;
+  bool announced = false;      // someone is on it or about to step on it
+};
+
+enum class ConflictKind : std::uint8_t { kTimeToCollision = 0, kPostEncroachment = 1, kHardBraking = 2 };
+struct Conflict {
+  ConflictKind kind;
+  double time;
+  std::int32_t a, b;  // vehicle, vehicle or walker (-1 none)
+  double value;       // TTC [s], PET [s] or deceleration [m/s^2]
+  double x, y;
+};
+
+struct SpillbackEpisode {
+  std::int32_t approach;
+  double start, end, extent;
+};
+
+}  // namespace campusflow

@@ -1,0 +1,184 @@
+// Pupils (and escorting parents) on the sidewalks: they appear at a car's
+// stall or as walk-ins, walk their shortest way to the gate and wait at
+// crossings until they may step on: at a zebra when no vehicle is too close
+// to stop comfortably (having announced themselves, every other driver
+// yields), at a guarded crossing while the guard holds traffic, at a signal
+// on the walk phase, elsewhere for a gap.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/random.hpp"
+#include "sim/traffic/street_sim.hpp"
+
+namespace campusflow {
+
+namespace {
+
+constexpr double kAnnounce = 3.0;       // [m] before a crossing, a pupil is seen by drivers
+constexpr double kAdultSpeed = 1.34;    // [m/s] escorting parents (Weidmann 1993)
+constexpr double kGapMargin = 2.0;      // [s] pupils at uncontrolled crossings want this beyond their crossing time
+
+}  // namespace
+
+void StreetSim::spawn_children(std::uint32_t i, double t) {
+  Vehicle& v = vehicles_[i];
+  const DemandVehicle& d = street_.vehicles[v.demand];
+  if (d.children == 0 || street_.gates.empty()) return;
+  std::uint32_t link = v.link;
+  double pos = v.s - length(v) / 2.0;
+  double access = 0.0;
+  if (d.zone >= 0) {
+    const CurbZoneSpec& z = street_.zones[d.zone].spec;
+    access = z.walk_access;
+    if (z.kind == CurbKind::kLot || z.kind == CurbKind::kUnderground) pos = z.start;
+  }
+  const std::uint32_t gate = 0;
+  std::vector<WalkPiece> way = street_.sidewalks.walk_to_gate(link, std::clamp(pos, 0.0, street_.links[link].length), gate);
+  if (way.empty()) return;
+  if (access > 0.0) way.insert(way.begin(), WalkPiece{way.front().a, way.front().a, access, -1});
+  const bool bus = street_.types[v.type].vehicle_class == VehicleClass::kBus;
+  for (std::uint32_t c = 0; c < d.children; ++c) {
+    Walker w;
+    w.id = d.id + "/" + std::to_string(c);
+    w.kind = bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
+    w.pieces = way;
+    w.start = t;
+    const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
+    w.speed = std::max(0.3, street_.child_speed.sample(rs));
+    walkers_.push_back(std::move(w));
+  }
+  if (d.escort) {
+    Walker w;
+    w.id = d.id + "/parent";
+    w.kind = WalkerKind::kEscort;
+    w.pieces = way;
+    w.returns_from = static_cast<std::uint32_t>(way.size());
+    for (auto it = way.rbegin(); it != way.rend(); ++it) w.pieces.push_back({it->b, it->a, it->length, it->crossing});
+    w.start = t;
+    w.speed = kAdultSpeed;
+    w.vehicle = static_cast<std::int32_t>(i);
+    ++v.escorts_out;
+    walkers_.push_back(std::move(w));
+  }
+}
+
+// May a pupil step onto crossing c now?
+static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>& vehicles, std::uint32_t c,
+                           double cross_time, bool priority) {
+  const StreetCrossing& x = st.crossings[c];
+  for (const Vehicle& v : vehicles) {
+    if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone || v.off_lane) continue;
+    const double len = st.types[v.type].idm.length;
+    for (const CrossingLeg& leg : x.legs) {
+      double to_leg;  // from the front bumper to the leg
+      if (v.link == leg.link) {
+        to_leg = leg.start - v.s;
+        if (to_leg < 0.0 && v.s - len < leg.end) return false;  // on it
+        if (to_leg < 0.0) continue;
+      } else if (st.links[v.link].to == st.links[leg.link].from && leg.start == 0.0) {
+        to_leg = st.links[v.link].length - v.s;  // about to turn onto the leg's link
+      } else {
+        continue;
+      }
+      if (v.v < 0.1) continue;  // standing: it has yielded
+      // Stopping distance with half a second to react.
+      const double b = st.types[v.type].idm.comfortable_deceleration;
+      const double braking = v.v * v.v / (2.0 * b) + v.v * 0.5;
+      if (priority ? to_leg < braking : to_leg < v.v * (cross_time + kGapMargin)) return false;
+    }
+  }
+  return true;
+}
+
+void StreetSim::move_walkers(double t, double dt) {
+  while (next_walk_in_ < street_.walk_ins.size() && street_.walk_ins[next_walk_in_].time <= t) {
+    const DemandWalkIn& d = street_.walk_ins[next_walk_in_++];
+    Walker w;
+    w.id = d.id;
+    w.kind = WalkerKind::kWalkIn;
+    w.pieces = street_.gates.empty() ? std::vector<WalkPiece>{} : street_.sidewalks.walk_to_gate(d.link, d.position, 0);
+    w.start = t;
+    const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
+    w.speed = std::max(0.3, street_.child_speed.sample(rs));
+    if (w.pieces.empty()) w.arrival = t;  // cannot reach the gate: nothing to walk (compile warns)
+    walkers_.push_back(std::move(w));
+  }
+  for (CrossingState& c : crossings_) c.walkers_on = c.announced = false;
+  for (Walker& w : walkers_) {
+    if (w.arrival >= 0.0) continue;
+    double left = w.speed * dt;
+    while (left > 0.0 && w.piece < w.pieces.size()) {
+      const WalkPiece& p = w.pieces[w.piece];
+      if (p.crossing >= 0 && w.along == 0.0) {
+        const auto c = static_cast<std::uint32_t>(p.crossing);
+        const StreetCrossing& x = street_.crossings[c];
+        bool may = true;
+        if (x.guard >= 0 && t >= street_.guards[x.guard].from && t < street_.guards[x.guard].to)
+          may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, c, p.length / w.speed, true);
+        else if (x.signal >= 0)
+          may = crossing_blocked_for_vehicles(c, t);  // the walk phase
+        else
+          may = vehicles_clear(street_, vehicles_, c, p.length / w.speed, x.pedestrian_priority);
+        if (!may) {
+          if (w.waiting_since < 0.0) w.waiting_since = t - dt;
+          w.waited += dt;
+          crossings_[c].announced = true;
+          break;
+        }
+        if (t - crossings_[c].last_vehicle_exit <= 2.0) {
+          const Vec2 q = walker_position(w);
+          conflicts_.push_back({ConflictKind::kPostEncroachment, t, -1,
+                                static_cast<std::int32_t>(&w - walkers_.data()), t - crossings_[c].last_vehicle_exit,
+                                q.x(), q.y()});
+        }
+        w.waiting_since = -1.0;
+      }
+      const double step = std::min(left, p.length - w.along);
+      w.along += step;
+      w.distance += step;
+      left -= step;
+      if (w.along >= p.length - 1e-9) {
+        if (p.crossing >= 0) crossings_[p.crossing].last_walker_exit = t;
+        ++w.piece;
+        w.along = 0.0;
+      }
+    }
+    if (w.piece >= w.pieces.size()) {
+      w.arrival = t;
+      if (w.kind == WalkerKind::kEscort && w.vehicle >= 0) --vehicles_[w.vehicle].escorts_out;
+      continue;
+    }
+    const WalkPiece& p = w.pieces[w.piece];
+    if (p.crossing >= 0 && w.along > 0.0) crossings_[p.crossing].walkers_on = true;
+    if (p.crossing >= 0 && w.along == 0.0) crossings_[p.crossing].announced = true;
+    if (p.crossing < 0 && w.piece + 1 < w.pieces.size() && w.pieces[w.piece + 1].crossing >= 0 &&
+        p.length - w.along < kAnnounce)
+      crossings_[w.pieces[w.piece + 1].crossing].announced = true;
+  }
+}
+
+void StreetSim::run_guards(double t) {
+  for (std::size_t g = 0; g < guards_.size(); ++g) {
+    const GuardSpec& spec = street_.guards[g];
+    GuardState& st = guards_[g];
+    if (st.holding && t >= st.hold_until && !crossings_[spec.crossing].walkers_on) {
+      st.holding = false;
+      st.green_until = t + spec.min_green;
+    }
+    if (st.holding || t < st.green_until || t < spec.from || t >= spec.to) continue;
+    std::uint32_t waiting = 0;
+    double first = t;
+    for (const Walker& w : walkers_)
+      if (w.arrival < 0.0 && w.waiting_since >= 0.0 && w.piece < w.pieces.size() &&
+          w.pieces[w.piece].crossing == static_cast<std::int32_t>(spec.crossing)) {
+        ++waiting;
+        first = std::min(first, w.waiting_since);
+      }
+    if (waiting >= spec.min_waiting || (waiting > 0 && t - first >= spec.max_wait)) {
+      st.holding = true;
+      st.hold_until = t + spec.hold;
+    }
+  }
+}
+
+}  // namespace campusflow
