@@ -3,12 +3,32 @@
 #include <chrono>
 #include <memory>
 
+#include "sim/engine/street_results.hpp"
 #include "sim/io/result_writer.hpp"
 #include "sim/io/writer_thread.hpp"
 
 namespace campusflow {
 
 namespace {
+
+// A street-only result still needs a level for the archive layout: the
+// rectangle around the street's nodes, 20 m beyond them.
+std::string street_outline_wkt(const CompiledStreet& st) {
+  Vec2 lo(1e300, 1e300), hi(-1e300, -1e300);
+  for (const RoadNodeSpec& n : st.nodes) {
+    lo = lo.cwiseMin(n.position);
+    hi = hi.cwiseMax(n.position);
+  }
+  for (const GateSpec& g : st.gates) {
+    lo = lo.cwiseMin(g.position);
+    hi = hi.cwiseMax(g.position);
+  }
+  lo.array() -= 20.0;
+  hi.array() += 20.0;
+  Polygon box;
+  box.outer = {lo, {hi.x(), lo.y()}, hi, {lo.x(), hi.y()}};
+  return to_wkt(box);
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -29,6 +49,7 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
   info.dt = us_to_seconds(sc.settings.dt);
   std::vector<io::LevelGeometry> levels;
   for (const WalkableLevel& l : sc.levels) levels.push_back({l.name, l.elevation, to_wkt(l.walkable)});
+  if (levels.empty() && sc.street) levels.push_back({"street", 0.0, street_outline_wkt(*sc.street)});
   auto writer = std::make_unique<io::ResultWriter>(path, sc.settings.output_fps, info, levels);
   std::vector<io::PlaceInfo> places;
   for (const CompiledPlace& p : sc.places) {
@@ -126,7 +147,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   DensityRecorder density(sc);
   std::vector<std::int64_t> flow_counts;  // (bins x places)
   // The step that finishes the run has output too (the last exits, a frame).
-  for (bool more = true; more;) {
+  for (bool more = sc.agent_count > 0; more;) {
     more = sim.step();
     const StepOutput& out = sim.output();
     if (out.frame == 0) {  // frame 0 holds the spawn places, kept for the agents table
@@ -164,9 +185,19 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   report.agent_updates = sim.agent_updates();
   for (std::size_t s = 0; s < static_cast<std::size_t>(Stage::kCount); ++s)
     report.stage_seconds[s] = sim.profile().seconds(static_cast<Stage>(s));
+  // The street runs on its own clock: pupils on the sidewalks walk in one
+  // dimension and do not enter the building's levels (docs/models/street.md).
+  std::optional<StreetSim> street;
+  if (sc.street && !report.interrupted) {
+    street.emplace(*sc.street, options.seed);
+    report.street = run_street(*street, us_to_seconds(sc.settings.time_limit), control.stop);
+    report.simulated_time = std::max(report.simulated_time, report.street->end_time);
+    report.interrupted = control.stop && control.stop->load(std::memory_order_relaxed);
+  }
   report.wall_time = seconds_since(start);
 
   if (writing) writing->drain();
+  if (writer && street && !report.interrupted) writer->write_street(street_tables(*street));
   if (writer && !report.interrupted) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;

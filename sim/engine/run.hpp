@@ -14,6 +14,7 @@
 #include "sim/engine/density_recorder.hpp"
 #include "sim/engine/lower_bounds.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/engine/street_results.hpp"
 
 namespace campusflow {
 
@@ -45,6 +46,7 @@ struct RunReport {
   std::vector<ClassResult> classes;  // the roll call, by group
   PeakDensity peak_density;          // the most crowded 1 m^2 cell, sampled every second
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
+  std::optional<StreetReport> street;  // gate traffic, when the scenario has a street
 
   double real_time_factor() const { return wall_time > 0.0 ? simulated_time / wall_time : 0.0; }
 };

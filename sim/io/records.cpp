@@ -5,16 +5,6 @@
 
 namespace campusflow::io {
 
-namespace {
-
-struct Field {
-  const char* name;
-  std::size_t offset;  // in the C++ struct
-  hid_t memory;        // native type
-  hid_t file;          // fixed-size little-endian type on disk
-};
-
-// Builds both compound types from one field list, so they cannot disagree.
 CompoundTypes build(std::size_t struct_size, std::initializer_list<Field> fields) {
   CompoundTypes t{Handle(check(H5Tcreate(H5T_COMPOUND, struct_size), "cannot create a row type"), H5Tclose), Handle()};
   std::size_t file_size = 0;
@@ -32,8 +22,6 @@ CompoundTypes build(std::size_t struct_size, std::initializer_list<Field> fields
   }
   return t;
 }
-
-}  // namespace
 
 CompoundTypes trajectory_types() {
   return build(sizeof(TrajectoryRow),

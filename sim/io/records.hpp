@@ -1,4 +1,5 @@
 #pragma once
+#include <initializer_list>
 // The rows and records of a campusflow result file (docs/result-format.md),
 // and the HDF5 compound types that describe them.
 #include <cstdint>
@@ -126,6 +127,15 @@ struct CompoundTypes {
   Handle memory;
   Handle file;
 };
+
+struct Field {
+  const char* name;
+  std::size_t offset;  // in the C++ struct
+  hid_t memory;        // native type
+  hid_t file;          // fixed-size little-endian type on disk
+};
+// Builds both compound types from one field list, so they cannot disagree.
+CompoundTypes build(std::size_t struct_size, std::initializer_list<Field> fields);
 
 CompoundTypes trajectory_types();
 CompoundTypes agent_types();

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include "sim/io/result_writer.hpp"
 
+#include "sim/io/street_writer.hpp"
+
 #include <cmath>
 #include <system_error>
 #include <vector>
@@ -110,6 +112,12 @@ void ResultWriter::write_places(std::span<const PlaceInfo> places) {
   write_rows(group.get(), "level", H5T_STD_I32LE, H5T_NATIVE_INT32, levels.size(), levels.data());
   write_rows(group.get(), "width", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, widths.size(), widths.data());
   places_written_ = true;
+}
+
+void ResultWriter::write_street(const StreetTables& tables) {
+  const QuietHdf5Errors quiet;
+  require_open("write the street tables");
+  write_street_tables(campusflow_.get(), tables);
 }
 
 void ResultWriter::write_agents(std::span<const AgentRow> agents, std::span<const std::string> group_names,

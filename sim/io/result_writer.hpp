@@ -10,6 +10,7 @@
 
 #include "sim/io/appendable_dataset.hpp"
 #include "sim/io/records.hpp"
+#include "sim/io/street_records.hpp"
 
 namespace campusflow::io {
 
@@ -51,6 +52,8 @@ class ResultWriter {
   // /campusflow/places (a compound table: name, kind, level, width). At most
   // once; finish() writes an empty table if it was never called.
   void write_places(std::span<const PlaceInfo> places);
+  // /campusflow/street: the gate-traffic tables (docs/result-format.md). At most once.
+  void write_street(const StreetTables& tables);
   // Writes the rest, the summary and wall_time [s], marks the file complete,
   // closes it and renames it to final_path. Afterwards the writer is inert:
   // further writes throw IoError, the destructor does nothing.

@@ -2,6 +2,7 @@
 // A validated, precomputed scenario: immutable, shared read-only by every run
 // (replications, sweeps, threads). The engine never sees JSON (MuJoCo mjModel).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "sim/ped/profile.hpp"
 #include "sim/ped/routing/portal_graph.hpp"
 #include "sim/scenario/scenario_spec.hpp"
+#include "sim/traffic/street.hpp"
 
 namespace campusflow {
 
@@ -113,6 +115,7 @@ struct CompiledScenario {
   std::uint32_t agent_count = 0;
   double max_radius = 0.0;         // [m]
   double max_desired_speed = 0.0;  // [m/s], upper bound of all speed distributions
+  std::optional<CompiledStreet> street;  // gate traffic, when the scenario has a street
 };
 
 // The places where agents are safe (exits and assembly points), the targets

@@ -78,6 +78,7 @@ void StreetSim::serve_curbs(double t, double dt) {
     if (v.phase == VehiclePhase::kManoeuvring && t >= v.until - 1e-9) {
       // In the stall (off the lane unless it stops in the lane): children get out.
       v.phase = VehiclePhase::kParked;
+      v.served_stall = v.stall;
       v.off_lane = d.zone >= 0 && street_.zones[d.zone].spec.kind != CurbKind::kInLane;
       v.until = t + d.dwell;
       spawn_children(i, t);

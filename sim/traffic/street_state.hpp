@@ -22,6 +22,7 @@ struct Vehicle {
   double s = 0.0;            // front bumper along the link [m]
   double v = 0.0, a = 0.0;   // [m/s], [m/s^2] (a: of the last tick)
   std::int32_t stall = -1;   // reserved stall in its zone
+  std::int32_t served_stall = -1;  // the stall it stopped in (kept for the results)
   bool stopped = false;      // its stop is done (or it has none)
   bool off_lane = false;     // standing in a lay-by stall, a lot or underground
   double until = 0.0;        // end of the current manoeuvre or dwell [s]
