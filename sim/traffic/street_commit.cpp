@@ -104,6 +104,9 @@ void StreetSim::commit(double t, double dt) {
     if (!ready || std::abs(v.s - at) > 1.5) continue;
     v.phase = VehiclePhase::kManoeuvring;
     v.v = 0.0;
+    // A lot's or garage's entry manoeuvre happens off the road, once the car has turned in.
+    v.off_lane = d.zone >= 0 && (street_.zones[d.zone].spec.kind == CurbKind::kLot ||
+                                 street_.zones[d.zone].spec.kind == CurbKind::kUnderground);
     v.stop_start = t + dt;
     v.until = t + dt + (d.zone >= 0 ? street_.zones[d.zone].spec.entry_time : 0.0);
   }

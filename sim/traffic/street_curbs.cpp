@@ -100,30 +100,45 @@ void StreetSim::serve_curbs(double t, double dt) {
           return (o.phase == VehiclePhase::kParked && t >= o.until - 1e-9 && o.escorts_out == 0) ||
                  o.phase == VehiclePhase::kLeaving;
         });
-        if (!zs.platoon_closed || !all_done) continue;
+        // Staff release a full platoon, or a partial one when nobody else is coming.
+        const bool coming = std::any_of(vehicles_.begin(), vehicles_.end(), [&](const Vehicle& o) {
+          return street_.vehicles[o.demand].zone == d.zone && !o.stopped && o.stall < 0 &&
+                 (o.phase == VehiclePhase::kDriving || o.phase == VehiclePhase::kPending);
+        });
+        if (!all_done || (!zs.platoon_closed && coming)) continue;
+        zones_[d.zone].platoon_closed = true;
       }
-      // Back into the lane: at the stall, the lot's exit, or underground's exit link.
+      const bool off_road = z.spec.kind == CurbKind::kLot || z.spec.kind == CurbKind::kUnderground;
+      v.phase = VehiclePhase::kLeaving;
+      if (off_road) {  // manoeuvres (and drives the ramp) inside, then waits for a gap
+        v.until = t + z.spec.exit_time + (z.spec.kind == CurbKind::kUnderground ? z.spec.ramp_time : 0.0);
+        continue;
+      }
+      if (!lane_has_room(static_cast<std::uint32_t>(z.spec.link), 0, z.stalls[v.stall].front, length(v), static_cast<std::int32_t>(i))) {
+        v.phase = VehiclePhase::kParked;
+        continue;
+      }
+      v.off_lane = false;  // pulls out into the lane
+      v.until = t + z.spec.exit_time;
+      continue;
+    }
+    if (v.phase == VehiclePhase::kLeaving && t >= v.until - 1e-9 && v.off_lane) {
+      // Out of a lot or garage: joins the road at its exit when there is a gap.
+      const StreetZone& z = street_.zones[d.zone];
       std::uint32_t link = static_cast<std::uint32_t>(z.spec.link);
-      double front = v.stall >= 0 ? z.stalls[v.stall].front : z.spec.start;
-      if (z.spec.kind == CurbKind::kLot) front = z.spec.end;
+      double front = z.spec.end;
       if (z.spec.kind == CurbKind::kUnderground) {
         link = static_cast<std::uint32_t>(z.spec.exit_link);
         front = z.spec.exit_position;
       }
       front = std::max(front, length(v));
-      if (v.off_lane && !lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i))) continue;
-      if (z.spec.kind == CurbKind::kUnderground) {
-        const auto& links = street_.routes[d.route].links;
-        v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
-        v.until = t + z.spec.ramp_time + z.spec.exit_time;
-      } else {
-        v.until = t + z.spec.exit_time;
-      }
+      if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i))) continue;
+      const auto& links = street_.routes[d.route].links;
+      v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;
       v.lane = 0;
       v.s = front;
-      v.off_lane = false;
-      v.phase = VehiclePhase::kLeaving;
+      finish_stop(i, t);
       lanes_[lane_id(link, 0)].push_back(i);  // visible to other exits this tick
       std::sort(lanes_[lane_id(link, 0)].begin(), lanes_[lane_id(link, 0)].end(), [&](std::uint32_t a, std::uint32_t b) {
         return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;

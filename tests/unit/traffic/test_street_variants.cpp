@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+#include <oneapi/tbb/global_control.h>
+
+#include "gate_street.hpp"
+#include "street_run.hpp"
+
+using namespace campusflow;
+
+namespace {
+
+// The gate scenario's demand: 600 drop-offs/h and 150 through cars/h for
+// 20 minutes, 300 walk-in pupils/h crossing the zebra.
+StreetSpec with_gate_demand(StreetSpec s) {
+  s.flows.push_back(test::drop_offs(600.0, 0.0, 1200.0, Distribution::uniform(30.0, 60.0)));
+  FlowSpec west;
+  west.route = 1;
+  west.rate = 150.0;
+  west.to = 1200.0;
+  s.flows.push_back(west);
+  s.walk_in_flows.push_back({300.0, 0.0, 1200.0, 3, 0.0, 120.0});
+  return s;
+}
+
+// Every vehicle that entered has left and every pupil reached the gate.
+void require_all_finished(const StreetSim& sim) {
+  std::size_t stuck = 0, inserted = 0;
+  for (const Vehicle& v : sim.vehicles()) {
+    inserted += v.depart >= 0.0;
+    stuck += v.depart >= 0.0 && v.arrival < 0.0;
+  }
+  std::size_t walking = 0;
+  for (const Walker& w : sim.walkers()) walking += w.arrival < 0.0;
+  INFO(inserted << " vehicles entered");
+  CHECK(inserted == sim.vehicles().size());
+  CHECK(stuck == 0);
+  CHECK(walking == 0);
+  CHECK(sim.finished());
+}
+
+}  // namespace
+
+TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
+  CurbZoneSpec in_lane = test::lay_by(8, 186.0);
+  in_lane.kind = CurbKind::kInLane;
+  CurbZoneSpec lot;
+  lot.kind = CurbKind::kLot;
+  lot.start = 100.0;
+  lot.end = 130.0;
+  lot.stalls = 20;
+  lot.entry_time = 8.0;
+  lot.exit_time = 8.0;
+  lot.walk_access = 25.0;
+  CurbZoneSpec garage = lot;
+  garage.kind = CurbKind::kUnderground;
+  garage.exit_link = 2;  // surfaces on the street beyond the gate
+  garage.exit_position = 40.0;
+  garage.ramp_time = 20.0;
+  CurbZoneSpec pull = test::lay_by(8, 186.0);
+  pull.discipline = CurbDiscipline::kPullForward;
+  CurbZoneSpec platoon = test::lay_by(8, 186.0);
+  platoon.discipline = CurbDiscipline::kPlatoon;
+  struct Variant {
+    const char* name;
+    CurbZoneSpec zone;
+    double radius;
+    double compliance;
+    bool guard;
+  };
+  const Variant variants[] = {
+      {"lay-by, R 50", test::lay_by(), 50.0, 1.0, false},
+      {"in-lane", in_lane, 50.0, 1.0, false},
+      {"lot", lot, 50.0, 1.0, false},
+      {"underground", garage, 50.0, 1.0, false},
+      {"pull-forward", pull, 50.0, 1.0, false},
+      {"platoon", platoon, 50.0, 1.0, false},
+      {"guard", test::lay_by(), 50.0, 1.0, true},
+      {"R 0", test::lay_by(), 0.0, 1.0, false},
+      {"R 100 (bay inside: stop in the lane outside)", test::lay_by(), 100.0, 1.0, false},
+      {"R 150, 70 % compliance", test::lay_by(), 150.0, 0.7, false},
+  };
+  for (const Variant& v : variants) {
+    SECTION(v.name) {
+      StreetSpec spec = with_gate_demand(test::gate_street(v.zone, v.radius));
+      spec.no_car_zone->compliance = v.compliance;
+      if (v.guard) spec.guards.push_back({"guard", 0, 5, 20.0, 15.0, 30.0, 0.0, 1e9});
+      const CompiledStreet c = test::compile_or_fail(spec);
+      StreetSim sim(c, 42);
+      test::run_street(sim, 7200.0);
+      require_all_finished(sim);
+    }
+  }
+}
+
+TEST_CASE("The street gives identical results on 1 and 2 threads", "[traffic][determinism]") {
+  const StreetSpec spec = with_gate_demand(test::gate_street(test::lay_by()));
+  const CompiledStreet c = test::compile_or_fail(spec);
+  auto run = [&](int threads) {
+    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    StreetSim sim(c, 42);
+    test::run_street(sim, 3600.0);
+    return std::make_pair(sim.state_hash(), sim.queue_tails());
+  };
+  const auto one = run(1), two = run(2);
+  CHECK(one.first == two.first);
+  CHECK(one.second == two.second);
+}
