@@ -57,30 +57,46 @@ void print_roll_call(const CompiledScenario& sc, const RunReport& r) {
   }
 }
 
+void print_street(const StreetReport& s) {
+  std::printf("  street           %zu vehicles (%zu unfinished), %zu on foot, %s at %.1f s\n", s.vehicles, s.unfinished,
+              s.pedestrians, s.finished ? "all done" : "not finished", s.end_time);
+  if (s.mean_delay >= 0.0)
+    std::printf("  drop-offs        %zu, mean delay %.1f s\n", s.drop_offs, s.mean_delay);
+  else
+    std::printf("  drop-offs        %zu\n", s.drop_offs);
+  std::printf("  queue            longest tail %.0f m, spillback %.0f s\n", s.max_queue_tail, s.spillback_seconds);
+  std::printf("  vehicle updates  %.3g per second (street %.2f s wall)\n",
+              s.wall_time > 0.0 ? static_cast<double>(s.vehicle_updates) / s.wall_time : 0.0, s.wall_time);
+}
+
 void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
                    const std::string& output) {
   std::printf("campusflow run: %s (%s), seed %llu, %d thread(s)\n", sc.name.c_str(), sc.file.c_str(),
               static_cast<unsigned long long>(options.seed), options.threads);
-  std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
-              r.counts.inside);
-  if (r.evacuation_time >= 0)
-    std::printf("  evacuation time  %.2f s\n", r.evacuation_time);
-  else
-    std::printf("  evacuation time  not reached: %zu agents still inside at %.1f s\n", r.counts.inside,
-                r.simulated_time);
-  std::printf("  lower bounds     %.2f s walking, %.2f s capacity (%s; %.2f s at the design flow 1.33 P/(m s))\n",
-              r.bounds.walking, r.bounds.capacity, r.bounds.capacity_cut.empty() ? "no cut" : r.bounds.capacity_cut.c_str(),
-              r.bounds.design_capacity);
-  if (r.evacuation_time >= 0.0 && r.evacuation_time < std::max(r.bounds.walking, r.bounds.capacity))
-    std::printf("  warning          faster than a lower bound: exits in the outline are ideal sinks (docs/validation.md)\n");
-  for (std::size_t e = 0; e < r.exit_names.size(); ++e)
-    std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
-  print_roll_call(sc, r);
+  // A street-only scenario has no building: nothing to evacuate.
+  if (sc.agent_count > 0) {
+    std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
+                r.counts.inside);
+    if (r.evacuation_time >= 0)
+      std::printf("  evacuation time  %.2f s\n", r.evacuation_time);
+    else
+      std::printf("  evacuation time  not reached: %zu agents still inside at %.1f s\n", r.counts.inside,
+                  r.simulated_time);
+    std::printf("  lower bounds     %.2f s walking, %.2f s capacity (%s; %.2f s at the design flow 1.33 P/(m s))\n",
+                r.bounds.walking, r.bounds.capacity, r.bounds.capacity_cut.empty() ? "no cut" : r.bounds.capacity_cut.c_str(),
+                r.bounds.design_capacity);
+    if (r.evacuation_time >= 0.0 && r.evacuation_time < std::max(r.bounds.walking, r.bounds.capacity))
+      std::printf("  warning          faster than a lower bound: exits in the outline are ideal sinks (docs/validation.md)\n");
+    for (std::size_t e = 0; e < r.exit_names.size(); ++e)
+      std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
+    print_roll_call(sc, r);
+  }
   if (r.peak_density.time >= 0.0) {
     const Eigen::Vector3d at = sc.levels[r.peak_density.level].world(r.peak_density.place);
     std::printf("  peak density     %.0f P/m2 at %.1f s on \"%s\" near (%.1f, %.1f, %.1f) m\n", r.peak_density.density,
                 r.peak_density.time, sc.levels[r.peak_density.level].name.c_str(), at.x(), at.y(), at.z());
   }
+  if (r.street) print_street(*r.street);
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());
   std::printf("  agent updates    %.3g per second\n",

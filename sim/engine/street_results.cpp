@@ -1,5 +1,7 @@
 #include "sim/engine/street_results.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace campusflow {
@@ -10,14 +12,18 @@ constexpr double kThroughputBin = 300.0;  // [s] drop-off throughput per 5 minut
 
 }  // namespace
 
-StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop) {
+StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
+                        const StreetFrameSink& on_frame, double fps) {
   const double dt = sim.street().vehicle_dt;
   // Integer tick counts: the clock never drifts by summing dt.
   const auto ticks = static_cast<std::uint64_t>(std::ceil(time_limit / dt - 1e-9));
   StreetReport r;
+  const auto start = std::chrono::steady_clock::now();
   std::uint64_t k = 0;
+  const auto ticks_per_frame = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / (fps * dt))));
   for (; k < ticks && !sim.finished(); ++k) {
     if (stop && stop->load(std::memory_order_relaxed)) break;
+    if (on_frame && k % ticks_per_frame == 0) on_frame(static_cast<std::int64_t>(k / ticks_per_frame), sim);
     sim.step(static_cast<double>(k) * dt, dt);
   }
   r.end_time = static_cast<double>(k) * dt;
@@ -27,7 +33,40 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   r.pedestrians = sim.walkers().size();
   r.vehicle_updates = sim.vehicle_updates();
   r.state_hash = sim.state_hash();
+  r.wall_time = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double delay = 0.0;
+  std::size_t finished = 0;
+  for (const Vehicle& v : sim.vehicles()) {
+    const DemandVehicle& d = sim.street().vehicles[v.demand];
+    r.drop_offs += v.stop_end >= 0.0;
+    if (!d.drop_off || v.arrival < 0.0) continue;
+    delay += v.arrival - d.time - (v.stop_end - v.stop_start) - d.free_flow_time;
+    ++finished;
+  }
+  if (finished > 0) r.mean_delay = delay / static_cast<double>(finished);
+  for (double q : sim.queue_tails()) r.max_queue_tail = std::max(r.max_queue_tail, q);
+  for (const SpillbackEpisode& e : sim.spillbacks()) r.spillback_seconds += e.end - e.start;
   return r;
+}
+
+std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame) {
+  std::vector<io::StreetFrameRow> rows;
+  const CompiledStreet& st = sim.street();
+  for (std::size_t i = 0; i < sim.vehicles().size(); ++i) {
+    const Vehicle& v = sim.vehicles()[i];
+    if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone) continue;
+    const Vec2 p = sim.vehicle_position(v);
+    const Vec2& d = st.links[v.link].dir;
+    rows.push_back({frame, 0, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), v.v});
+  }
+  for (std::size_t i = 0; i < sim.walkers().size(); ++i) {
+    const Walker& w = sim.walkers()[i];
+    if (w.arrival >= 0.0 || w.piece >= w.pieces.size()) continue;
+    const Vec2 p = sim.walker_position(w);
+    const Vec2 d = w.pieces[w.piece].b - w.pieces[w.piece].a;
+    rows.push_back({frame, 1, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});
+  }
+  return rows;
 }
 
 io::StreetTables street_tables(const StreetSim& sim) {

@@ -2,6 +2,8 @@
 // The gate-traffic part of a run: stepping the street to its end and turning
 // a finished StreetSim into the tables of /campusflow/street.
 #include <atomic>
+#include <functional>
+#include <vector>
 #include <cstdint>
 
 #include "sim/io/street_records.hpp"
@@ -15,11 +17,24 @@ struct StreetReport {
   std::size_t vehicles = 0, unfinished = 0, pedestrians = 0;
   std::uint64_t vehicle_updates = 0;
   std::uint64_t state_hash = 0;
+  double wall_time = 0.0;           // [s] spent stepping the street
+  std::size_t drop_offs = 0;        // stops completed
+  double mean_delay = -1.0;         // [s] of drop-off cars that left; -1 none
+  double max_queue_tail = 0.0;      // [m] over all approaches
+  double spillback_seconds = 0.0;   // [s] summed over approaches
 };
 
+// Called with every replay frame (frame k at k / fps seconds).
+using StreetFrameSink = std::function<void(std::int64_t frame, const StreetSim& sim)>;
+
 // Steps `sim` by its vehicle tick until it has finished, `time_limit` [s] is
-// reached or `stop` is set.
-StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop);
+// reached or `stop` is set; hands a frame to `on_frame` every 1/fps seconds
+// (fps a divisor of the tick rate; none when on_frame is empty).
+StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
+                        const StreetFrameSink& on_frame = {}, double fps = 2.0);
+
+// The vehicles on the road and the pedestrians walking, as replay rows.
+std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame);
 
 io::StreetTables street_tables(const StreetSim& sim);
 

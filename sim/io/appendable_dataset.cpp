@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sim/io/hdf5_objects.hpp"
+#include "sim/io/street_records.hpp"
 
 namespace campusflow::io {
 
@@ -77,5 +78,6 @@ template class AppendableDataset<TrajectoryRow>;
 template class AppendableDataset<ExitEventRow>;
 template class AppendableDataset<PassageRow>;
 template class AppendableDataset<DensityRow>;
+template class AppendableDataset<StreetFrameRow>;
 
 }  // namespace campusflow::io

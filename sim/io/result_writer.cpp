@@ -3,6 +3,8 @@
 
 #include "sim/io/street_writer.hpp"
 
+#include <cstddef>
+
 #include <cmath>
 #include <system_error>
 #include <vector>
@@ -120,6 +122,26 @@ void ResultWriter::write_street(const StreetTables& tables) {
   write_street_tables(campusflow_.get(), tables);
 }
 
+void ResultWriter::append_street_frame(std::span<const StreetFrameRow> rows, double fps) {
+  const QuietHdf5Errors quiet;
+  require_open("append a street frame");
+  if (street_frames_.capacity() == 0) {  // not created yet
+    using R = StreetFrameRow;
+    street_frames_ = AppendableDataset<StreetFrameRow>(
+        campusflow_.get(), "street_frames",
+        build(sizeof(R), {{"frame", offsetof(R, frame), H5T_NATIVE_INT64, H5T_STD_I64LE},
+                          {"kind", offsetof(R, kind), H5T_NATIVE_INT8, H5T_STD_I8LE},
+                          {"id", offsetof(R, id), H5T_NATIVE_INT32, H5T_STD_I32LE},
+                          {"x", offsetof(R, x), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                          {"y", offsetof(R, y), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                          {"heading", offsetof(R, heading), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
+                          {"speed", offsetof(R, speed), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}}),
+        kStreetFrameBufferRows, kStreetFrameBufferRows);
+    write_attribute(street_frames_.id(), "fps", fps);
+  }
+  if (street_frames_.append(rows)) flush_file();
+}
+
 void ResultWriter::write_agents(std::span<const AgentRow> agents, std::span<const std::string> group_names,
                                 std::span<const std::string> profile_names) {
   const QuietHdf5Errors quiet;
@@ -173,6 +195,7 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   exit_events_.flush();
   passages_.flush();
   density_.flush();
+  street_frames_.flush();
   if (!agents_written_) write_agents({}, {}, {});  // a complete file always has every table
   if (!places_written_) write_places({});
   write_summary(summary);
@@ -183,6 +206,7 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   exit_events_.close();
   passages_.close();
   density_.close();
+  street_frames_.close();
   campusflow_.reset();
   if (file_.close() < 0) throw IoError("cannot close " + partial_.string() + " (disk full?)");
   finished_ = true;
@@ -236,6 +260,7 @@ void ResultWriter::close_all() noexcept {
   exit_events_.close();
   passages_.close();
   density_.close();
+  street_frames_.close();
   campusflow_.reset();
   file_.reset();
 }
@@ -250,6 +275,7 @@ ResultWriter::~ResultWriter() {
     exit_events_.flush();
     passages_.flush();
     density_.flush();
+    street_frames_.flush();
   } catch (...) {
   }
   try {

@@ -22,8 +22,9 @@ class ResultWriter {
   static constexpr std::size_t kExitEventBufferRows = 4096;
   static constexpr std::size_t kPassageBufferRows = 4096;
   static constexpr std::size_t kDensityBufferRows = 16384;
+  static constexpr std::size_t kStreetFrameBufferRows = 32768;
   static constexpr std::size_t kMaxBufferedRows =
-      kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows + kDensityBufferRows;
+      kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows + kDensityBufferRows + kStreetFrameBufferRows;
 
   // Creates "<final_path>.partial" (truncating an old one) and writes the
   // static parts: the archive layout, run information and level geometry.
@@ -54,6 +55,9 @@ class ResultWriter {
   void write_places(std::span<const PlaceInfo> places);
   // /campusflow/street: the gate-traffic tables (docs/result-format.md). At most once.
   void write_street(const StreetTables& tables);
+  // /campusflow/street_frames: vehicles and pedestrians on the street every
+  // 1/fps seconds (attribute fps), for replays. Buffered like the trajectory.
+  void append_street_frame(std::span<const StreetFrameRow> rows, double fps);
   // Writes the rest, the summary and wall_time [s], marks the file complete,
   // closes it and renames it to final_path. Afterwards the writer is inert:
   // further writes throw IoError, the destructor does nothing.
@@ -65,7 +69,7 @@ class ResultWriter {
   // Rows in memory, trajectory and exit events together; <= kMaxBufferedRows.
   std::size_t buffered_rows() const {
     return trajectory_.buffered_rows() + exit_events_.buffered_rows() + passages_.buffered_rows() +
-           density_.buffered_rows();
+           density_.buffered_rows() + street_frames_.buffered_rows();
   }
 
  private:
@@ -84,6 +88,7 @@ class ResultWriter {
   AppendableDataset<ExitEventRow> exit_events_;
   AppendableDataset<PassageRow> passages_;
   AppendableDataset<DensityRow> density_;
+  AppendableDataset<StreetFrameRow> street_frames_;  // created by the first street frame
   bool agents_written_ = false;
   bool places_written_ = false;
   bool finished_ = false;

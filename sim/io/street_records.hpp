@@ -47,6 +47,16 @@ struct StallRow {
   std::int32_t services;
 };
 
+// One vehicle or pedestrian on the street in one replay frame.
+struct StreetFrameRow {
+  std::int64_t frame;    // time = frame / street_fps
+  std::int8_t kind;      // 0 vehicle, 1 pedestrian
+  std::int32_t id;       // row in vehicles / pedestrians
+  double x, y;           // [m] centre of a vehicle, position of a pedestrian
+  double heading;        // [rad] direction of travel
+  double speed;          // [m/s]
+};
+
 struct StreetTables {
   std::vector<std::string> vehicle_ids, pedestrian_ids, approach_names, zone_names;
   std::vector<StreetVehicleRow> vehicles;
