@@ -196,7 +196,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     StreetFrameSink frames;
     if (writing)
       frames = [&](std::int64_t frame, const StreetSim& s) {
-        auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(street_frame_rows(s, frame));
+        auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(street_frame_rows(s, frame, static_cast<double>(frame) / kStreetFps));
         if (!rows->empty()) writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
       };
     report.street = run_street(*street, us_to_seconds(sc.settings.time_limit), control.stop, frames, kStreetFps);

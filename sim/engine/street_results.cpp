@@ -49,7 +49,7 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   return r;
 }
 
-std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame) {
+std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame, double time) {
   std::vector<io::StreetFrameRow> rows;
   const CompiledStreet& st = sim.street();
   for (std::size_t i = 0; i < sim.vehicles().size(); ++i) {
@@ -61,7 +61,7 @@ std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int
   }
   for (std::size_t i = 0; i < sim.walkers().size(); ++i) {
     const Walker& w = sim.walkers()[i];
-    if (w.arrival >= 0.0 || w.piece >= w.pieces.size()) continue;
+    if (w.arrival >= 0.0 || w.start > time || w.piece >= w.pieces.size()) continue;
     const Vec2 p = sim.walker_position(w);
     const Vec2 d = w.pieces[w.piece].b - w.pieces[w.piece].a;
     rows.push_back({frame, 1, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});

@@ -250,6 +250,8 @@ void compile_demand(const StreetSpec& s, std::uint64_t seed, CompiledStreet& c, 
     v.dwell = in.dwell;
     v.children = in.children;
     v.escort = in.escort;
+    v.pick_up = in.pick_up;
+    v.release = in.release;
     const double v0 = s.vehicle_types[in.type].idm.desired_speed;
     for (std::size_t li : s.routes[in.route].links)
       v.free_flow_time += s.links[li].length / std::min(v0, s.links[li].speed_limit);

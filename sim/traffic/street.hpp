@@ -69,6 +69,8 @@ struct DemandVehicle {
   double dwell = 0.0;              // [s]
   std::uint32_t children = 0;
   bool escort = false;
+  bool pick_up = false;            // waits at its stop for its children, who leave the gate at `release`
+  double release = 0.0;            // [s]
   std::int32_t zone = -1;          // -1: no stop, or a stop in the lane (see in_lane_stop)
   bool in_lane_stop = false;       // a driver who ignores the no-car zone: stops in the lane at the gate
   std::uint32_t stop_route_step = 0;  // which link of the route the stop is on

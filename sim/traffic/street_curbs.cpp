@@ -84,7 +84,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       spawn_children(i, t);
       continue;
     }
-    if (v.phase == VehiclePhase::kParked && t >= v.until - 1e-9 && v.escorts_out == 0) {
+    if (v.phase == VehiclePhase::kParked && t >= v.until - 1e-9 && v.awaiting == 0) {
       if (d.zone < 0) {
         finish_stop(i, t);
         continue;
@@ -97,7 +97,7 @@ void StreetSim::serve_curbs(double t, double dt) {
         const bool all_done = std::all_of(zs.stalls.begin(), zs.stalls.end(), [&](const StallState& s) {
           if (s.vehicle < 0) return true;
           const Vehicle& o = vehicles_[s.vehicle];
-          return (o.phase == VehiclePhase::kParked && t >= o.until - 1e-9 && o.escorts_out == 0) ||
+          return (o.phase == VehiclePhase::kParked && t >= o.until - 1e-9 && o.awaiting == 0) ||
                  o.phase == VehiclePhase::kLeaving;
         });
         // Staff release a full platoon, or a partial one when nobody else is coming.

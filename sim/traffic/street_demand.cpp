@@ -58,6 +58,8 @@ void draw_profile(const DropOffProfileSpec& p, std::uint64_t seed, std::vector<V
     v.drop_off = true;
     v.children = rs.uniform01(k, 3) < p_two ? 2 : 1;
     v.escort = rs.uniform01(k, 4) < p.escort_share;
+    v.pick_up = p.pick_up;
+    v.release = p.bell;
     v.dwell = std::max(0.0, p.dwell.sample(rs, k + (1u << 24)));
     out.push_back(v);
   }
@@ -80,6 +82,8 @@ ExpandedDemand expand_demand(const StreetSpec& spec, std::uint64_t seed) {
       v.route = fl.route;
       v.drop_off = fl.drop_off;
       v.children = fl.children;
+      v.pick_up = fl.pick_up;
+      v.release = fl.release;
       v.dwell = fl.drop_off ? std::max(0.0, fl.dwell.sample(dwell_rs, k)) : 0.0;
       d.vehicles.push_back(v);
     }

@@ -183,6 +183,8 @@ struct VehicleDemand {
   double dwell = 0.0;              // [s] standing still at the stop, children getting out
   std::uint32_t children = 0;      // pupils who get out and walk to the gate
   bool escort = false;             // a parent walks them to the gate and back to the car
+  bool pick_up = false;            // dismissal: the car waits for `children` who leave the gate at `release`
+  double release = 0.0;            // [s] pick-ups: when the pupils come out of the gate (the bell)
   std::optional<std::size_t> zone; // a named curb zone; empty: the nearest allowed one
 };
 
@@ -202,6 +204,7 @@ struct DropOffProfileSpec {
   double share_driven = 0.5;
   double pupils_per_car = 1.3;   // mean; each car brings 1 or 2
   double escort_share = 0.0;     // cars whose parent walks the children to the gate
+  bool pick_up = false;          // dismissal: parents arrive before the bell and wait for their children
   double bell = 1800.0;          // [s]
   double window = 1200.0;        // [s] arrivals in [bell - window, bell)
   std::vector<double> profile;   // relative arrival intensity per equal slice of the window; empty: uniform
@@ -216,6 +219,8 @@ struct FlowSpec {               // Poisson vehicles without a stop (through traf
   double rate = 0.0;             // [veh/h]
   double from = 0.0, to = 0.0;   // [s]
   bool drop_off = false;         // buses: stop at the zone and unload `children`
+  bool pick_up = false;          // ... or wait there for them (dismissal)
+  double release = 0.0;          // [s] pick-ups: when the pupils come out of the gate
   std::uint32_t children = 0;
   Distribution dwell = Distribution::constant(0.0);
 };

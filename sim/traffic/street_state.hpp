@@ -27,13 +27,13 @@ struct Vehicle {
   bool off_lane = false;     // standing in a lay-by stall, a lot or underground
   double until = 0.0;        // end of the current manoeuvre or dwell [s]
   double last_change = -1e9; // time of its last lane change [s]
-  std::int32_t escorts_out = 0;  // escorting parents not yet back
+  std::int32_t awaiting = 0;  // people it waits for: an escorting parent, pupils it picks up
   bool hard_braking = false;
   // Results.
   double depart = -1.0, arrival = -1.0, stop_start = -1.0, stop_end = -1.0, distance = 0.0;
 };
 
-enum class WalkerKind : std::uint8_t { kFromCar = 0, kWalkIn = 1, kFromBus = 2, kEscort = 3 };
+enum class WalkerKind : std::uint8_t { kFromCar = 0, kWalkIn = 1, kFromBus = 2, kEscort = 3, kToCar = 4 };
 
 struct Walker {
   std::string id;
@@ -45,7 +45,7 @@ struct Walker {
   double start = 0.0, arrival = -1.0, distance = 0.0;
   double waited = 0.0;       // at crossings [s]
   double waiting_since = -1.0;
-  std::int32_t vehicle = -1; // escorts: the car to return to
+  std::int32_t vehicle = -1; // escorts and pupils being picked up: the car waiting for them
   std::uint32_t returns_from = 0;  // escorts: pieces from this index lead back to the car
 };
 

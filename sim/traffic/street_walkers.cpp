@@ -37,17 +37,23 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
   if (way.empty()) return;
   if (access > 0.0) way.insert(way.begin(), WalkPiece{way.front().a, way.front().a, access, -1});
   const bool bus = street_.types[v.type].vehicle_class == VehicleClass::kBus;
+  std::vector<WalkPiece> back;  // from the gate to the car, for pick-ups
+  for (auto it = way.rbegin(); it != way.rend(); ++it) back.push_back({it->b, it->a, it->length, it->crossing});
   for (std::uint32_t c = 0; c < d.children; ++c) {
     Walker w;
     w.id = d.id + "/" + std::to_string(c);
-    w.kind = bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
-    w.pieces = way;
-    w.start = t;
+    w.kind = d.pick_up ? WalkerKind::kToCar : bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
+    w.pieces = d.pick_up ? back : way;
+    w.start = d.pick_up ? std::max(t, d.release) : t;
+    if (d.pick_up) {
+      w.vehicle = static_cast<std::int32_t>(i);
+      ++v.awaiting;
+    }
     const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
     w.speed = std::max(0.3, street_.child_speed.sample(rs));
     walkers_.push_back(std::move(w));
   }
-  if (d.escort) {
+  if (d.escort && !d.pick_up) {
     Walker w;
     w.id = d.id + "/parent";
     w.kind = WalkerKind::kEscort;
@@ -57,7 +63,7 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
     w.start = t;
     w.speed = kAdultSpeed;
     w.vehicle = static_cast<std::int32_t>(i);
-    ++v.escorts_out;
+    ++v.awaiting;
     walkers_.push_back(std::move(w));
   }
 }
@@ -105,7 +111,7 @@ void StreetSim::move_walkers(double t, double dt) {
   }
   for (CrossingState& c : crossings_) c.walkers_on = c.announced = false;
   for (Walker& w : walkers_) {
-    if (w.arrival >= 0.0) continue;
+    if (w.arrival >= 0.0 || w.start > t) continue;  // done, or still inside the school
     double left = w.speed * dt;
     while (left > 0.0 && w.piece < w.pieces.size()) {
       const WalkPiece& p = w.pieces[w.piece];
@@ -145,7 +151,7 @@ void StreetSim::move_walkers(double t, double dt) {
     }
     if (w.piece >= w.pieces.size()) {
       w.arrival = t;
-      if (w.kind == WalkerKind::kEscort && w.vehicle >= 0) --vehicles_[w.vehicle].escorts_out;
+      if (w.vehicle >= 0) --vehicles_[w.vehicle].awaiting;
       continue;
     }
     const WalkPiece& p = w.pieces[w.piece];

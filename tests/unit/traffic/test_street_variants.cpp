@@ -91,6 +91,27 @@ TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
   }
 }
 
+TEST_CASE("Dismissal: parents wait in the stalls and leave with their children", "[traffic][deadlock]") {
+  // 400 cars/h arrive from 5 minutes before to 10 minutes after the bell at
+  // 900 s; each waits at least 20 s and until its child has walked from the
+  // gate to the car. Everybody gets home: no car leaves without its child.
+  StreetSpec spec = test::gate_street(test::lay_by());
+  FlowSpec f = test::drop_offs(400.0, 600.0, 1500.0, Distribution::constant(20.0));
+  f.pick_up = true;
+  f.release = 900.0;
+  spec.flows.push_back(f);
+  const CompiledStreet c = test::compile_or_fail(spec);
+  StreetSim sim(c, 5);
+  test::run_street(sim, 7200.0);
+  require_all_finished(sim);
+  for (const Walker& w : sim.walkers()) {
+    CHECK(w.kind == WalkerKind::kToCar);
+    CHECK(w.start >= 900.0);
+    const Vehicle& car = sim.vehicles()[static_cast<std::size_t>(w.vehicle)];
+    CHECK(car.stop_end >= w.arrival);  // the car left after the child reached it
+  }
+}
+
 TEST_CASE("The street gives identical results on 1 and 2 threads", "[traffic][determinism]") {
   const StreetSpec spec = with_gate_demand(test::gate_street(test::lay_by()));
   const CompiledStreet c = test::compile_or_fail(spec);
