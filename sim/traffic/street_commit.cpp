@@ -18,7 +18,7 @@ constexpr double kPetThreshold = 2.0; // [s] post-encroachment time at crossings
 }  // namespace
 
 bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
-                              std::int32_t self) const {
+                              std::int32_t self, double reaction) const {
   const double s0 = street_.types.front().idm.min_gap;
   for (std::uint32_t o : lanes_[lane_id(link, lane)]) {
     if (static_cast<std::int32_t>(o) == self) continue;
@@ -26,7 +26,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
     if (f.s >= front) {  // ahead: its rear must be clear of our front
       if (f.s - length(f) - front < s0) return false;
     } else {             // behind: it must be able to stop short of our rear
-      const double gap = front - len - f.s;
+      const double gap = front - len - f.s - f.v * reaction;
       if (gap < 0.5) return false;
       if (idm_acceleration(idm(f), f.v, gap, 0.0) < -street_.types[f.type].mobil.safe_deceleration) return false;
     }
@@ -40,13 +40,15 @@ void StreetSim::commit(double t, double dt) {
     Vehicle& v = vehicles_[i];
     if (v.phase != VehiclePhase::kDriving || plans_[i].change_to < 0) continue;
     const auto target = static_cast<std::uint32_t>(plans_[i].change_to);
-    if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i))) continue;
+    // The new follower planned this tick without us: it must have room to drive on for a tick.
+    if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i), dt)) continue;
     auto& from = lanes_[lane_id(v.link, v.lane)];
     from.erase(std::find(from.begin(), from.end(), i));
     auto& to = lanes_[lane_id(v.link, target)];
     to.insert(std::find_if(to.begin(), to.end(), [&](std::uint32_t o) { return vehicles_[o].s < v.s; }), i);
     v.lane = target;
     v.last_change = t;
+    plans_[i].accel = plans_[i].change_accel;
   }
   for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
     Vehicle& v = vehicles_[i];

@@ -210,6 +210,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     if (gain > m.threshold && gain > best_gain) {
       best_gain = gain;
       out.change_to = target;
+      out.change_accel = a_new;
     }
   }
   return out;

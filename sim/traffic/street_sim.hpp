@@ -18,8 +18,9 @@
 namespace campusflow {
 
 struct StreetPlan {
-  double accel = 0.0;
+  double accel = 0.0;           // [m/s^2] staying in its lane
   std::int32_t change_to = -1;  // lane to change to, or -1
+  double change_accel = 0.0;    // [m/s^2] after changing
 };
 
 // What was ahead of a vehicle: the gap [m] and the speed [m/s] of the obstacle.
@@ -110,7 +111,11 @@ class StreetSim {
   bool crossing_blocked_for_vehicles(std::uint32_t crossing, double t) const;
   bool signal_green(std::int32_t connection, double t) const;
   void reserve_stall(std::uint32_t i, double t);
-  bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self) const;
+  // Room for a vehicle of length `len` with its front at `front`: clear of
+  // the vehicle ahead by s0, and the one behind can stop short of it even if
+  // it drives on at its speed for `reaction` seconds first.
+  bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self,
+                     double reaction = 0.0) const;
   void spawn_children(std::uint32_t i, double t);
   void finish_stop(std::uint32_t i, double t);
 };
