@@ -14,12 +14,30 @@ namespace {
 
 constexpr double kHardBraking = 4.5;  // [m/s^2] VALIDATION.md: conflict threshold
 constexpr double kPetThreshold = 2.0; // [s] post-encroachment time at crossings
+constexpr double kAtMark = 0.5;       // [m] a car this close to its mark and standing has arrived
+constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping in the lane stops where the line ends
 
 }  // namespace
 
 bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
                               std::int32_t self, double reaction) const {
   const double s0 = street_.types.front().idm.min_gap;
+  // Followers still on a link that leads into this lane.
+  const StreetLink& here = street_.links[link];
+  for (std::uint32_t p = 0; p < street_.links.size(); ++p) {
+    const StreetLink& pl = street_.links[p];
+    if (pl.to != here.from || pl.from == here.to) continue;
+    for (std::uint32_t pln = 0; pln < pl.lanes; ++pln) {
+      if (std::min(pln, here.lanes - 1) != lane) continue;
+      for (std::uint32_t o : lanes_[lane_id(p, pln)]) {
+        const Vehicle& f = vehicles_[o];
+        const double gap = front - len + (pl.length - f.s) - f.v * reaction;
+        if (gap < 0.5) return false;
+        if (idm_acceleration(idm(f), f.v, gap, 0.0) < -street_.types[f.type].mobil.safe_deceleration) return false;
+        break;  // the nearest one decides
+      }
+    }
+  }
   for (std::uint32_t o : lanes_[lane_id(link, lane)]) {
     if (static_cast<std::int32_t>(o) == self) continue;
     const Vehicle& f = vehicles_[o];
@@ -103,7 +121,10 @@ void StreetSim::commit(double t, double dt) {
       ready = v.stall >= 0;
       at = along && ready ? z.stalls[v.stall].front : z.spec.start;
     }
-    if (!ready || std::abs(v.s - at) > 1.5) continue;
+    // A stop in the lane (no zone) is made as near the mark as the cars
+    // already standing there allow: a line of parents stopping at the curb.
+    const bool in_stretch = d.zone < 0 && v.s <= at + kAtMark && v.s >= at - kCurbStretch;
+    if (!ready || (std::abs(v.s - at) > kAtMark && !in_stretch)) continue;
     v.phase = VehiclePhase::kManoeuvring;
     v.v = 0.0;
     // A lot's or garage's entry manoeuvre happens off the road, once the car has turned in.

@@ -28,8 +28,13 @@ void StreetSim::reserve_stall(std::uint32_t i, double /*t*/) {
   if (line) {
     // No passing along the curb: the stall right behind the last car.
     if (rear_taken + 1 < static_cast<std::int32_t>(zs.stalls.size())) pick = rear_taken + 1;
-  } else {
+  } else if (z.spec.discipline == CurbDiscipline::kPlatoon || z.spec.discipline == CurbDiscipline::kFrontFirst) {
+    // The front-most free stall (staff wave each car there in a platoon).
     for (std::size_t k = 0; k < zs.stalls.size() && pick < 0; ++k)
+      if (zs.stalls[k].vehicle < 0) pick = static_cast<std::int32_t>(k);
+  } else {
+    // The first free stall a driver passes (stalls are stored front first).
+    for (std::size_t k = zs.stalls.size(); k-- > 0 && pick < 0;)
       if (zs.stalls[k].vehicle < 0) pick = static_cast<std::int32_t>(k);
   }
   if (pick < 0) return;
@@ -108,25 +113,18 @@ void StreetSim::serve_curbs(double t, double dt) {
         if (!all_done || (!zs.platoon_closed && coming)) continue;
         zones_[d.zone].platoon_closed = true;
       }
-      const bool off_road = z.spec.kind == CurbKind::kLot || z.spec.kind == CurbKind::kUnderground;
+      // Off the road (a lay-by, a lot, a garage) the exit manoeuvre (and the
+      // ramp) happens beside the lane, then the car waits for a gap to join;
+      // a car stopped in the lane just drives off after it.
       v.phase = VehiclePhase::kLeaving;
-      if (off_road) {  // manoeuvres (and drives the ramp) inside, then waits for a gap
-        v.until = t + z.spec.exit_time + (z.spec.kind == CurbKind::kUnderground ? z.spec.ramp_time : 0.0);
-        continue;
-      }
-      if (!lane_has_room(static_cast<std::uint32_t>(z.spec.link), 0, z.stalls[v.stall].front, length(v), static_cast<std::int32_t>(i))) {
-        v.phase = VehiclePhase::kParked;
-        continue;
-      }
-      v.off_lane = false;  // pulls out into the lane
-      v.until = t + z.spec.exit_time;
+      v.until = t + z.spec.exit_time + (z.spec.kind == CurbKind::kUnderground ? z.spec.ramp_time : 0.0);
       continue;
     }
     if (v.phase == VehiclePhase::kLeaving && t >= v.until - 1e-9 && v.off_lane) {
       // Out of a lot or garage: joins the road at its exit when there is a gap.
       const StreetZone& z = street_.zones[d.zone];
       std::uint32_t link = static_cast<std::uint32_t>(z.spec.link);
-      double front = z.spec.end;
+      double front = z.spec.kind == CurbKind::kLayBy ? z.stalls[v.stall].front : z.spec.end;
       if (z.spec.kind == CurbKind::kUnderground) {
         link = static_cast<std::uint32_t>(z.spec.exit_link);
         front = z.spec.exit_position;

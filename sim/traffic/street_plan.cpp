@@ -96,8 +96,10 @@ std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
   const auto& links = street_.routes[d.route].links;
   const StreetLink& l = street_.links[v.link];
   if (!v.stopped && v.step <= d.stop_route_step) {
-    double dist = l.length - v.s;
-    for (std::uint32_t k = v.step + 1; k <= d.stop_route_step; ++k) dist += street_.links[links[k]].length;
+    // Path distance to where it stops (a zone's entrance, or its place in the lane).
+    const double at = d.zone >= 0 ? street_.zones[d.zone].spec.start : d.stop_front;
+    double dist = at - v.s;
+    for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
     if (dist < street_.types[v.type].mobil.strategic_distance + l.length) return 0;
   }
   if (v.step + 1 < links.size()) {
@@ -112,8 +114,11 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
   const Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
   const auto& links = street_.routes[d.route].links;
-  const double b = idm(v).comfortable_deceleration;
-  const double braking = v.v * v.v / (2.0 * b);
+  // A driver yields only where it can stop at half its comfortable
+  // deceleration (the IDM brakes harder than the kinematic minimum when an
+  // obstacle appears); closer, it goes on. Pupils use the same distance
+  // (yield_distance) to decide whether a car can still stop for them.
+  const double braking = yield_distance(idm(v), v.v);
   const double s0 = idm(v).min_gap;
   double gap = kInf;
   // A mark at distance m: the IDM keeps s0 to an obstacle, so the obstacle
@@ -172,9 +177,25 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   const DemandVehicle& d = street_.vehicles[v.demand];
   const double limit = speed_limit(v.link, t);
   const double stop_gap = stop_ahead(i, t);
+  // A lower limit ahead is a virtual leader at the link's end driving at
+  // that limit, an equilibrium gap away: drivers slow down before it
+  // comfortably (as SUMO's drivers do), not after it.
+  Ahead slower{std::numeric_limits<double>::infinity(), 0.0};
+  {
+    const auto& links = street_.routes[d.route].links;
+    double dist = street_.links[v.link].length - v.s;
+    for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
+      const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
+      if (next < v.v) {
+        const double gap = dist + idm(v).min_gap + next * idm(v).time_headway;
+        if (gap < slower.gap) slower = {gap, next};
+      }
+      dist += street_.links[links[k]].length;
+    }
+  }
   auto accel_in = [&](std::uint32_t lane) {
     const Ahead lead = leader(d.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i));
-    return std::min(idm_accel(v, limit, lead), idm_accel(v, limit, {stop_gap, 0.0}));
+    return std::min({idm_accel(v, limit, lead), idm_accel(v, limit, {stop_gap, 0.0}), idm_accel(v, limit, slower)});
   };
   StreetPlan out{accel_in(v.lane), -1};
   const StreetLink& l = street_.links[v.link];
@@ -205,7 +226,8 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
       const Ahead f_lead_now = leader(street_.vehicles[f.demand].route, f.step, tl, f.s, kLookahead, nf);
       follower_loss = idm_accel(f, f_limit, f_lead_now) - f_after;
     }
-    const double a_new = std::min(idm_accel(v, limit, new_lead), idm_accel(v, limit, {stop_gap, 0.0}));
+    const double a_new =
+        std::min({idm_accel(v, limit, new_lead), idm_accel(v, limit, {stop_gap, 0.0}), idm_accel(v, limit, slower)});
     const double gain = a_new - out.accel - m.politeness * follower_loss + bias;
     if (gain > m.threshold && gain > best_gain) {
       best_gain = gain;

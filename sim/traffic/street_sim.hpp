@@ -17,6 +17,10 @@
 
 namespace campusflow {
 
+// How far ahead a vehicle at speed v [m/s] can still stop comfortably for a
+// crossing or a stop line: v^2 / b, i.e. braking at b/2 on average.
+inline double yield_distance(const IdmParams& p, double v) { return v * v / p.comfortable_deceleration; }
+
 struct StreetPlan {
   double accel = 0.0;           // [m/s^2] staying in its lane
   std::int32_t change_to = -1;  // lane to change to, or -1

@@ -122,11 +122,12 @@ struct RestrictionSpec {
 };
 
 enum class CurbKind : std::uint8_t { kLayBy, kInLane, kLot, kUnderground };
-// first_free: a car takes the free stall nearest the zone's end and leaves
-// when done. pull_forward: cars stand in a line, take the stall behind the
+// first_free: a car takes the first free stall it passes and leaves
+// when done (SUMO's parking areas). front_first: it pulls forward to the
+// free stall nearest the zone's end (schools' "pull all the way forward"). pull_forward: cars stand in a line, take the stall behind the
 // last car and leave only when the stall in front is free. platoon: staff
 // fill every stall, then release all cars together once each is done.
-enum class CurbDiscipline : std::uint8_t { kFirstFree, kPullForward, kPlatoon };
+enum class CurbDiscipline : std::uint8_t { kFirstFree, kFrontFirst, kPullForward, kPlatoon };
 
 // Where cars stop to drop off or pick up. Lay-by and in-lane zones lie along
 // lane 0 of `link` between `start` and `end`; a lot is entered at `start` and

@@ -87,9 +87,8 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
         continue;
       }
       if (v.v < 0.1) continue;  // standing: it has yielded
-      // Stopping distance with half a second to react.
-      const double b = st.types[v.type].idm.comfortable_deceleration;
-      const double braking = v.v * v.v / (2.0 * b) + v.v * 0.5;
+      // Its yielding distance, with half a second to react.
+      const double braking = yield_distance(st.types[v.type].idm, v.v) + v.v * 0.5;
       if (priority ? to_leg < braking : to_leg < v.v * (cross_time + kGapMargin)) return false;
     }
   }

@@ -57,26 +57,31 @@ TEST_CASE("An n-stall lot serves n x 3600 / service time under excess demand", "
   CHECK(served_per_hour(sim, 600.0, 2400.0) == Approx(expected).epsilon(0.05));
 }
 
+// Checked with "front first" (cars pull forward to the free stall nearest
+// the zone's end), for 2, 3, 4 and 8 stalls.
 TEST_CASE("An n-stall lay-by serves n x 3600 / service time under excess demand", "[traffic][curb]") {
-  // Eight 7 m stalls from 130 to 186 m; entry 5 s, dwell 40 s, exit 5 s,
+  // n 7 m stalls ending at 186 m; entry 5 s, dwell 40 s, exit 5 s (beside
+  // the lane, then the car joins it when there is a gap),
   // plus the move-up: the leaving car pulls out from standstill and clears
   // its stall (length + s0 = 7.1 m at a = 2.6 m/s^2: sqrt(2 x 7.1 / 2.6) =
   // 2.3 s), and the next car drives from the lay-by's entrance (where it
   // waits) to the freed stall and stops (the IDM time, averaged over the
   // stalls). 8 x 3600 / (50 + move-up) veh/h; demand 1,500 veh/h.
-  CurbZoneSpec bay = test::lay_by(8, 186.0);
+  const std::uint32_t n = GENERATE(2u, 3u, 4u, 8u);
+  CurbZoneSpec bay = test::lay_by(n, 186.0);
+  bay.discipline = CurbDiscipline::kFrontFirst;
   bay.entry_time = 5.0;
   bay.exit_time = 5.0;
   StreetSpec spec = test::gate_street(bay);
   spec.flows.push_back(test::drop_offs(1500.0, 0.0, 2400.0, Distribution::constant(40.0)));
   const CompiledStreet c = test::compile_or_fail(spec);
   double move_up = 0.0;
-  for (const StreetStall& s : c.zones[0].stalls) move_up += move_up_time(s.front - bay.start) / 8.0;
+  for (const StreetStall& s : c.zones[0].stalls) move_up += move_up_time(s.front - bay.start) / n;
   const IdmParams car;
   move_up += std::sqrt(2.0 * (car.length + car.min_gap) / car.max_acceleration);
   StreetSim sim(c, 7);
   test::run_street(sim, 2400.0);
-  const double expected = 8 * 3600.0 / (50.0 + move_up);
-  INFO("move-up " << move_up << " s, expected " << expected << " veh/h");
+  const double expected = n * 3600.0 / (50.0 + move_up);
+  INFO(n << " stalls: move-up " << move_up << " s, expected " << expected << " veh/h");
   CHECK(served_per_hour(sim, 600.0, 2400.0) == Approx(expected).epsilon(0.05));
 }
