@@ -99,15 +99,17 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
   if (r.street) print_street(*r.street);
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());
-  std::printf("  agent updates    %.3g per second\n",
-              r.wall_time > 0 ? static_cast<double>(r.agent_updates) / r.wall_time : 0.0);
-  std::printf("  stages          ");
-  double staged = 0.0;
-  for (std::size_t k = 0; k < static_cast<std::size_t>(Stage::kCount); ++k) {
-    std::printf(" %s %.2f s,", std::string(kStageNames[k]).c_str(), r.stage_seconds[k]);
-    staged += r.stage_seconds[k];
+  if (sc.agent_count > 0) {
+    std::printf("  agent updates    %.3g per second\n",
+                r.wall_time > 0 ? static_cast<double>(r.agent_updates) / r.wall_time : 0.0);
+    std::printf("  stages          ");
+    double staged = 0.0;
+    for (std::size_t k = 0; k < static_cast<std::size_t>(Stage::kCount); ++k) {
+      std::printf(" %s %.2f s,", std::string(kStageNames[k]).c_str(), r.stage_seconds[k]);
+      staged += r.stage_seconds[k];
+    }
+    std::printf(" output and the rest %.2f s\n", std::max(0.0, r.wall_time - staged));
   }
-  std::printf(" output and the rest %.2f s\n", std::max(0.0, r.wall_time - staged));
   std::printf("  peak memory      %.0f MB\n", peak_memory_mb());
   std::printf("  state hash       %016llx\n", static_cast<unsigned long long>(r.state_hash));
   std::printf("  result           %s\n", output.c_str());

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sim/engine/street_results.hpp"
+#include "sim/traffic/compile_street.hpp"
 #include "sim/io/result_writer.hpp"
 #include "sim/io/writer_thread.hpp"
 
@@ -70,6 +71,7 @@ constexpr double kFlowBin = 5.0;  // [s]
 // Street replay frames per second: vehicles move smoothly enough at 2 fps
 // for a viewer that interpolates, at a fifth of the pedestrians' file size.
 constexpr double kStreetFps = 2.0;
+constexpr std::size_t kStreetFrameBatch = 16384;  // rows per hand-over to the writer thread
 
 void count_flow(const StepOutput& out, std::size_t places, std::vector<std::int64_t>& counts) {
   for (const PassageRecord& p : out.passages) {
@@ -190,17 +192,33 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     report.stage_seconds[s] = sim.profile().seconds(static_cast<Stage>(s));
   // The street runs on its own clock: pupils on the sidewalks walk in one
   // dimension and do not enter the building's levels (docs/models/street.md).
+  std::optional<CompiledStreet> redrawn;  // outlives `street`, which refers to it
   std::optional<StreetSim> street;
   if (sc.street && !report.interrupted) {
-    street.emplace(*sc.street, options.seed);
+    // Drawn demand follows the run's seed (replications differ in their cars).
+    if (options.seed != sc.street->seed) redrawn = redraw_street(*sc.street, options.seed);
+    street.emplace(redrawn ? *redrawn : *sc.street, options.seed);
+    // Frames go to the writer thread in batches: one hand-over per frame
+    // would cost more than the street itself.
+    std::vector<io::StreetFrameRow> batch;
+    auto hand_over = [&] {
+      if (batch.empty()) return;
+      auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(std::move(batch));
+      batch.clear();
+      writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
+    };
     StreetFrameSink frames;
     if (writing)
       frames = [&](std::int64_t frame, const StreetSim& s) {
-        auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(street_frame_rows(s, frame, static_cast<double>(frame) / kStreetFps));
-        if (!rows->empty()) writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
+        const auto rows = street_frame_rows(s, frame, static_cast<double>(frame) / kStreetFps);
+        batch.insert(batch.end(), rows.begin(), rows.end());
+        if (batch.size() >= kStreetFrameBatch) hand_over();
       };
     report.street = run_street(*street, us_to_seconds(sc.settings.time_limit), control.stop, frames, kStreetFps);
+    if (writing) hand_over();
     report.simulated_time = std::max(report.simulated_time, report.street->end_time);
+    // One hash for the whole run: the building's and the street's (boost::hash_combine's mixing).
+    report.state_hash ^= report.street->state_hash + 0x9e3779b97f4a7c15ull + (report.state_hash << 6) + (report.state_hash >> 2);
     report.interrupted = control.stop && control.stop->load(std::memory_order_relaxed);
   }
   report.wall_time = seconds_since(start);

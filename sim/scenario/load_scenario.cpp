@@ -10,10 +10,10 @@
 
 namespace campusflow {
 
-LoadResult load_scenario_text(std::string_view text, std::string label) {
+LoadResult load_scenario_text(std::string_view text, std::string label, const std::filesystem::path& base_dir) {
   Diagnostics diags(std::move(label));
   LoadResult result;
-  if (auto spec = parse_scenario(text, diags)) result.scenario = compile_scenario(*spec, diags);
+  if (auto spec = parse_scenario(text, diags, base_dir)) result.scenario = compile_scenario(*spec, diags);
   result.errors = diags.messages();
   if (!result.errors.empty()) result.scenario.reset();
   return result;
@@ -27,7 +27,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path, std::string lab
   if (!in) return {nullptr, {label + ": cannot be read (" + std::strerror(errno) + ")"}};
   std::ostringstream text;
   text << in.rdbuf();
-  return load_scenario_text(text.str(), std::move(label));
+  return load_scenario_text(text.str(), std::move(label), path.parent_path());
 }
 
 }  // namespace campusflow

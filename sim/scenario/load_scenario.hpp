@@ -18,6 +18,7 @@ struct LoadResult {
 
 // `label` names the file in messages (default: the path as given).
 LoadResult load_scenario_file(const std::filesystem::path& path, std::string label = {});
-LoadResult load_scenario_text(std::string_view text, std::string label);
+// `base_dir` resolves files the scenario names (a street's demand file).
+LoadResult load_scenario_text(std::string_view text, std::string label, const std::filesystem::path& base_dir = {});
 
 }  // namespace campusflow

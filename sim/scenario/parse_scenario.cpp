@@ -10,6 +10,7 @@
 #include "sim/scenario/parse_geometry.hpp"
 #include "sim/scenario/parse_groups.hpp"
 #include "sim/scenario/parse_stairs.hpp"
+#include "sim/scenario/parse_street.hpp"
 
 namespace campusflow {
 
@@ -18,8 +19,8 @@ namespace {
 using namespace scenario_parse;
 
 constexpr std::string_view kFormat = "campusflow-scenario/1";
-constexpr std::array<std::string_view, 9> kTopKeys = {"format", "name",   "description", "settings", "model",
-                                                      "levels", "stairs", "groups",      "events"};
+constexpr std::array<std::string_view, 10> kTopKeys = {"format", "name",   "description", "settings", "model",
+                                                       "levels", "stairs", "groups",      "events",   "street"};
 constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
@@ -128,7 +129,8 @@ void fit_tick_to_model(Reader& r, const json::object& top, ScenarioSpec& spec) {
 
 // Checks that need the document as a whole; the result is only trusted when
 // no error was reported.
-ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spec) {
+ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spec,
+                            const std::filesystem::path& base_dir) {
   const json::object* top = r.object(root, "");
   if (!top) return spec;
   r.check_keys(*top, "", kTopKeys);
@@ -144,13 +146,16 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
   fit_tick_to_model(r, *top, spec);
 
+  // A scenario is a building (levels and groups), a street, or both.
+  const bool street = top->contains("street");
+  if (street) spec.street = parse_street(r, top->at("street"), "street", base_dir);
   std::vector<ParsedLevel> levels;
   NameTable places;  // exits, doors and stairs: what routes and events name
-  if (const json::value* v = r.member(*top, "", "levels", true)) levels = parse_levels(r, *v, "levels", places);
+  if (const json::value* v = r.member(*top, "", "levels", !street)) levels = parse_levels(r, *v, "levels", places);
   if (const json::value* v = r.member(*top, "", "stairs")) spec.stairs = parse_stairs(r, *v, "stairs", levels, places);
   ParsedGroups groups;
   groups.level_has_group.assign(levels.size(), false);
-  if (const json::value* v = r.member(*top, "", "groups", true))
+  if (const json::value* v = r.member(*top, "", "groups", !street || top->contains("levels")))
     groups = parse_groups(r, *v, "groups", levels, places);
   if (const json::value* v = r.member(*top, "", "events")) spec.events = parse_events(r, *v, "events", places);
 
@@ -173,7 +178,8 @@ void report_internal_error(Diagnostics& diags, const char* what) noexcept {
 
 }  // namespace
 
-std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags) {
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags,
+                                           const std::filesystem::path& base_dir) {
   const std::size_t errors_before = diags.size();
   // The last line of defence for "never throws": Boost.Geometry and the
   // allocator may throw on inputs no check above foresaw.
@@ -184,7 +190,7 @@ std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& d
     auto doc = parse_json_text(text, diags);
     if (!doc) return std::nullopt;
     Reader reader(diags, std::move(doc->overflow_literals));
-    spec = parse_document(reader, doc->root, std::move(spec));
+    spec = parse_document(reader, doc->root, std::move(spec), base_dir);
     if (diags.size() > errors_before) return std::nullopt;
     return spec;
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // Scenario files (JSON, see docs/scenario-format.md) to ScenarioSpec, with
 // every problem that can be found without distance fields reported at once.
+#include <filesystem>
 #include <optional>
 #include <string_view>
 
@@ -13,6 +14,8 @@ namespace campusflow {
 // Every problem goes into diags, all of them, never stopping at the first;
 // returns nullopt if any error was found. Never throws, on any input.
 // spec.file is diags.file(), spec.text the text as given.
-std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags);
+// A demand file in the street section is read relative to `base_dir`.
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags,
+                                           const std::filesystem::path& base_dir = {});
 
 }  // namespace campusflow

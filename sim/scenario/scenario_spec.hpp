@@ -12,6 +12,7 @@
 #include "sim/ped/models/cfsm/cfsm_params.hpp"
 #include "sim/ped/models/sfm/sfm_params.hpp"
 #include "sim/ped/profile.hpp"
+#include "sim/traffic/street_spec.hpp"
 
 namespace campusflow {
 
@@ -132,6 +133,7 @@ struct ScenarioSpec {
   std::vector<StairSpec> stairs;
   std::vector<GroupSpec> groups;
   std::vector<EventSpec> events;
+  std::optional<StreetSpec> street;  // gate traffic (docs/scenario-format.md, "street")
 };
 
 }  // namespace campusflow

@@ -275,6 +275,18 @@ std::int32_t CompiledStreet::connection(std::uint32_t a, std::uint32_t b) const 
   return -1;
 }
 
+CompiledStreet redraw_street(const CompiledStreet& street, std::uint64_t seed) {
+  CompiledStreet c = street;
+  c.vehicles.clear();
+  c.walk_ins.clear();
+  c.seed = seed;
+  // Stops depend on routes, zones and gates only, which compiled without
+  // error once; a vehicle that still finds none is left out.
+  Diagnostics ignored(street.spec.source_path);
+  compile_demand(street.spec, seed, c, ignored);
+  return c;
+}
+
 std::optional<CompiledStreet> compile_street(const StreetSpec& spec, std::uint64_t seed, Diagnostics& diags) {
   const std::size_t errors_before = diags.size();
   CompiledStreet c;
@@ -287,6 +299,8 @@ std::optional<CompiledStreet> compile_street(const StreetSpec& spec, std::uint64
   c.routes = spec.routes;
   c.child_speed = spec.child_speed;
   c.vehicle_dt = spec.vehicle_dt;
+  c.spec = spec;
+  c.seed = seed;
   c.max_vehicle_length = 0.0;
   for (const VehicleTypeSpec& t : spec.vehicle_types) c.max_vehicle_length = std::max(c.max_vehicle_length, t.idm.length);
   compile_links(spec, c);

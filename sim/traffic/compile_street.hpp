@@ -15,4 +15,8 @@ namespace campusflow {
 // Reports problems to `diags` under `spec.source_path`; nullopt when there are any.
 std::optional<CompiledStreet> compile_street(const StreetSpec& spec, std::uint64_t seed, Diagnostics& diags);
 
+// The same street with its drawn demand (flows, profile, walk-ins, driver
+// compliance) drawn again for `seed`: one replication of a sweep.
+CompiledStreet redraw_street(const CompiledStreet& street, std::uint64_t seed);
+
 }  // namespace campusflow

@@ -118,6 +118,8 @@ struct CompiledStreet {
   Distribution child_speed = Distribution::constant(1.2);
   double vehicle_dt = 0.25;  // [s]
   double max_vehicle_length = 4.6;
+  StreetSpec spec;            // as written: drawn demand is drawn again for another seed
+  std::uint64_t seed = 0;     // the seed the demand was drawn with
 
   // The connection from link a to link b, or -1.
   std::int32_t connection(std::uint32_t a, std::uint32_t b) const;

@@ -7,6 +7,12 @@
 
 namespace campusflow {
 
+namespace {
+
+constexpr std::size_t kParallelVehicles = 4096;  // demand rows; see StreetSim::step
+
+}  // namespace
+
 StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_(street), seed_(seed) {
   std::uint32_t lanes = 0;
   for (const StreetLink& l : street_.links) {
@@ -40,10 +46,18 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
 void StreetSim::step(double t, double dt) {
   insert(t);
   build_lanes();
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vehicles_.size(), 64), [&](const auto& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i)
+  auto plan_range = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
       plans_[i] = vehicles_[i].phase == VehiclePhase::kDriving ? plan(static_cast<std::uint32_t>(i), t) : StreetPlan{};
-  });
+  };
+  // Plans are independent, so threads cannot change them; below a few
+  // thousand vehicles, handing out the work costs more than it saves.
+  if (vehicles_.size() < kParallelVehicles) {
+    plan_range(0, vehicles_.size());
+  } else {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vehicles_.size(), 256),
+                      [&](const auto& r) { plan_range(r.begin(), r.end()); });
+  }
   commit(t, dt);
   serve_curbs(t + dt, dt);
   move_walkers(t + dt, dt);
