@@ -63,7 +63,7 @@ TEST_CASE("invalid scenarios report exactly the messages they expect", "[scenari
       // A file without expectations would pass on any output.
       REQUIRE_FALSE(expected.messages.empty());
       Diagnostics diags(file.filename().string());
-      const auto spec = parse_scenario(text, diags);
+      const auto spec = parse_scenario(text, diags, file.parent_path());
       CHECK_FALSE(spec);
       REQUIRE(diags.messages() == expected.messages);
     }
@@ -80,7 +80,7 @@ TEST_CASE("compile-stage scenarios pass the parse stage", "[scenario][invalid]")
     ++compile_stage;
     INFO(file.filename().string());
     Diagnostics diags(file.filename().string());
-    CHECK(parse_scenario(text, diags));
+    CHECK(parse_scenario(text, diags, file.parent_path()));
     CHECK(diags.messages() == std::vector<std::string>{});
   }
   CHECK(compile_stage >= 2);
