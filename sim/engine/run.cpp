@@ -205,13 +205,13 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
       if (batch.empty()) return;
       auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(std::move(batch));
       batch.clear();
+      batch.reserve(kStreetFrameBatch + 1024);
       writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
     };
     StreetFrameSink frames;
     if (writing)
       frames = [&](std::int64_t frame, const StreetSim& s) {
-        const auto rows = street_frame_rows(s, frame, static_cast<double>(frame) / kStreetFps);
-        batch.insert(batch.end(), rows.begin(), rows.end());
+        append_street_frame(s, frame, static_cast<double>(frame) / kStreetFps, batch);
         if (batch.size() >= kStreetFrameBatch) hand_over();
       };
     report.street = run_street(*street, us_to_seconds(sc.settings.time_limit), control.stop, frames, kStreetFps);

@@ -49,8 +49,7 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   return r;
 }
 
-std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame, double time) {
-  std::vector<io::StreetFrameRow> rows;
+void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows) {
   const CompiledStreet& st = sim.street();
   for (std::size_t i = 0; i < sim.vehicles().size(); ++i) {
     const Vehicle& v = sim.vehicles()[i];
@@ -66,7 +65,6 @@ std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int
     const Vec2 d = w.pieces[w.piece].b - w.pieces[w.piece].a;
     rows.push_back({frame, 1, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});
   }
-  return rows;
 }
 
 io::StreetTables street_tables(const StreetSim& sim) {

@@ -34,7 +34,8 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
                         const StreetFrameSink& on_frame = {}, double fps = 2.0);
 
 // The vehicles on the road and the pedestrians walking, as replay rows.
-std::vector<io::StreetFrameRow> street_frame_rows(const StreetSim& sim, std::int64_t frame, double time);
+// The vehicles on the road and the pedestrians walking, as replay rows appended to `rows`.
+void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows);
 
 io::StreetTables street_tables(const StreetSim& sim);
 

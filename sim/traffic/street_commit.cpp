@@ -20,7 +20,11 @@ constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping 
 }  // namespace
 
 bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
-                              std::int32_t self, double reaction) const {
+                              std::int32_t self, double reaction, double max_brake) const {
+  auto too_hard = [&](const Vehicle& f, double gap) {
+    const double limit = max_brake > 0.0 ? max_brake : street_.types[f.type].mobil.safe_deceleration;
+    return idm_acceleration(idm(f), f.v, gap, 0.0) < -limit;
+  };
   const double s0 = street_.types.front().idm.min_gap;
   // Followers still on a link that leads into this lane.
   const StreetLink& here = street_.links[link];
@@ -33,7 +37,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
         const Vehicle& f = vehicles_[o];
         const double gap = front - len + (pl.length - f.s) - f.v * reaction;
         if (gap < 0.5) return false;
-        if (idm_acceleration(idm(f), f.v, gap, 0.0) < -street_.types[f.type].mobil.safe_deceleration) return false;
+        if (too_hard(f, gap)) return false;
         break;  // the nearest one decides
       }
     }
@@ -46,7 +50,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
     } else {             // behind: it must be able to stop short of our rear
       const double gap = front - len - f.s - f.v * reaction;
       if (gap < 0.5) return false;
-      if (idm_acceleration(idm(f), f.v, gap, 0.0) < -street_.types[f.type].mobil.safe_deceleration) return false;
+      if (too_hard(f, gap)) return false;
     }
   }
   return true;
@@ -54,7 +58,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
 
 void StreetSim::commit(double t, double dt) {
   // Lane changes first, against the lanes as they are after earlier changes.
-  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+  for (const std::uint32_t i : active_) {
     Vehicle& v = vehicles_[i];
     if (v.phase != VehiclePhase::kDriving || plans_[i].change_to < 0) continue;
     const auto target = static_cast<std::uint32_t>(plans_[i].change_to);
@@ -68,7 +72,7 @@ void StreetSim::commit(double t, double dt) {
     v.last_change = t;
     plans_[i].accel = plans_[i].change_accel;
   }
-  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+  for (const std::uint32_t i : active_) {
     Vehicle& v = vehicles_[i];
     if (v.phase != VehiclePhase::kDriving) continue;
     ++vehicle_updates_;

@@ -10,6 +10,7 @@ namespace campusflow {
 
 namespace {
 
+constexpr double kMergeBrakeShare = 0.5;  // of b, imposed on the car behind by one pulling out
 constexpr double kReserveRange = 150.0;  // [m] before a zone's entry, a driver is assigned a stall
 
 }  // namespace
@@ -64,7 +65,7 @@ void StreetSim::finish_stop(std::uint32_t i, double t) {
 void StreetSim::serve_curbs(double t, double dt) {
   // Stalls for the drivers nearest each zone first.
   std::vector<std::pair<double, std::uint32_t>> asking;
-  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+  for (const std::uint32_t i : active_) {
     const Vehicle& v = vehicles_[i];
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.phase != VehiclePhase::kDriving || v.stopped || d.zone < 0 || v.stall >= 0) continue;
@@ -77,7 +78,7 @@ void StreetSim::serve_curbs(double t, double dt) {
   std::sort(asking.begin(), asking.end());
   for (const auto& [dist, i] : asking) reserve_stall(i, t);
 
-  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+  for (const std::uint32_t i : active_) {
     Vehicle& v = vehicles_[i];
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.phase == VehiclePhase::kManoeuvring && t >= v.until - 1e-9) {
@@ -130,7 +131,11 @@ void StreetSim::serve_curbs(double t, double dt) {
         front = z.spec.exit_position;
       }
       front = std::max(front, length(v));
-      if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i))) continue;
+      // Pulling out from a standstill, a driver waits until the car behind
+      // would need to brake no harder than half its comfortable deceleration.
+      if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), 0.0,
+                         idm(v).comfortable_deceleration * kMergeBrakeShare))
+        continue;
       const auto& links = street_.routes[d.route].links;
       v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;

@@ -193,9 +193,15 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
       dist += street_.links[links[k]].length;
     }
   }
+  // The nearest constraint is usually the leader: stop marks and lower
+  // limits ahead are only evaluated when there are any.
+  auto bounded = [&](double a) {
+    if (std::isfinite(stop_gap)) a = std::min(a, idm_accel(v, limit, {stop_gap, 0.0}));
+    if (std::isfinite(slower.gap)) a = std::min(a, idm_accel(v, limit, slower));
+    return a;
+  };
   auto accel_in = [&](std::uint32_t lane) {
-    const Ahead lead = leader(d.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i));
-    return std::min({idm_accel(v, limit, lead), idm_accel(v, limit, {stop_gap, 0.0}), idm_accel(v, limit, slower)});
+    return bounded(idm_accel(v, limit, leader(d.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i))));
   };
   StreetPlan out{accel_in(v.lane), -1};
   const StreetLink& l = street_.links[v.link];
@@ -226,8 +232,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
       const Ahead f_lead_now = leader(street_.vehicles[f.demand].route, f.step, tl, f.s, kLookahead, nf);
       follower_loss = idm_accel(f, f_limit, f_lead_now) - f_after;
     }
-    const double a_new =
-        std::min({idm_accel(v, limit, new_lead), idm_accel(v, limit, {stop_gap, 0.0}), idm_accel(v, limit, slower)});
+    const double a_new = bounded(idm_accel(v, limit, new_lead));
     const double gain = a_new - out.accel - m.politeness * follower_loss + bias;
     if (gain > m.threshold && gain > best_gain) {
       best_gain = gain;

@@ -9,7 +9,7 @@ namespace campusflow {
 
 namespace {
 
-constexpr std::size_t kParallelVehicles = 4096;  // demand rows; see StreetSim::step
+constexpr std::size_t kParallelVehicles = 2048;  // vehicles in the network; see StreetSim::step
 
 }  // namespace
 
@@ -46,16 +46,19 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
 void StreetSim::step(double t, double dt) {
   insert(t);
   build_lanes();
+  for (const std::uint32_t i : active_) plans_[i] = StreetPlan{};
   auto plan_range = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i)
-      plans_[i] = vehicles_[i].phase == VehiclePhase::kDriving ? plan(static_cast<std::uint32_t>(i), t) : StreetPlan{};
+    for (std::size_t k = from; k < to; ++k) {
+      const std::uint32_t i = active_[k];
+      if (vehicles_[i].phase == VehiclePhase::kDriving) plans_[i] = plan(i, t);
+    }
   };
   // Plans are independent, so threads cannot change them; below a few
   // thousand vehicles, handing out the work costs more than it saves.
-  if (vehicles_.size() < kParallelVehicles) {
-    plan_range(0, vehicles_.size());
+  if (active_.size() < kParallelVehicles) {
+    plan_range(0, active_.size());
   } else {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vehicles_.size(), 256),
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active_.size(), 256),
                       [&](const auto& r) { plan_range(r.begin(), r.end()); });
   }
   commit(t, dt);
@@ -63,6 +66,12 @@ void StreetSim::step(double t, double dt) {
   move_walkers(t + dt, dt);
   run_guards(t + dt);
   measure(t + dt, dt);
+  // Those that left drop out of the active list.
+  const std::size_t before = active_.size();
+  active_.erase(std::remove_if(active_.begin(), active_.end(),
+                               [&](std::uint32_t i) { return vehicles_[i].phase == VehiclePhase::kDone; }),
+                active_.end());
+  done_ += before - active_.size();
   ++ticks_;
 }
 
@@ -108,6 +117,7 @@ void StreetSim::insert(double t) {
       v.v = 0.0;
       v.depart = t;
       lanes_[lane_id(static_cast<std::uint32_t>(link), v.lane)].push_back(i);
+      active_.insert(std::lower_bound(active_.begin(), active_.end(), i), i);
       ++next_pending_[link];
     }
   }
@@ -115,7 +125,7 @@ void StreetSim::insert(double t) {
 
 void StreetSim::build_lanes() {
   for (auto& q : lanes_) q.clear();
-  for (std::uint32_t i = 0; i < vehicles_.size(); ++i) {
+  for (const std::uint32_t i : active_) {
     const Vehicle& v = vehicles_[i];
     const bool on_lane = v.phase == VehiclePhase::kDriving ||
                          ((v.phase == VehiclePhase::kManoeuvring || v.phase == VehiclePhase::kParked ||
@@ -130,8 +140,7 @@ void StreetSim::build_lanes() {
 }
 
 bool StreetSim::finished() const {
-  for (const Vehicle& v : vehicles_)
-    if (v.phase != VehiclePhase::kDone) return false;
+  if (done_ < vehicles_.size()) return false;
   for (const Walker& w : walkers_)
     if (w.arrival < 0.0) return false;
   return next_walk_in_ >= street_.walk_ins.size();
@@ -139,7 +148,7 @@ bool StreetSim::finished() const {
 
 std::size_t StreetSim::vehicles_inside() const {
   std::size_t n = 0;
-  for (const Vehicle& v : vehicles_) n += v.phase != VehiclePhase::kPending && v.phase != VehiclePhase::kDone;
+  for (const std::uint32_t i : active_) n += vehicles_[i].phase != VehiclePhase::kDone;
   return n;
 }
 

@@ -69,6 +69,11 @@ class StreetSim {
   std::vector<std::uint32_t> lane_base_;   // first lane id of each link
   std::vector<std::vector<std::uint32_t>> lanes_;  // by lane id: vehicles front first
   std::vector<StreetPlan> plans_;
+  // Vehicles in the network (neither pending nor done), ascending: every
+  // per-tick loop runs over these, in this order, so results do not depend
+  // on how many wait outside or have left.
+  std::vector<std::uint32_t> active_;
+  std::size_t done_ = 0;
   std::vector<Walker> walkers_;
   std::size_t next_walk_in_ = 0;
   std::vector<ZoneState> zones_;
@@ -118,8 +123,10 @@ class StreetSim {
   // Room for a vehicle of length `len` with its front at `front`: clear of
   // the vehicle ahead by s0, and the one behind can stop short of it even if
   // it drives on at its speed for `reaction` seconds first.
+  // `max_brake` [m/s^2] is the hardest the follower may have to brake; a
+  // negative value means its MOBIL safe deceleration.
   bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self,
-                     double reaction = 0.0) const;
+                     double reaction = 0.0, double max_brake = -1.0) const;
   void spawn_children(std::uint32_t i, double t);
   void finish_stop(std::uint32_t i, double t);
 };

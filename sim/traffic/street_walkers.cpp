@@ -69,10 +69,11 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
 }
 
 // May a pupil step onto crossing c now?
-static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>& vehicles, std::uint32_t c,
-                           double cross_time, bool priority) {
+static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>& vehicles,
+                           const std::vector<std::uint32_t>& active, std::uint32_t c, double cross_time, bool priority) {
   const StreetCrossing& x = st.crossings[c];
-  for (const Vehicle& v : vehicles) {
+  for (const std::uint32_t i : active) {
+    const Vehicle& v = vehicles[i];
     if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone || v.off_lane) continue;
     const double len = st.types[v.type].idm.length;
     for (const CrossingLeg& leg : x.legs) {
@@ -119,11 +120,11 @@ void StreetSim::move_walkers(double t, double dt) {
         const StreetCrossing& x = street_.crossings[c];
         bool may = true;
         if (x.guard >= 0 && t >= street_.guards[x.guard].from && t < street_.guards[x.guard].to)
-          may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, c, p.length / w.speed, true);
+          may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, active_, c, p.length / w.speed, true);
         else if (x.signal >= 0)
           may = crossing_blocked_for_vehicles(c, t);  // the walk phase
         else
-          may = vehicles_clear(street_, vehicles_, c, p.length / w.speed, x.pedestrian_priority);
+          may = vehicles_clear(street_, vehicles_, active_, c, p.length / w.speed, x.pedestrian_priority);
         if (!may) {
           if (w.waiting_since < 0.0) w.waiting_since = t - dt;
           w.waited += dt;

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Runs campusflow on the gate scenario with an explicit demand file and
+writes the metrics of docs/metrics.md as JSON, computed from the raw rows of
+its result (/campusflow/street) exactly as sumo_side.py computes them.
+
+  campusflow_side.py --campusflow BIN --scenario scenarios/gate/base.json --csv demand.csv --out DIR"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+import metrics
+
+p = argparse.ArgumentParser()
+p.add_argument("--campusflow", required=True)
+p.add_argument("--scenario", required=True)
+p.add_argument("--csv", required=True)
+p.add_argument("--threads", type=int, default=1)
+p.add_argument("--out", required=True)
+a = p.parse_args()
+os.makedirs(a.out, exist_ok=True)
+try:
+    import h5py
+    import numpy as np
+except ImportError:
+    sys.exit("campusflow_side.py: needs h5py and numpy (Debian: python3-h5py; run with /usr/bin/python3)")
+
+# The scenario with its demand replaced by the explicit file (comments dropped: JSON has none).
+text = "".join(line for line in open(a.scenario) if not line.lstrip().startswith("//"))
+scenario = json.loads(text)
+scenario["street"]["demand"] = {"file": os.path.abspath(a.csv)}
+path = os.path.join(a.out, "scenario.json")
+with open(path, "w") as f:
+    json.dump(scenario, f, indent=1)
+result_file = os.path.join(a.out, "result.h5")
+run = subprocess.run([a.campusflow, "run", path, "-o", result_file, "-q", "--threads", str(a.threads)],
+                     capture_output=True, text=True)
+if run.returncode != 0:
+    sys.exit("campusflow failed:\n" + run.stdout + run.stderr)
+ups = float(re.search(r"vehicle updates\s+([\d.e+]+) per second", run.stdout).group(1))
+
+street = scenario["street"]
+links = {l["name"]: l for l in street["links"]}
+route = next(r for r in street["routes"] if r["name"] == "r_eb")["links"]
+free_flow = sum(links[l]["length"] / links[l]["speed_limit"] for l in route)
+approach = street["approaches"][0]["position"]
+with h5py.File(result_file, "r") as f:
+    s = f["campusflow/street"]
+    v = s["vehicles"][:]
+    cars = [{"wanted": r["wanted"], "arrival": r["arrival"], "stop_start": r["stop_start"], "stop_end": r["stop_end"]}
+            for r in v if r["drop_off"]]
+    tails = np.atleast_2d(s["queue_tail"][:].T).T[:, 0] if s["queue_tail"].ndim == 2 else s["queue_tail"][:]
+    ped = s["pedestrians"][:]
+    unfinished = int((v["arrival"] < 0).sum())
+spill_s, spill_extent = metrics.spillback(list(tails), approach)
+result = {
+    "engine": "campusflow",
+    "throughput": metrics.throughput(r["stop_end"] for r in v if r["stop_end"] >= 0),
+    "delay": metrics.summary("delay", metrics.delays(cars, free_flow)),
+    "queue_tail_max": float(max(tails, default=0.0)),
+    "spillback_s": spill_s, "spillback_extent": spill_extent,
+    "walk_car": metrics.summary("walk", [float(x) for x in ped["distance"][ped["kind"] == 0]]),
+    "walk_in": metrics.summary("walk", [float(x) for x in ped["distance"][ped["kind"] == 1]]),
+    "unfinished": unfinished, "vehicle_updates_per_s": ups,
+}
+with open(os.path.join(a.out, "metrics.json"), "w") as f:
+    json.dump(result, f, indent=1)
+print(json.dumps(result))

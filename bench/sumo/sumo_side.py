@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Runs SUMO on the gate scenario and writes the metrics of docs/metrics.md as JSON.
+
+  sumo_side.py --routes gate.rou.xml --bay-start 130 --bay-end 186 --approach 130 --out DIR
+Two runs: one with FCD (every vehicle every 1 s on the approach) for the queue
+metrics, one with no per-step output, timed, for the speed comparison."""
+import argparse
+import json
+import os
+import re
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+
+import metrics
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+p = argparse.ArgumentParser()
+p.add_argument("--routes", required=True)
+p.add_argument("--bay-start", type=float, required=True)
+p.add_argument("--bay-end", type=float, required=True)
+p.add_argument("--approach", type=float, required=True)  # queue reference point on wg [m]
+p.add_argument("--step", type=float, default=0.25)
+p.add_argument("--out", required=True)
+a = p.parse_args()
+os.makedirs(a.out, exist_ok=True)
+LENGTH = {"art": 300.0, "wg": 244.5, "ge": 148.5}
+LIMIT = {"art": 13.89, "wg": 8.33, "ge": 8.33}
+FREE_FLOW = sum(LENGTH[e] / LIMIT[e] for e in LENGTH)
+
+net = os.path.join(a.out, "gate.net.xml")
+subprocess.run(["netconvert", "--node-files", f"{HERE}/net/gate.nod.xml", "--edge-files", f"{HERE}/net/gate.edg.xml",
+                "--connection-files", f"{HERE}/net/gate.con.xml", "--walkingareas", "--no-turnarounds", "true",
+                "-o", net], check=True, stdout=subprocess.DEVNULL)
+add = os.path.join(a.out, "gate.add.xml")
+with open(add, "w") as f:
+    f.write(f'<additional>\n    <parkingArea id="bay" lane="wg_1" startPos="{a.bay_start}" endPos="{a.bay_end}" '
+            f'roadsideCapacity="8" onRoad="false" friendlyPos="true"/>\n</additional>\n')
+common = ["sumo", "-c", f"{HERE}/net/gate.sumocfg", "-n", net, "-r", a.routes, "-a", add,
+          "--step-length", str(a.step), "--default.carfollowmodel", "IDM"]
+
+# Timed run: no per-step output; SUMO's own vehicle-update count and rate.
+t0 = time.perf_counter()
+log = subprocess.run(common + ["--duration-log.statistics", "true"], capture_output=True, text=True, check=True)
+wall = time.perf_counter() - t0
+text = log.stdout + log.stderr
+ups = float(re.search(r"UPS: ([\d.]+)", text).group(1))
+steps = int(re.search(r"Vehicle updates?: ?(\d+)|UPS.*", text).group(1) or 0) if re.search(r"Vehicle updates?: ?(\d+)", text) else None
+
+# Measured run.
+subprocess.run(common + ["--tripinfo-output", f"{a.out}/tripinfo.xml", "--tripinfo-output.write-unfinished",
+                         "--stop-output", f"{a.out}/stops.xml", "--fcd-output", f"{a.out}/fcd.xml",
+                         "--device.fcd.period", "1", "--fcd-output.filter-edges.input-file", f"{HERE}/net/approach.txt"],
+               check=True, capture_output=True)
+stops = {s.get("id"): (float(s.get("started")), float(s.get("ended")))
+         for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
+wanted = {}
+for person in ET.parse(a.routes).getroot().iter("person"):
+    if person.get("id").startswith("c"):
+        wanted["v" + person.get("id")[1:]] = float(person.get("depart"))
+cars, walks, unfinished = [], {"car": [], "walk_in": []}, 0
+tripinfo = ET.parse(f"{a.out}/tripinfo.xml").getroot()
+for t in tripinfo.iter("tripinfo"):
+    arrival = float(t.get("arrival", -1))
+    unfinished += arrival < 0
+    if t.get("id") in wanted:
+        s = stops.get(t.get("id"), (-1.0, -1.0))
+        cars.append({"wanted": wanted[t.get("id")], "arrival": arrival, "stop_start": s[0], "stop_end": s[1]})
+for person in tripinfo.iter("personinfo"):
+    for w in person.iter("walk"):
+        walks["car" if person.get("id").startswith("c") else "walk_in"].append(float(w.get("routeLength")))
+tails = []
+for ts in ET.parse(f"{a.out}/fcd.xml").getroot().iter("timestep"):
+    cand = []
+    for v in ts.iter("vehicle"):
+        lane, pos, speed = v.get("lane"), float(v.get("pos")), float(v.get("speed"))
+        if lane.startswith("wg_") and pos <= a.approach:
+            d = a.approach - pos
+        elif lane.startswith("art_"):
+            d = a.approach + LENGTH["art"] - pos
+        elif lane.startswith(":nW"):
+            d = a.approach
+        else:
+            continue
+        cand.append((d, d + 4.6, speed))
+    tails.append(metrics.queue_tail(cand))
+spill_s, spill_extent = metrics.spillback(tails, a.approach)
+result = {
+    "engine": "SUMO " + (re.search(r"Eclipse SUMO sumo Version ([\S]+)", subprocess.run(["sumo", "--version"], capture_output=True, text=True).stdout) or [None, "?"])[1],
+    "throughput": metrics.throughput(s[1] for s in stops.values()),
+    "delay": metrics.summary("delay", metrics.delays(cars, FREE_FLOW)),
+    "queue_tail_max": max(tails, default=0.0),
+    "spillback_s": spill_s, "spillback_extent": spill_extent,
+    "walk_car": metrics.summary("walk", walks["car"]), "walk_in": metrics.summary("walk", walks["walk_in"]),
+    "unfinished": unfinished, "vehicle_updates_per_s": ups, "wall_s": wall,
+}
+with open(os.path.join(a.out, "metrics.json"), "w") as f:
+    json.dump(result, f, indent=1)
+print(json.dumps(result))
