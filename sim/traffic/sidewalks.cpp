@@ -35,6 +35,7 @@ struct Arm {
 void Sidewalks::add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece) {
   edges_[a].push_back({b, piece});
   std::swap(piece.a, piece.b);
+  piece.reversed = !piece.reversed;
   edges_[b].push_back({a, piece});
 }
 

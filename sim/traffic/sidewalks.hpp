@@ -21,6 +21,7 @@ struct WalkPiece {
   Vec2 a = Vec2::Zero(), b = Vec2::Zero();
   double length = 0.0;        // [m]
   std::int32_t crossing = -1; // the crossing walked, or -1
+  bool reversed = false;      // crossings: walked from the counter-clockwise end (see CrossingLeg::from, to)
 };
 
 class Sidewalks {

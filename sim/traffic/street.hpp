@@ -29,6 +29,9 @@ struct StreetLink {
 struct CrossingLeg {
   std::uint32_t link = 0;
   double start = 0.0, end = 0.0;  // [m] along the link
+  // Where its lanes lie along the crossing, from the crossing's clockwise
+  // end (the side of the link leaving the node) [m].
+  double from = 0.0, to = 0.0;
 };
 
 struct StreetCrossing {

@@ -75,20 +75,22 @@ bool StreetSim::signal_green(std::int32_t connection, double t) const {
   return false;
 }
 
-bool StreetSim::crossing_blocked_for_vehicles(std::uint32_t crossing, double t) const {
+bool StreetSim::walk_phase(std::uint32_t crossing, double t) const {
   const StreetCrossing& x = street_.crossings[crossing];
-  const CrossingState& st = crossings_[crossing];
-  if (st.walkers_on) return true;
+  if (x.signal < 0) return false;
+  const StreetSignal& s = street_.signals[x.signal];
+  const double in_cycle = std::fmod(t + s.offset, s.cycle);
+  for (std::size_t p = 0; p < s.phases.size(); ++p)
+    if (in_cycle < s.phase_end[p])
+      return std::find(s.phases[p].walk.begin(), s.phases[p].walk.end(), crossing) != s.phases[p].walk.end();
+  return false;
+}
+
+bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t) const {
+  const StreetCrossing& x = street_.crossings[crossing];
   if (x.guard >= 0 && guards_[x.guard].holding) return true;
-  if (x.signal >= 0) {
-    const StreetSignal& s = street_.signals[x.signal];
-    const double in_cycle = std::fmod(t + s.offset, s.cycle);
-    for (std::size_t p = 0; p < s.phases.size(); ++p)
-      if (in_cycle < s.phase_end[p]) return !s.phases[p].walk.empty() &&
-                                            std::find(s.phases[p].walk.begin(), s.phases[p].walk.end(), crossing) !=
-                                                s.phases[p].walk.end();
-  }
-  return x.pedestrian_priority && st.announced;
+  if (walk_phase(crossing, t)) return true;
+  return crossings_[crossing].leg_claimed[leg] != 0;
 }
 
 std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
@@ -140,11 +142,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
     }
     // Crossings it is about to drive over.
     for (std::uint32_t c = 0; c < street_.crossings.size(); ++c)
-      for (const CrossingLeg& leg : street_.crossings[c].legs) {
+      for (std::size_t k = 0; k < street_.crossings[c].legs.size(); ++k) {
+        const CrossingLeg& leg = street_.crossings[c].legs[k];
         if (leg.link != link) continue;
         const double to_leg = dist + leg.start;
         if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
-        if (crossing_blocked_for_vehicles(c, t)) mark(to_leg);
+        if (crossing_blocked_for(c, k, t)) mark(to_leg);
       }
     // The connection at its end: a red signal, or a gap to wait for.
     if (k + 1 < links.size()) {

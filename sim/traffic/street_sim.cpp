@@ -40,6 +40,7 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
   }
   guards_.resize(street_.guards.size());
   crossings_.resize(street_.crossings.size());
+  for (std::size_t c = 0; c < crossings_.size(); ++c) crossings_[c].leg_claimed.assign(street_.crossings[c].legs.size(), 0);
   open_spill_.assign(street_.approaches.size(), -1);
 }
 

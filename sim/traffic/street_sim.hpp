@@ -117,7 +117,13 @@ class StreetSim {
   double stop_ahead(std::uint32_t i, double t) const;
   double idm_accel(const Vehicle& v, double limit, const Ahead& ahead) const;
   std::int32_t needed_lane(const Vehicle& v) const;
-  bool crossing_blocked_for_vehicles(std::uint32_t crossing, double t) const;
+  // Must vehicles stop before leg `leg` of the crossing? (A guard's hold or a
+  // walk phase stops every leg; pupils claim the legs they are on or about to reach.)
+  bool crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t) const;
+  bool walk_phase(std::uint32_t crossing, double t) const;
+  // Marks the legs of a crossing a pupil `ahead` metres before it (negative:
+  // on it) claims, walking it in the direction of `piece`.
+  void claim_legs(const WalkPiece& piece, double along, double speed);
   bool signal_green(std::int32_t connection, double t) const;
   void reserve_stall(std::uint32_t i, double t);
   // Room for a vehicle of length `len` with its front at `front`: clear of

@@ -66,7 +66,9 @@ struct GuardState {
 struct CrossingState {
   double last_vehicle_exit = -1e9, last_walker_exit = -1e9;  // [s], for PET
   bool walkers_on = false;
-  bool announced = false;      // someone is on it or about to step on it
+  // By leg: a pupil is on its lanes, or will be within a few seconds, or
+  // waits at its curb (has announced the crossing). Drivers yield per leg.
+  std::vector<char> leg_claimed;
 };
 
 enum class ConflictKind : std::uint8_t { kTimeToCollision = 0, kPostEncroachment = 1, kHardBraking = 2 };

@@ -17,6 +17,7 @@ namespace {
 constexpr double kAnnounce = 3.0;       // [m] before a crossing, a pupil is seen by drivers
 constexpr double kAdultSpeed = 1.34;    // [m/s] escorting parents (Weidmann 1993)
 constexpr double kGapMargin = 2.0;      // [s] pupils at uncontrolled crossings want this beyond their crossing time
+constexpr double kClaimAhead = 3.0;     // [s] a pupil claims the lanes it will reach within this time
 
 }  // namespace
 
@@ -68,19 +69,29 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
   }
 }
 
-// May a pupil step onto crossing c now?
+// May a pupil step onto the crossing of `piece` now, at `speed`? Each leg
+// (one direction's lanes) is judged by when the pupil will be on it: a
+// vehicle that can no longer stop comfortably (or, without priority, any
+// vehicle) must have passed before the pupil reaches its lanes.
 static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>& vehicles,
-                           const std::vector<std::uint32_t>& active, std::uint32_t c, double cross_time, bool priority) {
-  const StreetCrossing& x = st.crossings[c];
+                           const std::vector<std::uint32_t>& active, const WalkPiece& piece, double speed,
+                           bool priority) {
+  const StreetCrossing& x = st.crossings[static_cast<std::size_t>(piece.crossing)];
   for (const std::uint32_t i : active) {
     const Vehicle& v = vehicles[i];
     if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone || v.off_lane) continue;
     const double len = st.types[v.type].idm.length;
     for (const CrossingLeg& leg : x.legs) {
+      const double near = piece.reversed ? piece.length - leg.to : leg.from;
+      const double far = piece.reversed ? piece.length - leg.from : leg.to;
       double to_leg;  // from the front bumper to the leg
       if (v.link == leg.link) {
         to_leg = leg.start - v.s;
-        if (to_leg < 0.0 && v.s - len < leg.end) return false;  // on it
+        if (to_leg < 0.0 && v.s - len < leg.end) {
+          // On the leg: only a problem if it is still there when the pupil arrives.
+          if (v.v < 0.1 || (leg.end + len - v.s) / v.v > near / speed) return false;
+          continue;
+        }
         if (to_leg < 0.0) continue;
       } else if (st.links[v.link].to == st.links[leg.link].from && leg.start == 0.0) {
         to_leg = st.links[v.link].length - v.s;  // about to turn onto the leg's link
@@ -88,9 +99,13 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
         continue;
       }
       if (v.v < 0.1) continue;  // standing: it has yielded
+      const double reach = to_leg / v.v, clear = (to_leg + (leg.end - leg.start) + len) / v.v;
+      const double on = near / speed, off = far / speed;
+      const bool overlap = reach < off + kGapMargin && clear > on - kGapMargin;
+      if (!overlap) continue;
       // Its yielding distance, with half a second to react.
       const double braking = yield_distance(st.types[v.type].idm, v.v) + v.v * 0.5;
-      if (priority ? to_leg < braking : to_leg < v.v * (cross_time + kGapMargin)) return false;
+      if (!priority || to_leg < braking) return false;
     }
   }
   return true;
@@ -109,7 +124,10 @@ void StreetSim::move_walkers(double t, double dt) {
     if (w.pieces.empty()) w.arrival = t;  // cannot reach the gate: nothing to walk (compile warns)
     walkers_.push_back(std::move(w));
   }
-  for (CrossingState& c : crossings_) c.walkers_on = c.announced = false;
+  for (CrossingState& c : crossings_) {
+    c.walkers_on = false;
+    std::fill(c.leg_claimed.begin(), c.leg_claimed.end(), 0);
+  }
   for (Walker& w : walkers_) {
     if (w.arrival >= 0.0 || w.start > t) continue;  // done, or still inside the school
     double left = w.speed * dt;
@@ -120,15 +138,14 @@ void StreetSim::move_walkers(double t, double dt) {
         const StreetCrossing& x = street_.crossings[c];
         bool may = true;
         if (x.guard >= 0 && t >= street_.guards[x.guard].from && t < street_.guards[x.guard].to)
-          may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, active_, c, p.length / w.speed, true);
+          may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, active_, p, w.speed, true);
         else if (x.signal >= 0)
-          may = crossing_blocked_for_vehicles(c, t);  // the walk phase
+          may = walk_phase(c, t);
         else
-          may = vehicles_clear(street_, vehicles_, active_, c, p.length / w.speed, x.pedestrian_priority);
+          may = vehicles_clear(street_, vehicles_, active_, p, w.speed, x.pedestrian_priority);
         if (!may) {
           if (w.waiting_since < 0.0) w.waiting_since = t - dt;
           w.waited += dt;
-          crossings_[c].announced = true;
           break;
         }
         if (t - crossings_[c].last_vehicle_exit <= 2.0) {
@@ -155,11 +172,27 @@ void StreetSim::move_walkers(double t, double dt) {
       continue;
     }
     const WalkPiece& p = w.pieces[w.piece];
-    if (p.crossing >= 0 && w.along > 0.0) crossings_[p.crossing].walkers_on = true;
-    if (p.crossing >= 0 && w.along == 0.0) crossings_[p.crossing].announced = true;
-    if (p.crossing < 0 && w.piece + 1 < w.pieces.size() && w.pieces[w.piece + 1].crossing >= 0 &&
-        p.length - w.along < kAnnounce)
-      crossings_[w.pieces[w.piece + 1].crossing].announced = true;
+    if (p.crossing >= 0) {
+      if (w.along > 0.0) crossings_[p.crossing].walkers_on = true;
+      claim_legs(p, w.along, w.speed);
+    } else if (w.piece + 1 < w.pieces.size() && w.pieces[w.piece + 1].crossing >= 0 && p.length - w.along < kAnnounce) {
+      claim_legs(w.pieces[w.piece + 1], -(p.length - w.along), w.speed);  // announced: about to step on
+    }
+  }
+}
+
+void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
+  const StreetCrossing& x = street_.crossings[static_cast<std::size_t>(piece.crossing)];
+  CrossingState& st = crossings_[static_cast<std::size_t>(piece.crossing)];
+  // Without priority, drivers only yield to pupils already on the lanes.
+  if (!x.pedestrian_priority && along <= 0.0) return;
+  for (std::size_t k = 0; k < x.legs.size(); ++k) {
+    const CrossingLeg& leg = x.legs[k];
+    // The leg's lanes in the pupil's direction of walking, from where it entered.
+    const double near = piece.reversed ? piece.length - leg.to : leg.from;
+    const double far = piece.reversed ? piece.length - leg.from : leg.to;
+    if (along > far + 0.5) continue;  // already across these lanes
+    if (std::max(0.0, near - along) / speed <= kClaimAhead) st.leg_claimed[k] = 1;
   }
 }
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Side-by-side table of SUMO and campusflow on one case, with the acceptance
+bands of issue 4 / VALIDATION.md:
+  throughput per 5 min within 5 % (bins where both served at least 10),
+  mean drop-off delay within 15 %, maximum queue tail and spillback duration
+  within 20 % (both zero passes), walking distance within 1 %, speed >= 10x.
+  compare.py CASE sumo/metrics.json campusflow/metrics.json  -> markdown on stdout"""
+import json
+import sys
+
+name, sumo_path, cf_path = sys.argv[1:4]
+s, c = json.load(open(sumo_path)), json.load(open(cf_path))
+
+
+def rel(a, b):
+    return (b - a) / a if a else (0.0 if b == 0 else float("inf"))
+
+
+def row(what, a, b, band, fmt="{:.1f}"):
+    r = rel(a, b)
+    ok = abs(r) <= band
+    return ok, f"| {what} | {fmt.format(a)} | {fmt.format(b)} | {100 * r:+.1f} % | ±{100 * band:.0f} % | {'PASS' if ok else 'FAIL'} |"
+
+
+lines = [f"### {name}", "", "| metric | SUMO | campusflow | difference | band | |", "|---|---|---|---|---|---|"]
+results = []
+for b in sorted(set(s["throughput"]) | set(c["throughput"]), key=float):
+    a_n, c_n = s["throughput"].get(b, 0), c["throughput"].get(b, 0)
+    if min(a_n, c_n) >= 10:
+        ok, line = row(f"drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s", a_n, c_n, 0.05, "{:.0f}")
+        results.append(ok)
+        lines.append(line)
+    else:
+        lines.append(f"| drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s | {a_n} | {c_n} | | (tail bin) | |")
+for what, key, band in [("mean drop-off delay [s]", ("delay", "mean"), 0.15),
+                        ("longest queue tail [m]", ("queue_tail_max",), 0.20),
+                        ("spillback [s]", ("spillback_s",), 0.20),
+                        ("pupils' walk from the car, mean [m]", ("walk_car", "mean"), 0.01),
+                        ("walk-ins' walk, mean [m]", ("walk_in", "mean"), 0.01)]:
+    a, b = s, c
+    for k in key:
+        a, b = a[k], b[k]
+    ok, line = row(what, a, b, band)
+    results.append(ok)
+    lines.append(line)
+lines.append(f"| unfinished vehicles | {s['unfinished']} | {c['unfinished']} | | 0 | {'PASS' if s['unfinished'] == c['unfinished'] == 0 else 'FAIL'} |")
+results.append(c["unfinished"] == 0)
+ratio = c["vehicle_updates_per_s"] / s["vehicle_updates_per_s"]
+lines.append(f"| vehicle updates per second | {s['vehicle_updates_per_s']:.3g} | {c['vehicle_updates_per_s']:.3g} | ×{ratio:.1f} | ≥ ×10 | {'PASS' if ratio >= 10 else 'FAIL'} |")
+results.append(ratio >= 10)
+lines.append("")
+lines.append(f"{sum(results)} of {len(results)} checks pass.")
+print("\n".join(lines))
