@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kHardBraking = 4.5;  // [m/s^2] VALIDATION.md: conflict threshold
 constexpr double kPetThreshold = 2.0; // [s] post-encroachment time at crossings
-constexpr double kAtMark = 0.5;       // [m] a car this close to its mark and standing has arrived
+constexpr double kAtMark = 0.1;       // [m] a car this close to its mark and standing has arrived
 constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping in the lane stops where the line ends
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kLookahead = 250.0;   // [m] how far drivers look for leaders and stop lines
-constexpr double kStopMargin = 0.3;    // [m] a stopping front bumper stays this short of its mark
+constexpr double kStopMargin = 0.0;    // [m] a stopping front bumper stays this short of its mark
 
 }  // namespace
 
@@ -190,7 +190,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
       const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
       if (next < v.v) {
-        const double gap = dist + idm(v).min_gap + next * idm(v).time_headway;
+        const double gap = dist + idm(v).min_gap;
         if (gap < slower.gap) slower = {gap, next};
       }
       dist += street_.links[links[k]].length;
