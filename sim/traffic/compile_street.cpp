@@ -94,20 +94,17 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
     for (std::size_t li : x.links) {
       const LinkSpec& l = s.links[li];
       out.length += c.links[li].carriageway;
-      // The link leaving the node along this road lies first from the
-      // crossing's clockwise end (behind half its sidewalk), the link
-      // entering it after (as Sidewalks lays the crossing out).
+      // From its clockwise kerb, the crossing first spans the link leaving
+      // the node along this road, then the link entering it (as Sidewalks
+      // lays the crossing out).
       const std::uint32_t far = static_cast<std::uint32_t>(l.to == x.node ? l.from : l.to);
-      double out_w = 0.0, out_sw = 0.0;
+      double out_w = 0.0;
       for (std::size_t k = 0; k < s.links.size(); ++k)
-        if (s.links[k].from == x.node && s.links[k].to == far) {
-          out_w = c.links[k].carriageway + s.links[k].sidewalk_width / 2.0;
-          out_sw = s.links[k].sidewalk_width / 2.0;
-        }
+        if (s.links[k].from == x.node && s.links[k].to == far) out_w = c.links[k].carriageway;
       const double cw = c.links[li].carriageway;
       if (l.to == x.node)
         out.legs.push_back({static_cast<std::uint32_t>(li), l.length - x.width, l.length, out_w, out_w + cw});
-      if (l.from == x.node) out.legs.push_back({static_cast<std::uint32_t>(li), 0.0, x.width, out_sw, out_sw + cw});
+      if (l.from == x.node) out.legs.push_back({static_cast<std::uint32_t>(li), 0.0, x.width, 0.0, cw});
     }
     c.crossings.push_back(out);
   }

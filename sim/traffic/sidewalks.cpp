@@ -59,7 +59,12 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
     w.width = l.sidewalk_width;
     w.length = l.length;
     w.start = a;
-    w.dir = (b - a).norm() > 0.0 ? Vec2((b - a) / l.length) : Vec2::UnitX();  // scaled: s in [0, length] spans a..b
+    // A link shorter than the distance between its nodes ends that much
+    // before its end node: the rest is the junction (as in SUMO's networks,
+    // whose edges stop at the junction's border). A longer one (a curved
+    // road drawn straight) is squeezed in between its nodes.
+    const double span = (b - a).norm();
+    w.dir = span > 0.0 ? Vec2((b - a) / std::max(span, l.length)) : Vec2::UnitX();
     w.offset = right_of((b - a).normalized()) * (carriageway(l) + l.sidewalk_width / 2.0);
   }
 
@@ -125,8 +130,9 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
           return static_cast<std::int32_t>(li) == arm.out_link || static_cast<std::int32_t>(li) == arm.in_link;
         });
         if (!here) continue;
-        const double out_w = arm.out_link >= 0 ? carriageway(st.links[arm.out_link]) + st.links[arm.out_link].sidewalk_width / 2.0 : 0.0;
-        const double in_w = arm.in_link >= 0 ? carriageway(st.links[arm.in_link]) + st.links[arm.in_link].sidewalk_width / 2.0 : 0.0;
+        // From kerb to kerb; the corners' walks join its ends to the sidewalks.
+        const double out_w = arm.out_link >= 0 ? carriageway(st.links[arm.out_link]) : 0.0;
+        const double in_w = arm.in_link >= 0 ? carriageway(st.links[arm.in_link]) : 0.0;
         const Vec2 mid = at + arm.dir * (cr.width / 2.0);
         const Vec2 cw_end = mid + right_of(arm.dir) * out_w, ccw_end = mid - right_of(arm.dir) * in_w;
         const std::uint32_t va = new_vertex(cw_end), vb = new_vertex(ccw_end);

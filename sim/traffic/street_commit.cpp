@@ -118,17 +118,22 @@ void StreetSim::commit(double t, double dt) {
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.stopped || v.step != d.stop_route_step || v.v > 0.1) continue;
     double at = d.stop_front;
+    double slack = 0.0;  // how far short of its mark a car may stand and still be in its place
     bool ready = true;
     if (d.zone >= 0) {
       const StreetZone& z = street_.zones[d.zone];
       const bool along = z.spec.kind == CurbKind::kLayBy || z.spec.kind == CurbKind::kInLane;
       ready = v.stall >= 0;
       at = along && ready ? z.stalls[v.stall].front : z.spec.start;
+      // In its stall when its whole body is: a car cannot always close up to
+      // the car in the stall ahead by the full stall length.
+      if (along) slack = std::max(0.0, z.spec.stall_length - length(v));
+    } else {
+      // A stop in the lane (no zone) is made as near the mark as the cars
+      // already standing there allow: a line of parents stopping at the curb.
+      slack = kCurbStretch;
     }
-    // A stop in the lane (no zone) is made as near the mark as the cars
-    // already standing there allow: a line of parents stopping at the curb.
-    const bool in_stretch = d.zone < 0 && v.s <= at + kAtMark && v.s >= at - kCurbStretch;
-    if (!ready || (std::abs(v.s - at) > kAtMark && !in_stretch)) continue;
+    if (!ready || v.s > at + kAtMark || v.s < at - kAtMark - slack) continue;
     v.phase = VehiclePhase::kManoeuvring;
     v.v = 0.0;
     // A lot's or garage's entry manoeuvre happens off the road, once the car has turned in.

@@ -176,7 +176,7 @@ std::uint64_t StreetSim::state_hash() const {
 Vec2 StreetSim::vehicle_position(const Vehicle& v) const {
   const StreetLink& l = street_.links[v.link];
   const double node_distance = (street_.nodes[l.to].position - l.start).norm();
-  const double scale = l.length > 0.0 ? node_distance / l.length : 1.0;
+  const double scale = l.length > node_distance ? node_distance / l.length : 1.0;  // as Sidewalks places links
   const double lane_width = l.carriageway / l.lanes;
   const double offset = l.carriageway - (v.lane + 0.5) * lane_width + (v.off_lane ? lane_width : 0.0);
   const Vec2 right(l.dir.y(), -l.dir.x());

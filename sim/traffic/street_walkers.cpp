@@ -25,8 +25,10 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
   Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
   if (d.children == 0 || street_.gates.empty()) return;
+  // Pupils get out where the car stands: at its front bumper's place along
+  // the curb (the convention of SUMO's rides, so walks compare).
   std::uint32_t link = v.link;
-  double pos = v.s - length(v) / 2.0;
+  double pos = v.s;
   double access = 0.0;
   if (d.zone >= 0) {
     const CurbZoneSpec& z = street_.zones[d.zone].spec;
