@@ -14,7 +14,8 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kLookahead = 250.0;   // [m] how far drivers look for leaders and stop lines
-constexpr double kStopMargin = 0.0;    // [m] a stopping front bumper stays this short of its mark
+constexpr double kStopMargin = 0.5;    // [m] a front bumper stops this short of a stop line
+constexpr double kOnMark = 0.05;       // [m] closer than this to a mark, a car has reached it
 
 }  // namespace
 
@@ -75,6 +76,24 @@ bool StreetSim::signal_green(std::int32_t connection, double t) const {
   return false;
 }
 
+// Towards a stop line or a stall's mark the IDM with s0 = 0: the driver
+// wants to reach the mark, so the approach ends in a slow creep onto it (as
+// SUMO's IDM drivers approach their stops) rather than s0 short of an
+// obstacle placed beyond it.
+double StreetSim::stop_accel(const Vehicle& v, double limit, double gap) const {
+  // On the mark: stand (the IDM with s0 = 0 would pull away from it).
+  if (gap <= kOnMark) return -v.v / street_.vehicle_dt;
+  IdmParams p = idm(v);
+  p.desired_speed = std::min(p.desired_speed, limit);
+  p.min_gap = 0.0;
+  const double a = idm_acceleration(p, v.v, gap, 0.0);
+  // Without s0 the IDM can overrun the mark within one tick; then the
+  // deceleration that stops exactly on it (as SUMO caps its stop speed).
+  const BallisticStep step = ballistic_step(v.v, a, street_.vehicle_dt);
+  if (step.distance > gap && v.v > 0.0) return -v.v * v.v / (2.0 * std::max(gap, 1e-3));
+  return a;
+}
+
 bool StreetSim::walk_phase(std::uint32_t crossing, double t) const {
   const StreetCrossing& x = street_.crossings[crossing];
   if (x.signal < 0) return false;
@@ -121,11 +140,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
   // obstacle appears); closer, it goes on. Pupils use the same distance
   // (yield_distance) to decide whether a car can still stop for them.
   const double braking = yield_distance(idm(v), v.v);
-  const double s0 = idm(v).min_gap;
   double gap = kInf;
-  // A mark at distance m: the IDM keeps s0 to an obstacle, so the obstacle
-  // sits s0 beyond the mark and the front bumper stops at it.
-  auto mark = [&](double m) { gap = std::min(gap, std::max(0.0, m - kStopMargin) + s0); };
+  // A mark at distance m: a standing obstacle the driver wants to reach, not
+  // keep s0 from (see stop_accel).
+  // Stop lines are kept kStopMargin short of, so that nobody stands on a
+  // crossing or in a junction; a stall's mark is driven onto.
+  auto mark = [&](double m, double margin = kStopMargin) { gap = std::min(gap, std::max(0.0, m - margin)); };
   double dist = -v.s;  // from the front bumper to the start of link `k`
   for (std::uint32_t k = v.step; k < links.size() && dist <= kLookahead; ++k) {
     const auto link = static_cast<std::uint32_t>(links[k]);
@@ -138,7 +158,11 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
         const bool along = z.spec.kind == CurbKind::kLayBy || z.spec.kind == CurbKind::kInLane;
         at = along && v.stall >= 0 ? z.stalls[v.stall].front : z.spec.start;
       }
-      if (dist + at >= -0.5) mark(dist + at);
+      if (dist + at >= -0.5) {
+        mark(dist + at, 0.0);
+      } else if (d.zone >= 0 && v.stall < 0 && dist + street_.zones[d.zone].spec.end > 0.0) {
+        mark(braking / 2.0, 0.0);  // past the entrance of a full zone: stop where it is, comfortably
+      }
     }
     // Crossings it is about to drive over.
     for (std::uint32_t c = 0; c < street_.crossings.size(); ++c)
@@ -199,7 +223,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   // The nearest constraint is usually the leader: stop marks and lower
   // limits ahead are only evaluated when there are any.
   auto bounded = [&](double a) {
-    if (std::isfinite(stop_gap)) a = std::min(a, idm_accel(v, limit, {stop_gap, 0.0}));
+    if (std::isfinite(stop_gap)) a = std::min(a, stop_accel(v, limit, stop_gap));
     if (std::isfinite(slower.gap)) a = std::min(a, idm_accel(v, limit, slower));
     return a;
   };

@@ -116,6 +116,7 @@ class StreetSim {
   // crossing, red signal), as a gap [m]; +inf when none.
   double stop_ahead(std::uint32_t i, double t) const;
   double idm_accel(const Vehicle& v, double limit, const Ahead& ahead) const;
+  double stop_accel(const Vehicle& v, double limit, double gap) const;
   std::int32_t needed_lane(const Vehicle& v) const;
   // Must vehicles stop before leg `leg` of the crossing? (A guard's hold or a
   // walk phase stops every leg; pupils claim the legs they are on or about to reach.)
