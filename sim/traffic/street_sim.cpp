@@ -7,11 +7,6 @@
 
 namespace campusflow {
 
-namespace {
-
-constexpr std::size_t kParallelVehicles = 2048;  // vehicles in the network; see StreetSim::step
-
-}  // namespace
 
 StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_(street), seed_(seed) {
   std::uint32_t lanes = 0;
@@ -56,10 +51,10 @@ void StreetSim::step(double t, double dt) {
   };
   // Plans are independent, so threads cannot change them; below a few
   // thousand vehicles, handing out the work costs more than it saves.
-  if (active_.size() < kParallelVehicles) {
+  if (active_.size() < parallel_threshold_) {
     plan_range(0, active_.size());
   } else {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active_.size(), 256),
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active_.size(), 32),
                       [&](const auto& r) { plan_range(r.begin(), r.end()); });
   }
   commit(t, dt);

@@ -37,6 +37,11 @@ class StreetSim {
  public:
   StreetSim(const CompiledStreet& street, std::uint64_t seed);
 
+  // Plans go to tbb::parallel_for from this many vehicles in the network on
+  // (below, handing out the work costs more than it saves). Tests set 0 to
+  // prove that threads do not change results.
+  void set_parallel_threshold(std::size_t vehicles) { parallel_threshold_ = vehicles; }
+
   // Advances by one vehicle tick to time t + dt [s].
   void step(double t, double dt);
 
@@ -74,6 +79,7 @@ class StreetSim {
   // on how many wait outside or have left.
   std::vector<std::uint32_t> active_;
   std::size_t done_ = 0;
+  std::size_t parallel_threshold_ = 2048;
   std::vector<Walker> walkers_;
   std::size_t next_walk_in_ = 0;
   std::vector<ZoneState> zones_;

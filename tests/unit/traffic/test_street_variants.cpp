@@ -118,10 +118,15 @@ TEST_CASE("The street gives identical results on 1 and 2 threads", "[traffic][de
   auto run = [&](int threads) {
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     StreetSim sim(c, 42);
+    sim.set_parallel_threshold(0);  // plan in parallel however few vehicles there are
     test::run_street(sim, 3600.0);
     return std::make_pair(sim.state_hash(), sim.queue_tails());
   };
   const auto one = run(1), two = run(2);
   CHECK(one.first == two.first);
   CHECK(one.second == two.second);
+  // And the same as planning serially.
+  StreetSim serial(c, 42);
+  test::run_street(serial, 3600.0);
+  CHECK(serial.state_hash() == one.first);
 }
