@@ -14,10 +14,12 @@ namespace campusflow {
 
 namespace {
 
-constexpr double kAnnounce = 3.0;       // [m] before a crossing, a pupil is seen by drivers
 constexpr double kAdultSpeed = 1.34;    // [m/s] escorting parents (Weidmann 1993)
 constexpr double kGapMargin = 2.0;      // [s] pupils at uncontrolled crossings want this beyond their crossing time
-constexpr double kClaimAhead = 3.0;     // [s] a pupil claims the lanes it will reach within this time
+// [m] drivers yield to a pupil walking towards their lanes from this close (on
+// the crossing or still on the sidewalk): SUMO's junction model default
+// (jmCrossingGap, 10 m).
+constexpr double kClaimDistance = 10.0;
 
 }  // namespace
 
@@ -177,8 +179,15 @@ void StreetSim::move_walkers(double t, double dt) {
     if (p.crossing >= 0) {
       if (w.along > 0.0) crossings_[p.crossing].walkers_on = true;
       claim_legs(p, w.along, w.speed);
-    } else if (w.piece + 1 < w.pieces.size() && w.pieces[w.piece + 1].crossing >= 0 && p.length - w.along < kAnnounce) {
-      claim_legs(w.pieces[w.piece + 1], -(p.length - w.along), w.speed);  // announced: about to step on
+    } else {  // a crossing ahead on its way, within reach: it has announced itself
+      double ahead = p.length - w.along;
+      for (std::size_t k = w.piece + 1; k < w.pieces.size() && ahead < kClaimDistance; ++k) {
+        if (w.pieces[k].crossing >= 0) {
+          claim_legs(w.pieces[k], -ahead, w.speed);
+          break;
+        }
+        ahead += w.pieces[k].length;
+      }
     }
   }
 }
@@ -194,7 +203,8 @@ void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
     const double near = piece.reversed ? piece.length - leg.to : leg.from;
     const double far = piece.reversed ? piece.length - leg.from : leg.to;
     if (along > far + 0.5) continue;  // already across these lanes
-    if (std::max(0.0, near - along) / speed <= kClaimAhead) st.leg_claimed[k] = 1;
+    if (near - along <= kClaimDistance) st.leg_claimed[k] = 1;
+    (void)speed;
   }
 }
 
