@@ -13,7 +13,6 @@ namespace campusflow {
 namespace {
 
 constexpr double kHardBraking = 4.5;  // [m/s^2] VALIDATION.md: conflict threshold
-constexpr double kPetThreshold = 2.0; // [s] post-encroachment time at crossings
 constexpr double kAtMark = 0.1;       // [m] a car this close to its mark and standing has arrived
 constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping in the lane stops where the line ends
 
@@ -90,14 +89,18 @@ void StreetSim::commit(double t, double dt) {
     v.distance += st.distance;
     // Crossings entered and left (front in, rear out) on this link.
     for (std::size_t c = 0; c < street_.crossings.size(); ++c)
-      for (const CrossingLeg& leg : street_.crossings[c].legs) {
+      for (std::size_t k = 0; k < street_.crossings[c].legs.size(); ++k) {
+        const CrossingLeg& leg = street_.crossings[c].legs[k];
         if (leg.link != v.link) continue;
-        if (before < leg.start && v.s >= leg.start && t - crossings_[c].last_walker_exit <= kPetThreshold) {
+        CrossingState& cs = crossings_[c];
+        // Its front enters the leg within 2 s of a pupil leaving those lanes
+        // (or while one is still on them: PET 0).
+        if (before < leg.start && v.s >= leg.start && t - cs.last_walker_exit[k] <= kPetThreshold) {
           const Vec2 p = vehicle_position(v);
           conflicts_.push_back({ConflictKind::kPostEncroachment, t, static_cast<std::int32_t>(i), -1,
-                                t - crossings_[c].last_walker_exit, p.x(), p.y()});
+                                std::max(0.0, t - cs.last_walker_exit[k]), p.x(), p.y()});
         }
-        if (before - length(v) < leg.end && v.s - length(v) >= leg.end) crossings_[c].last_vehicle_exit = t + dt;
+        if (before - length(v) < leg.end && v.s - length(v) >= leg.end) cs.last_vehicle_exit[k] = t + dt;
       }
     const auto& links = street_.routes[street_.vehicles[v.demand].route].links;
     while (v.s > street_.links[v.link].length) {

@@ -35,7 +35,12 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
   }
   guards_.resize(street_.guards.size());
   crossings_.resize(street_.crossings.size());
-  for (std::size_t c = 0; c < crossings_.size(); ++c) crossings_[c].leg_claimed.assign(street_.crossings[c].legs.size(), 0);
+  for (std::size_t c = 0; c < crossings_.size(); ++c) {
+    const std::size_t legs = street_.crossings[c].legs.size();
+    crossings_[c].leg_claimed.assign(legs, 0);
+    crossings_[c].last_vehicle_exit.assign(legs, -1e9);
+    crossings_[c].last_walker_exit.assign(legs, -1e9);
+  }
   open_spill_.assign(street_.approaches.size(), -1);
 }
 
@@ -86,11 +91,20 @@ void StreetSim::insert(double t) {
       const std::uint32_t i = pending_[link][next_pending_[link]];
       const DemandVehicle& d = street_.vehicles[i];
       if (d.time > t) break;
+      // A route over a closed link or through a banned turn is not entered
+      // while the restriction lasts: the car waits at the edge of the
+      // network (routes are given, not chosen; vehicles already on the way
+      // finish theirs).
       bool closed = false;
-      for (std::size_t li : street_.routes[d.route].links)
-        for (const RestrictionSpec& r : street_.restrictions)
-          closed = closed || (r.link == li && r.closed && t >= r.from && t < r.to);
-      if (closed) break;  // waits at the edge of the network until the road opens
+      const auto& route = street_.routes[d.route].links;
+      for (std::size_t k = 0; k < route.size(); ++k)
+        for (const RestrictionSpec& r : street_.restrictions) {
+          if (r.link != route[k] || t < r.from || t >= r.to) continue;
+          closed = closed || r.closed;
+          if (k + 1 < route.size())
+            closed = closed || std::find(r.no_turn_to.begin(), r.no_turn_to.end(), route[k + 1]) != r.no_turn_to.end();
+        }
+      if (closed) break;
       Vehicle& v = vehicles_[i];
       const StreetLink& l = street_.links[link];
       const auto cls = static_cast<unsigned>(street_.types[v.type].vehicle_class);

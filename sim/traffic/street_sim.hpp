@@ -17,6 +17,10 @@
 
 namespace campusflow {
 
+// Post-encroachment time below which a vehicle and a pupil on one leg of a
+// crossing are a conflict [s] (VALIDATION.md: 1.5-2 s).
+inline constexpr double kPetThreshold = 2.0;
+
 // How far ahead a vehicle at speed v [m/s] can still stop comfortably for a
 // crossing or a stop line: v^2 / b, i.e. braking at b/2 on average.
 inline double yield_distance(const IdmParams& p, double v) { return v * v / p.comfortable_deceleration; }

@@ -64,7 +64,10 @@ struct GuardState {
 };
 
 struct CrossingState {
-  double last_vehicle_exit = -1e9, last_walker_exit = -1e9;  // [s], for PET
+  // By leg, for the post-encroachment time: when the last vehicle's rear
+  // left the leg's conflict area, and when the last pupil will have left its
+  // lanes (pupils walk on at their speed once they step on) [s].
+  std::vector<double> last_vehicle_exit, last_walker_exit;
   bool walkers_on = false;
   // By leg: a pupil is on its lanes, or will be within a few seconds, or
   // waits at its curb (has announced the crossing). Drivers yield per leg.

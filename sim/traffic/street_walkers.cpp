@@ -152,11 +152,20 @@ void StreetSim::move_walkers(double t, double dt) {
           w.waited += dt;
           break;
         }
-        if (t - crossings_[c].last_vehicle_exit <= 2.0) {
-          const Vec2 q = walker_position(w);
-          conflicts_.push_back({ConflictKind::kPostEncroachment, t, -1,
-                                static_cast<std::int32_t>(&w - walkers_.data()), t - crossings_[c].last_vehicle_exit,
-                                q.x(), q.y()});
+        // Stepping on: the pupil reaches each leg's lanes `near` metres on
+        // and leaves them `far` metres on. PET against the last vehicle out.
+        CrossingState& cs = crossings_[c];
+        for (std::size_t k = 0; k < x.legs.size(); ++k) {
+          const double near = p.reversed ? p.length - x.legs[k].to : x.legs[k].from;
+          const double far = p.reversed ? p.length - x.legs[k].from : x.legs[k].to;
+          const double reach = t + near / w.speed;
+          if (reach - cs.last_vehicle_exit[k] <= kPetThreshold) {
+            const Vec2 q = walker_position(w);
+            conflicts_.push_back({ConflictKind::kPostEncroachment, reach, -1,
+                                  static_cast<std::int32_t>(&w - walkers_.data()),
+                                  std::max(0.0, reach - cs.last_vehicle_exit[k]), q.x(), q.y()});
+          }
+          cs.last_walker_exit[k] = std::max(cs.last_walker_exit[k], t + far / w.speed);
         }
         w.waiting_since = -1.0;
       }
@@ -165,7 +174,6 @@ void StreetSim::move_walkers(double t, double dt) {
       w.distance += step;
       left -= step;
       if (w.along >= p.length - 1e-9) {
-        if (p.crossing >= 0) crossings_[p.crossing].last_walker_exit = t;
         ++w.piece;
         w.along = 0.0;
       }
