@@ -276,6 +276,31 @@ void compile_demand(const StreetSpec& s, std::uint64_t seed, CompiledStreet& c, 
     c.walk_ins.push_back({w.id, w.time, static_cast<std::uint32_t>(w.link), w.position});
 }
 
+// Pupils must be able to walk to the gate from wherever they appear: the
+// links of curb zones and of walk-ins need a sidewalk that leads there.
+void check_walks(const StreetSpec& s, const CompiledStreet& c, Diagnostics& diags) {
+  if (s.gates.empty()) return;
+  const std::uint32_t gate = s.no_car_zone ? static_cast<std::uint32_t>(s.no_car_zone->gate) : 0;
+  auto reaches = [&](std::size_t link) {
+    return std::isfinite(c.sidewalks.distance_to_gate(static_cast<std::uint32_t>(link), 0.0, gate));
+  };
+  for (std::size_t z = 0; z < s.curb_zones.size(); ++z)
+    if (!reaches(s.curb_zones[z].link))
+      diags.error(item(s.source_path, "curb_zones", z) + ".link", "\"" + s.links[s.curb_zones[z].link].name + "\"",
+                  "has no sidewalk that leads to gate \"" + s.gates[gate].name + "\": its pupils could not walk there");
+  for (std::size_t f = 0; f < s.walk_in_flows.size(); ++f)
+    if (!reaches(s.walk_in_flows[f].link))
+      diags.error(item(s.source_path + ".demand", "walk_in_flows", f) + ".link",
+                  "\"" + s.links[s.walk_in_flows[f].link].name + "\"",
+                  "has no sidewalk that leads to gate \"" + s.gates[gate].name + "\"");
+  for (std::size_t w = 0; w < s.walk_ins.size(); ++w)
+    if (!reaches(s.walk_ins[w].link)) {
+      diags.error(item(s.source_path + ".demand", "walk_ins", w) + ".link", "\"" + s.links[s.walk_ins[w].link].name + "\"",
+                  "has no sidewalk that leads to gate \"" + s.gates[gate].name + "\"");
+      break;  // one message for a file of them
+    }
+}
+
 }  // namespace
 
 std::int32_t CompiledStreet::connection(std::uint32_t a, std::uint32_t b) const {
@@ -325,6 +350,7 @@ std::optional<CompiledStreet> compile_street(const StreetSpec& spec, std::uint64
                                                      (z.spec.start + z.spec.end) / 2.0, static_cast<std::uint32_t>(gate)) +
                         z.spec.walk_access;
     }
+  if (diags.size() == errors_before) check_walks(spec, c, diags);
   if (diags.size() == errors_before) compile_demand(spec, seed, c, diags);
   if (diags.size() != errors_before) return std::nullopt;
   return c;
