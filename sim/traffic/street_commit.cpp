@@ -65,9 +65,8 @@ void StreetSim::commit(double t, double dt) {
     if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i), dt)) continue;
     auto& from = lanes_[lane_id(v.link, v.lane)];
     from.erase(std::find(from.begin(), from.end(), i));
-    auto& to = lanes_[lane_id(v.link, target)];
-    to.insert(std::find_if(to.begin(), to.end(), [&](std::uint32_t o) { return vehicles_[o].s < v.s; }), i);
     v.lane = target;
+    place_in_lane(lane_id(v.link, target), i);
     v.last_change = t;
     plans_[i].accel = plans_[i].change_accel;
   }

@@ -142,10 +142,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       v.lane = 0;
       v.s = front;
       finish_stop(i, t);
-      lanes_[lane_id(link, 0)].push_back(i);  // visible to other exits this tick
-      std::sort(lanes_[lane_id(link, 0)].begin(), lanes_[lane_id(link, 0)].end(), [&](std::uint32_t a, std::uint32_t b) {
-        return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;
-      });
+      place_in_lane(lane_id(link, 0), i);  // visible to other exits this tick
       continue;
     }
     if (v.phase == VehiclePhase::kLeaving && t >= v.until - 1e-9) finish_stop(i, t);

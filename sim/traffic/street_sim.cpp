@@ -143,10 +143,12 @@ void StreetSim::build_lanes() {
                           !v.off_lane);
     if (on_lane) lanes_[lane_id(v.link, v.lane)].push_back(i);
   }
-  for (auto& q : lanes_)
-    std::sort(q.begin(), q.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;
-    });
+  for (auto& q : lanes_) std::sort(q.begin(), q.end(), [&](std::uint32_t a, std::uint32_t b) { return ahead(a, b); });
+}
+
+void StreetSim::place_in_lane(std::uint32_t lane, std::uint32_t i) {
+  auto& q = lanes_[lane];
+  q.insert(std::upper_bound(q.begin(), q.end(), i, [&](std::uint32_t a, std::uint32_t b) { return ahead(a, b); }), i);
 }
 
 bool StreetSim::finished() const {

@@ -113,6 +113,13 @@ class StreetSim {
 
   // Queries on the frozen state.
   std::uint32_t lane_id(std::uint32_t link, std::uint32_t lane) const { return lane_base_[link] + lane; }
+  // The order of a lane's list: front first, ties by index.
+  bool ahead(std::uint32_t a, std::uint32_t b) const {
+    return vehicles_[a].s != vehicles_[b].s ? vehicles_[a].s > vehicles_[b].s : a < b;
+  }
+  // Puts vehicle i into a lane's list in that order (a lane change, a car
+  // joining from a stall), so later stages of the tick see it.
+  void place_in_lane(std::uint32_t lane, std::uint32_t i);
   const IdmParams& idm(const Vehicle& v) const { return street_.types[v.type].idm; }
   double length(const Vehicle& v) const { return idm(v).length; }
   double speed_limit(std::uint32_t link, double t) const;

@@ -21,6 +21,15 @@ constexpr double kGapMargin = 2.0;      // [s] pupils at uncontrolled crossings 
 // (jmCrossingGap, 10 m).
 constexpr double kClaimDistance = 10.0;
 
+// Where a crossing leg's lanes lie for a pupil walking `piece` (in its
+// direction, from where it stepped on) [m].
+struct LegSpan {
+  double near, far;
+};
+LegSpan leg_span(const WalkPiece& piece, const CrossingLeg& leg) {
+  return piece.reversed ? LegSpan{piece.length - leg.to, piece.length - leg.from} : LegSpan{leg.from, leg.to};
+}
+
 }  // namespace
 
 void StreetSim::spawn_children(std::uint32_t i, double t) {
@@ -86,8 +95,7 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
     if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone || v.off_lane) continue;
     const double len = st.types[v.type].idm.length;
     for (const CrossingLeg& leg : x.legs) {
-      const double near = piece.reversed ? piece.length - leg.to : leg.from;
-      const double far = piece.reversed ? piece.length - leg.from : leg.to;
+      const auto [near, far] = leg_span(piece, leg);
       double to_leg;  // from the front bumper to the leg
       if (v.link == leg.link) {
         to_leg = leg.start - v.s;
@@ -156,8 +164,7 @@ void StreetSim::move_walkers(double t, double dt) {
         // and leaves them `far` metres on. PET against the last vehicle out.
         CrossingState& cs = crossings_[c];
         for (std::size_t k = 0; k < x.legs.size(); ++k) {
-          const double near = p.reversed ? p.length - x.legs[k].to : x.legs[k].from;
-          const double far = p.reversed ? p.length - x.legs[k].from : x.legs[k].to;
+          const auto [near, far] = leg_span(p, x.legs[k]);
           const double reach = t + near / w.speed;
           if (reach - cs.last_vehicle_exit[k] <= kPetThreshold) {
             const Vec2 q = walker_position(w);
@@ -208,8 +215,7 @@ void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
   for (std::size_t k = 0; k < x.legs.size(); ++k) {
     const CrossingLeg& leg = x.legs[k];
     // The leg's lanes in the pupil's direction of walking, from where it entered.
-    const double near = piece.reversed ? piece.length - leg.to : leg.from;
-    const double far = piece.reversed ? piece.length - leg.from : leg.to;
+    const auto [near, far] = leg_span(piece, leg);
     if (along > far + 0.5) continue;  // already across these lanes
     if (near - along <= kClaimDistance) st.leg_claimed[k] = 1;
     (void)speed;
