@@ -16,11 +16,11 @@ namespace {
 // rectangle around the street's nodes, 20 m beyond them.
 std::string street_outline_wkt(const CompiledStreet& st) {
   Vec2 lo(1e300, 1e300), hi(-1e300, -1e300);
-  for (const RoadNodeSpec& n : st.nodes) {
+  for (const RoadNodeSpec& n : st.spec.nodes) {
     lo = lo.cwiseMin(n.position);
     hi = hi.cwiseMax(n.position);
   }
-  for (const GateSpec& g : st.gates) {
+  for (const GateSpec& g : st.spec.gates) {
     lo = lo.cwiseMin(g.position);
     hi = hi.cwiseMax(g.position);
   }

@@ -14,7 +14,7 @@ constexpr double kThroughputBin = 300.0;  // [s] drop-off throughput per 5 minut
 
 StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
                         const StreetFrameSink& on_frame, double fps) {
-  const double dt = sim.street().vehicle_dt;
+  const double dt = sim.street().spec.vehicle_dt;
   // Integer tick counts: the clock never drifts by summing dt.
   const auto ticks = static_cast<std::uint64_t>(std::ceil(time_limit / dt - 1e-9));
   StreetReport r;
@@ -101,7 +101,7 @@ io::StreetTables street_tables(const StreetSim& sim) {
   }
   for (std::size_t z = 0; z < bins.size(); ++z)
     for (std::size_t k = 0; k < bins[z].size(); ++k)
-      t.throughput.push_back({z < st.zones.size() ? static_cast<std::int32_t>(z) : -1, k * kThroughputBin, bins[z][k]});
+      t.throughput.push_back({z < st.zones.size() ? static_cast<std::int32_t>(z) : -1, static_cast<double>(k) * kThroughputBin, bins[z][k]});
   for (const Conflict& c : sim.conflicts())
     t.conflicts.push_back({static_cast<std::int8_t>(c.kind), c.time, c.a, c.b, c.value, c.x, c.y});
   std::size_t flat = 0;
@@ -114,7 +114,7 @@ io::StreetTables street_tables(const StreetSim& sim) {
       t.stalls.push_back({static_cast<std::int32_t>(z), static_cast<std::int32_t>(k), sim.stall_busy()[flat], services});
     }
   t.vehicle_updates = sim.vehicle_updates();
-  t.vehicle_dt = st.vehicle_dt;
+  t.vehicle_dt = st.spec.vehicle_dt;
   return t;
 }
 

@@ -304,8 +304,8 @@ void check_walks(const StreetSpec& s, const CompiledStreet& c, Diagnostics& diag
 }  // namespace
 
 std::int32_t CompiledStreet::connection(std::uint32_t a, std::uint32_t b) const {
-  for (std::size_t k = 0; k < connections.size(); ++k)
-    if (connections[k].from_link == a && connections[k].to_link == b) return static_cast<std::int32_t>(k);
+  for (std::size_t k = 0; k < spec.connections.size(); ++k)
+    if (spec.connections[k].from_link == a && spec.connections[k].to_link == b) return static_cast<std::int32_t>(k);
   return -1;
 }
 
@@ -324,15 +324,6 @@ CompiledStreet redraw_street(const CompiledStreet& street, std::uint64_t seed) {
 std::optional<CompiledStreet> compile_street(const StreetSpec& spec, std::uint64_t seed, Diagnostics& diags) {
   const std::size_t errors_before = diags.size();
   CompiledStreet c;
-  c.types = spec.vehicle_types;
-  c.nodes = spec.nodes;
-  c.restrictions = spec.restrictions;
-  c.connections = spec.connections;
-  c.guards = spec.guards;
-  c.gates = spec.gates;
-  c.routes = spec.routes;
-  c.child_speed = spec.child_speed;
-  c.vehicle_dt = spec.vehicle_dt;
   c.spec = spec;
   c.seed = seed;
   c.max_vehicle_length = 0.0;

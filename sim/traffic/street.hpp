@@ -102,26 +102,17 @@ struct StreetApproach {
 };
 
 struct CompiledStreet {
-  std::vector<VehicleTypeSpec> types;
-  std::vector<RoadNodeSpec> nodes;
   std::vector<StreetLink> links;
-  std::vector<RestrictionSpec> restrictions;
   std::vector<StreetSignal> signals;
-  std::vector<ConnectionSpec> connections;
   std::vector<std::int32_t> connection_signal;   // (connections) the signal controlling it, or -1
   std::vector<StreetCrossing> crossings;
-  std::vector<GuardSpec> guards;
-  std::vector<GateSpec> gates;
   std::vector<StreetZone> zones;
   std::vector<StreetApproach> approaches;
-  std::vector<RouteSpec> routes;
   std::vector<DemandVehicle> vehicles;   // sorted by time (stable)
   std::vector<DemandWalkIn> walk_ins;    // sorted by time (stable)
   Sidewalks sidewalks;
-  Distribution child_speed = Distribution::constant(1.2);
-  double vehicle_dt = 0.25;  // [s]
   double max_vehicle_length = 4.6;
-  StreetSpec spec;            // as written: drawn demand is drawn again for another seed
+  StreetSpec spec;            // as written: its tables (types, nodes, routes, ...) and the demand, drawn again for another seed
   std::uint64_t seed = 0;     // the seed the demand was drawn with
 
   // The connection from link a to link b, or -1.

@@ -21,10 +21,10 @@ constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping 
 bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
                               std::int32_t self, double reaction, double max_brake) const {
   auto too_hard = [&](const Vehicle& f, double gap) {
-    const double limit = max_brake > 0.0 ? max_brake : street_.types[f.type].mobil.safe_deceleration;
+    const double limit = max_brake > 0.0 ? max_brake : street_.spec.vehicle_types[f.type].mobil.safe_deceleration;
     return idm_acceleration(idm(f), f.v, gap, 0.0) < -limit;
   };
-  const double s0 = street_.types.front().idm.min_gap;
+  const double s0 = street_.spec.vehicle_types.front().idm.min_gap;
   // Followers still on a link that leads into this lane.
   const StreetLink& here = street_.links[link];
   for (std::uint32_t p = 0; p < street_.links.size(); ++p) {
@@ -101,7 +101,7 @@ void StreetSim::commit(double t, double dt) {
         }
         if (before - length(v) < leg.end && v.s - length(v) >= leg.end) cs.last_vehicle_exit[k] = t + dt;
       }
-    const auto& links = street_.routes[street_.vehicles[v.demand].route].links;
+    const auto& links = street_.spec.routes[street_.vehicles[v.demand].route].links;
     while (v.s > street_.links[v.link].length) {
       if (v.step + 1 >= links.size()) {  // leaves the network when its rear is off the last link
         const double over = v.s - street_.links[v.link].length;

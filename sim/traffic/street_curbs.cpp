@@ -69,7 +69,7 @@ void StreetSim::serve_curbs(double t, double dt) {
     const Vehicle& v = vehicles_[i];
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.phase != VehiclePhase::kDriving || v.stopped || d.zone < 0 || v.stall >= 0) continue;
-    const auto& links = street_.routes[d.route].links;
+    const auto& links = street_.spec.routes[d.route].links;
     if (v.step > d.stop_route_step) continue;
     double dist = street_.zones[d.zone].spec.start - v.s;
     for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
@@ -136,7 +136,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), 0.0,
                          idm(v).comfortable_deceleration * kMergeBrakeShare))
         continue;
-      const auto& links = street_.routes[d.route].links;
+      const auto& links = street_.spec.routes[d.route].links;
       v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;
       v.lane = 0;

@@ -21,7 +21,7 @@ constexpr double kOnMark = 0.05;       // [m] closer than this to a mark, a car 
 
 Ahead StreetSim::leader(std::uint32_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
                         std::int32_t self) const {
-  const auto& links = street_.routes[route].links;
+  const auto& links = street_.spec.routes[route].links;
   double dist = 0.0;  // from s to the start of the link being searched
   for (std::uint32_t k = step; k < links.size() && dist <= range; ++k) {
     const auto link = static_cast<std::uint32_t>(links[k]);
@@ -82,14 +82,14 @@ bool StreetSim::signal_green(std::int32_t connection, double t) const {
 // obstacle placed beyond it.
 double StreetSim::stop_accel(const Vehicle& v, double limit, double gap) const {
   // On the mark: stand (the IDM with s0 = 0 would pull away from it).
-  if (gap <= kOnMark) return -v.v / street_.vehicle_dt;
+  if (gap <= kOnMark) return -v.v / street_.spec.vehicle_dt;
   IdmParams p = idm(v);
   p.desired_speed = std::min(p.desired_speed, limit);
   p.min_gap = 0.0;
   const double a = idm_acceleration(p, v.v, gap, 0.0);
   // Without s0 the IDM can overrun the mark within one tick; then the
   // deceleration that stops exactly on it (as SUMO caps its stop speed).
-  const BallisticStep step = ballistic_step(v.v, a, street_.vehicle_dt);
+  const BallisticStep step = ballistic_step(v.v, a, street_.spec.vehicle_dt);
   if (step.distance > gap && v.v > 0.0) return -v.v * v.v / (2.0 * std::max(gap, 1e-3));
   return a;
 }
@@ -114,18 +114,18 @@ bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, do
 
 std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.routes[d.route].links;
+  const auto& links = street_.spec.routes[d.route].links;
   const StreetLink& l = street_.links[v.link];
   if (!v.stopped && v.step <= d.stop_route_step) {
     // Path distance to where it stops (a zone's entrance, or its place in the lane).
     const double at = d.zone >= 0 ? street_.zones[d.zone].spec.start : d.stop_front;
     double dist = at - v.s;
     for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
-    if (dist < street_.types[v.type].mobil.strategic_distance + l.length) return 0;
+    if (dist < street_.spec.vehicle_types[v.type].mobil.strategic_distance + l.length) return 0;
   }
   if (v.step + 1 < links.size()) {
     const StreetLink& next = street_.links[links[v.step + 1]];
-    if (v.lane >= next.lanes && l.length - v.s < street_.types[v.type].mobil.strategic_distance)
+    if (v.lane >= next.lanes && l.length - v.s < street_.spec.vehicle_types[v.type].mobil.strategic_distance)
       return static_cast<std::int32_t>(next.lanes - 1);
   }
   return -1;
@@ -134,7 +134,7 @@ std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
 double StreetSim::stop_ahead(std::uint32_t i, double t) const {
   const Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.routes[d.route].links;
+  const auto& links = street_.spec.routes[d.route].links;
   // A driver yields only where it can stop at half its comfortable
   // deceleration (the IDM brakes harder than the kinematic minimum when an
   // obstacle appears); closer, it goes on. Pupils use the same distance
@@ -166,12 +166,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
     }
     // Crossings it is about to drive over.
     for (std::uint32_t c = 0; c < street_.crossings.size(); ++c)
-      for (std::size_t k = 0; k < street_.crossings[c].legs.size(); ++k) {
-        const CrossingLeg& leg = street_.crossings[c].legs[k];
+      for (std::size_t leg_i = 0; leg_i < street_.crossings[c].legs.size(); ++leg_i) {
+        const CrossingLeg& leg = street_.crossings[c].legs[leg_i];
         if (leg.link != link) continue;
         const double to_leg = dist + leg.start;
         if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
-        if (crossing_blocked_for(c, k, t)) mark(to_leg);
+        if (crossing_blocked_for(c, leg_i, t)) mark(to_leg);
       }
     // The connection at its end: a red signal, or a gap to wait for.
     if (k + 1 < links.size()) {
@@ -179,9 +179,9 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
       const double to_end = dist + l.length;
       if (con >= 0 && to_end >= braking - 0.5) {
         if (!signal_green(con, t)) mark(to_end);
-        if (street_.connections[con].rule == RightOfWay::kYield) {
+        if (street_.spec.connections[con].rule == RightOfWay::kYield) {
           const std::uint32_t into = static_cast<std::uint32_t>(links[k + 1]);
-          for (const ConnectionSpec& foe : street_.connections) {
+          for (const ConnectionSpec& foe : street_.spec.connections) {
             if (foe.to_link != into || foe.rule != RightOfWay::kPriority) continue;
             const StreetLink& fl = street_.links[foe.from_link];
             for (std::uint32_t ln = 0; ln < fl.lanes; ++ln)
@@ -209,7 +209,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   // comfortably (as SUMO's drivers do), not after it.
   Ahead slower{std::numeric_limits<double>::infinity(), 0.0};
   {
-    const auto& links = street_.routes[d.route].links;
+    const auto& links = street_.spec.routes[d.route].links;
     double dist = street_.links[v.link].length - v.s;
     for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
       const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
@@ -232,10 +232,10 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   };
   StreetPlan out{accel_in(v.lane), -1};
   const StreetLink& l = street_.links[v.link];
-  const MobilParams& m = street_.types[v.type].mobil;
+  const MobilParams& m = street_.spec.vehicle_types[v.type].mobil;
   if (l.lanes < 2 || t - v.last_change < m.min_interval) return out;
   const std::int32_t need = needed_lane(v);
-  const auto cls = static_cast<unsigned>(street_.types[v.type].vehicle_class);
+  const auto cls = static_cast<unsigned>(street_.spec.vehicle_types[v.type].vehicle_class);
   double best_gain = 0.0;
   for (int dir : {-1, +1}) {
     const int target = static_cast<int>(v.lane) + dir;

@@ -23,7 +23,7 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
     Vehicle& v = vehicles_[i];
     v.demand = i;
     v.type = d.type;
-    v.link = static_cast<std::uint32_t>(street_.routes[d.route].links.front());
+    v.link = static_cast<std::uint32_t>(street_.spec.routes[d.route].links.front());
     v.stopped = !d.drop_off;
     pending_[v.link].push_back(i);
   }
@@ -33,7 +33,7 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
     zones_.push_back({std::vector<StallState>(z.stalls.size()), false});
     stall_busy_.resize(stall_busy_.size() + z.stalls.size(), 0.0);
   }
-  guards_.resize(street_.guards.size());
+  guards_.resize(street_.spec.guards.size());
   crossings_.resize(street_.crossings.size());
   for (std::size_t c = 0; c < crossings_.size(); ++c) {
     const std::size_t legs = street_.crossings[c].legs.size();
@@ -78,7 +78,7 @@ void StreetSim::step(double t, double dt) {
 
 double StreetSim::speed_limit(std::uint32_t link, double t) const {
   double limit = street_.links[link].speed_limit;
-  for (const RestrictionSpec& r : street_.restrictions)
+  for (const RestrictionSpec& r : street_.spec.restrictions)
     if (r.link == link && r.speed_limit && t >= r.from && t < r.to) limit = std::min(limit, *r.speed_limit);
   return limit;
 }
@@ -96,9 +96,9 @@ void StreetSim::insert(double t) {
       // network (routes are given, not chosen; vehicles already on the way
       // finish theirs).
       bool closed = false;
-      const auto& route = street_.routes[d.route].links;
+      const auto& route = street_.spec.routes[d.route].links;
       for (std::size_t k = 0; k < route.size(); ++k)
-        for (const RestrictionSpec& r : street_.restrictions) {
+        for (const RestrictionSpec& r : street_.spec.restrictions) {
           if (r.link != route[k] || t < r.from || t >= r.to) continue;
           closed = closed || r.closed;
           if (k + 1 < route.size())
@@ -107,7 +107,7 @@ void StreetSim::insert(double t) {
       if (closed) break;
       Vehicle& v = vehicles_[i];
       const StreetLink& l = street_.links[link];
-      const auto cls = static_cast<unsigned>(street_.types[v.type].vehicle_class);
+      const auto cls = static_cast<unsigned>(street_.spec.vehicle_types[v.type].vehicle_class);
       std::int32_t best = -1;
       double best_room = -1.0;
       for (std::uint32_t lane = 0; lane < l.lanes; ++lane) {
@@ -186,7 +186,7 @@ std::uint64_t StreetSim::state_hash() const {
 
 Vec2 StreetSim::vehicle_position(const Vehicle& v) const {
   const StreetLink& l = street_.links[v.link];
-  const double node_distance = (street_.nodes[l.to].position - l.start).norm();
+  const double node_distance = (street_.spec.nodes[l.to].position - l.start).norm();
   const double scale = l.length > node_distance ? node_distance / l.length : 1.0;  // as Sidewalks places links
   const double lane_width = l.carriageway / l.lanes;
   const double offset = l.carriageway - (v.lane + 0.5) * lane_width + (v.off_lane ? lane_width : 0.0);

@@ -120,7 +120,7 @@ class StreetSim {
   // Puts vehicle i into a lane's list in that order (a lane change, a car
   // joining from a stall), so later stages of the tick see it.
   void place_in_lane(std::uint32_t lane, std::uint32_t i);
-  const IdmParams& idm(const Vehicle& v) const { return street_.types[v.type].idm; }
+  const IdmParams& idm(const Vehicle& v) const { return street_.spec.vehicle_types[v.type].idm; }
   double length(const Vehicle& v) const { return idm(v).length; }
   double speed_limit(std::uint32_t link, double t) const;
   // The nearest vehicle ahead of position s on (link, lane), looking along

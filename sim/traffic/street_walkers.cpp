@@ -35,7 +35,7 @@ LegSpan leg_span(const WalkPiece& piece, const CrossingLeg& leg) {
 void StreetSim::spawn_children(std::uint32_t i, double t) {
   Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
-  if (d.children == 0 || street_.gates.empty()) return;
+  if (d.children == 0 || street_.spec.gates.empty()) return;
   // Pupils get out where the car stands: at its front bumper's place along
   // the curb (the convention of SUMO's rides, so walks compare).
   std::uint32_t link = v.link;
@@ -50,7 +50,7 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
   std::vector<WalkPiece> way = street_.sidewalks.walk_to_gate(link, std::clamp(pos, 0.0, street_.links[link].length), gate);
   if (way.empty()) return;
   if (access > 0.0) way.insert(way.begin(), WalkPiece{way.front().a, way.front().a, access, -1});
-  const bool bus = street_.types[v.type].vehicle_class == VehicleClass::kBus;
+  const bool bus = street_.spec.vehicle_types[v.type].vehicle_class == VehicleClass::kBus;
   std::vector<WalkPiece> back;  // from the gate to the car, for pick-ups
   for (auto it = way.rbegin(); it != way.rend(); ++it) back.push_back({it->b, it->a, it->length, it->crossing});
   for (std::uint32_t c = 0; c < d.children; ++c) {
@@ -64,7 +64,7 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
       ++v.awaiting;
     }
     const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
-    w.speed = std::max(0.3, street_.child_speed.sample(rs));
+    w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
     walkers_.push_back(std::move(w));
   }
   if (d.escort && !d.pick_up) {
@@ -93,7 +93,7 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
   for (const std::uint32_t i : active) {
     const Vehicle& v = vehicles[i];
     if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone || v.off_lane) continue;
-    const double len = st.types[v.type].idm.length;
+    const double len = st.spec.vehicle_types[v.type].idm.length;
     for (const CrossingLeg& leg : x.legs) {
       const auto [near, far] = leg_span(piece, leg);
       double to_leg;  // from the front bumper to the leg
@@ -116,7 +116,7 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
       const bool overlap = reach < off + kGapMargin && clear > on - kGapMargin;
       if (!overlap) continue;
       // Its yielding distance, with half a second to react.
-      const double braking = yield_distance(st.types[v.type].idm, v.v) + v.v * 0.5;
+      const double braking = yield_distance(st.spec.vehicle_types[v.type].idm, v.v) + v.v * 0.5;
       if (!priority || to_leg < braking) return false;
     }
   }
@@ -129,10 +129,10 @@ void StreetSim::move_walkers(double t, double dt) {
     Walker w;
     w.id = d.id;
     w.kind = WalkerKind::kWalkIn;
-    w.pieces = street_.gates.empty() ? std::vector<WalkPiece>{} : street_.sidewalks.walk_to_gate(d.link, d.position, 0);
+    w.pieces = street_.spec.gates.empty() ? std::vector<WalkPiece>{} : street_.sidewalks.walk_to_gate(d.link, d.position, 0);
     w.start = t;
     const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
-    w.speed = std::max(0.3, street_.child_speed.sample(rs));
+    w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
     if (w.pieces.empty()) w.arrival = t;  // cannot reach the gate: nothing to walk (compile warns)
     walkers_.push_back(std::move(w));
   }
@@ -149,7 +149,7 @@ void StreetSim::move_walkers(double t, double dt) {
         const auto c = static_cast<std::uint32_t>(p.crossing);
         const StreetCrossing& x = street_.crossings[c];
         bool may = true;
-        if (x.guard >= 0 && t >= street_.guards[x.guard].from && t < street_.guards[x.guard].to)
+        if (x.guard >= 0 && t >= street_.spec.guards[x.guard].from && t < street_.spec.guards[x.guard].to)
           may = guards_[x.guard].holding && vehicles_clear(street_, vehicles_, active_, p, w.speed, true);
         else if (x.signal >= 0)
           may = walk_phase(c, t);
@@ -224,7 +224,7 @@ void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
 
 void StreetSim::run_guards(double t) {
   for (std::size_t g = 0; g < guards_.size(); ++g) {
-    const GuardSpec& spec = street_.guards[g];
+    const GuardSpec& spec = street_.spec.guards[g];
     GuardState& st = guards_[g];
     if (st.holding && t >= st.hold_until && !crossings_[spec.crossing].walkers_on) {
       st.holding = false;

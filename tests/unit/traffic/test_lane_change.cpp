@@ -19,7 +19,7 @@ double smallest_gap(const StreetSim& sim) {
   for (auto& [key, vs] : lanes) {
     std::sort(vs.begin(), vs.end(), [](const Vehicle* a, const Vehicle* b) { return a->s > b->s; });
     for (std::size_t k = 1; k < vs.size(); ++k)
-      gap = std::min(gap, vs[k - 1]->s - sim.street().types[vs[k - 1]->type].idm.length - vs[k]->s);
+      gap = std::min(gap, vs[k - 1]->s - sim.street().spec.vehicle_types[vs[k - 1]->type].idm.length - vs[k]->s);
   }
   return gap;
 }

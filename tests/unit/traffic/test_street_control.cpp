@@ -52,7 +52,7 @@ TEST_CASE("A fixed-time signal passes the saturation flow during green only", "[
   int passed = 0;
   for (const Vehicle& v : sim.vehicles()) passed += v.arrival >= 600.0 && v.arrival < 1800.0;
   INFO(per_green << " cars per green from a standing queue");
-  CHECK(passed * 3.0 == Approx(per_green * 60.0).epsilon(0.10));
+  CHECK(passed * 3.0 == Approx(static_cast<double>(per_green) * 60.0).epsilon(0.10));
 }
 
 TEST_CASE("A crossing guard holds traffic for waiting pupils", "[traffic][guard]") {
