@@ -12,14 +12,19 @@ name, sumo_path, cf_path = sys.argv[1:4]
 s, c = json.load(open(sumo_path)), json.load(open(cf_path))
 
 
+def count(x):
+    """A count, or a mean of counts over replications."""
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+
+
 def rel(a, b):
     return (b - a) / a if a else (0.0 if b == 0 else float("inf"))
 
 
-def row(what, a, b, band, fmt="{:.1f}"):
+def row(what, a, b, band, fmt="{:.1f}".format):
     r = rel(a, b)
     ok = abs(r) <= band
-    return ok, f"| {what} | {fmt.format(a)} | {fmt.format(b)} | {100 * r:+.1f} % | ±{100 * band:.0f} % | {'PASS' if ok else 'FAIL'} |"
+    return ok, f"| {what} | {fmt(a)} | {fmt(b)} | {100 * r:+.1f} % | ±{100 * band:.0f} % | {'PASS' if ok else 'FAIL'} |"
 
 
 lines = [f"### {name}", "", "| metric | SUMO | campusflow | difference | band | |", "|---|---|---|---|---|---|"]
@@ -27,11 +32,11 @@ results = []
 for b in sorted(set(s["throughput"]) | set(c["throughput"]), key=float):
     a_n, c_n = s["throughput"].get(b, 0), c["throughput"].get(b, 0)
     if min(a_n, c_n) >= 10:
-        ok, line = row(f"drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s", a_n, c_n, 0.05, "{:.0f}")
+        ok, line = row(f"drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s", a_n, c_n, 0.05, count)
         results.append(ok)
         lines.append(line)
     else:
-        lines.append(f"| drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s | {a_n} | {c_n} | | (tail bin) | |")
+        lines.append(f"| drop-offs in [{float(b):.0f}, {float(b) + 300:.0f}) s | {count(a_n)} | {count(c_n)} | | (tail bin) | |")
 for what, key, band in [("mean drop-off delay [s]", ("delay", "mean"), 0.15),
                         ("longest queue tail [m]", ("queue_tail_max",), 0.20),
                         ("spillback [s]", ("spillback_s",), 0.20),

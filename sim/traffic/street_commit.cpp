@@ -75,12 +75,16 @@ void StreetSim::commit(double t, double dt) {
     if (v.phase != VehiclePhase::kDriving) continue;
     ++vehicle_updates_;
     const double accel = plans_[i].accel;
-    if (accel < -kHardBraking && !v.hard_braking) {
-      const Vec2 p = vehicle_position(v);
-      conflicts_.push_back({ConflictKind::kHardBraking, t, static_cast<std::int32_t>(i), -1, -accel, p.x(), p.y()});
-    }
-    v.hard_braking = accel < -kHardBraking;
     const BallisticStep st = ballistic_step(v.v, accel, dt);
+    // Braking as the speeds show it, tick to tick (as SUMO's and a probe's
+    // records do): a car creeping onto its mark that stands still within
+    // the tick has not braked hard, whatever its planned deceleration.
+    const double braking = (v.v - st.speed) / dt;
+    if (braking > kHardBraking && !v.hard_braking) {
+      const Vec2 p = vehicle_position(v);
+      conflicts_.push_back({ConflictKind::kHardBraking, t, static_cast<std::int32_t>(i), -1, braking, p.x(), p.y()});
+    }
+    v.hard_braking = braking > kHardBraking;
     const double before = v.s;
     v.s += st.distance;
     v.v = st.speed;

@@ -16,6 +16,18 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kLookahead = 250.0;   // [m] how far drivers look for leaders and stop lines
 constexpr double kStopMargin = 0.5;    // [m] a front bumper stops this short of a stop line
 constexpr double kOnMark = 0.05;       // [m] closer than this to a mark, a car has reached it
+// [s] a driver goes ahead of an announced pupil only if across its lanes this
+// long before the pupil reaches them (SUMO's junction model, jmTimegapMinor).
+constexpr double kCrossingTimeGap = 1.0;
+
+// Time to drive d metres from speed v accelerating at a up to vmax [s].
+double time_to_cover(double d, double v, double a, double vmax) {
+  if (d <= 0.0) return 0.0;
+  const double t_acc = std::max(0.0, (vmax - v) / a);
+  const double d_acc = v * t_acc + 0.5 * a * t_acc * t_acc;
+  if (d <= d_acc) return (std::sqrt(v * v + 2.0 * a * d) - v) / a;
+  return t_acc + (d - d_acc) / std::max(vmax, 1e-3);
+}
 
 }  // namespace
 
@@ -63,6 +75,24 @@ double StreetSim::idm_accel(const Vehicle& v, double limit, const Ahead& ahead) 
   return idm_acceleration(p, v.v, ahead.gap, ahead.speed);
 }
 
+// A lower limit `next` starting `seen` metres ahead: the IDM (s0 = 0)
+// towards a standing obstacle at the limit's start, but never nearer than
+// the gap at which that obstacle holds a driver at `next` (v T + v^2 /
+// (2 sqrt(a b)) for v = next), and at most `next` from there on; never
+// harder than b. Drivers slow down before the sign, as SUMO's IDM drivers
+// do (MSCFModel_IDM::freeSpeed), instead of braking where it stands.
+double StreetSim::limit_accel(const Vehicle& v, double limit, double seen, double next) const {
+  IdmParams p = idm(v);
+  p.desired_speed = std::min(p.desired_speed, limit);
+  p.min_gap = 0.0;
+  const double hold = next * p.time_headway + next * next / (2.0 * std::sqrt(p.max_acceleration * p.comfortable_deceleration));
+  double a = idm_acceleration(p, v.v, std::max(seen, hold), 0.0);
+  if (seen < hold) a = std::min(a, (next - v.v) / street_.spec.vehicle_dt);
+  // A sign is no obstacle: nobody brakes harder than b for it (the IDM
+  // towards a standing obstacle briefly asks for about 1.2 b on the way).
+  return std::max(a, -p.comfortable_deceleration);
+}
+
 bool StreetSim::signal_green(std::int32_t connection, double t) const {
   const std::int32_t sg = street_.connection_signal[connection];
   if (sg < 0) return true;
@@ -105,11 +135,19 @@ bool StreetSim::walk_phase(std::uint32_t crossing, double t) const {
   return false;
 }
 
-bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t) const {
+bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t, const Vehicle& v,
+                                     double to_leg) const {
   const StreetCrossing& x = street_.crossings[crossing];
   if (x.guard >= 0 && guards_[x.guard].holding) return true;
   if (walk_phase(crossing, t)) return true;
-  return crossings_[crossing].leg_claimed[leg] != 0;
+  const CrossingState& st = crossings_[crossing];
+  if (st.leg_claimed[leg] != 0) return true;
+  if (!std::isfinite(st.leg_arrival[leg])) return false;
+  // Would the driver be across (front to the far side, plus its length) before the pupil arrives?
+  const CrossingLeg& l = x.legs[leg];
+  const double clear =
+      time_to_cover(to_leg + (l.end - l.start) + length(v), v.v, idm(v).max_acceleration, speed_limit(l.link, t));
+  return st.leg_arrival[leg] < t + clear + kCrossingTimeGap;
 }
 
 std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
@@ -171,7 +209,7 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
         if (leg.link != link) continue;
         const double to_leg = dist + leg.start;
         if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
-        if (crossing_blocked_for(c, leg_i, t)) mark(to_leg);
+        if (crossing_blocked_for(c, leg_i, t, v, to_leg)) mark(to_leg);
       }
     // The connection at its end: a red signal, or a gap to wait for.
     if (k + 1 < links.size()) {
@@ -204,19 +242,14 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   const DemandVehicle& d = street_.vehicles[v.demand];
   const double limit = speed_limit(v.link, t);
   const double stop_gap = stop_ahead(i, t);
-  // A lower limit ahead is a virtual leader at the link's end driving at
-  // that limit, an equilibrium gap away: drivers slow down before it
-  // comfortably (as SUMO's drivers do), not after it.
+  // The nearest lower limit ahead (distance to where it starts, the limit).
   Ahead slower{std::numeric_limits<double>::infinity(), 0.0};
   {
     const auto& links = street_.spec.routes[d.route].links;
     double dist = street_.links[v.link].length - v.s;
     for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
       const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
-      if (next < v.v) {
-        const double gap = dist + idm(v).min_gap;
-        if (gap < slower.gap) slower = {gap, next};
-      }
+      if (next < std::max(v.v, limit) && dist < slower.gap) slower = {dist, next};
       dist += street_.links[links[k]].length;
     }
   }
@@ -224,7 +257,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   // limits ahead are only evaluated when there are any.
   auto bounded = [&](double a) {
     if (std::isfinite(stop_gap)) a = std::min(a, stop_accel(v, limit, stop_gap));
-    if (std::isfinite(slower.gap)) a = std::min(a, idm_accel(v, limit, slower));
+    if (std::isfinite(slower.gap)) a = std::min(a, limit_accel(v, limit, slower.gap, slower.speed));
     return a;
   };
   auto accel_in = [&](std::uint32_t lane) {

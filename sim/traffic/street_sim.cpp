@@ -1,6 +1,7 @@
 #include "sim/traffic/street_sim.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cstring>
 
 #include <tbb/parallel_for.h>
@@ -38,6 +39,7 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
   for (std::size_t c = 0; c < crossings_.size(); ++c) {
     const std::size_t legs = street_.crossings[c].legs.size();
     crossings_[c].leg_claimed.assign(legs, 0);
+    crossings_[c].leg_arrival.assign(legs, std::numeric_limits<double>::infinity());
     crossings_[c].last_vehicle_exit.assign(legs, -1e9);
     crossings_[c].last_walker_exit.assign(legs, -1e9);
   }

@@ -133,15 +133,18 @@ class StreetSim {
   // crossing, red signal), as a gap [m]; +inf when none.
   double stop_ahead(std::uint32_t i, double t) const;
   double idm_accel(const Vehicle& v, double limit, const Ahead& ahead) const;
+  double limit_accel(const Vehicle& v, double limit, double seen, double next) const;
   double stop_accel(const Vehicle& v, double limit, double gap) const;
   std::int32_t needed_lane(const Vehicle& v) const;
   // Must vehicles stop before leg `leg` of the crossing? (A guard's hold or a
   // walk phase stops every leg; pupils claim the legs they are on or about to reach.)
-  bool crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t) const;
+  // Whether driver v, to_leg metres before a crossing's leg, must yield there.
+  bool crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t, const Vehicle& v,
+                            double to_leg) const;
   bool walk_phase(std::uint32_t crossing, double t) const;
   // Marks the legs of a crossing a pupil `ahead` metres before it (negative:
   // on it) claims, walking it in the direction of `piece`.
-  void claim_legs(const WalkPiece& piece, double along, double speed);
+  void claim_legs(const WalkPiece& piece, double along, double speed, double t);
   bool signal_green(std::int32_t connection, double t) const;
   void reserve_stall(std::uint32_t i, double t);
   // Room for a vehicle of length `len` with its front at `front`: clear of

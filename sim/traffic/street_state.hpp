@@ -69,9 +69,12 @@ struct CrossingState {
   // lanes (pupils walk on at their speed once they step on) [s].
   std::vector<double> last_vehicle_exit, last_walker_exit;
   bool walkers_on = false;
-  // By leg: a pupil is on its lanes, or will be within a few seconds, or
-  // waits at its curb (has announced the crossing). Drivers yield per leg.
+  // By leg: a pupil on the crossing is on its lanes or walking towards them
+  // (within kClaimDistance). Drivers yield per leg.
   std::vector<char> leg_claimed;
+  // By leg: the earliest time a pupil who has announced the crossing (at
+  // its curb, or walking up to it) reaches its lanes [s]; +inf: none.
+  std::vector<double> leg_arrival;
 };
 
 enum class ConflictKind : std::uint8_t { kTimeToCollision = 0, kPostEncroachment = 1, kHardBraking = 2 };

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <limits>
+
 #include "sim/core/random.hpp"
 #include "sim/traffic/street_sim.hpp"
 
@@ -139,6 +141,7 @@ void StreetSim::move_walkers(double t, double dt) {
   for (CrossingState& c : crossings_) {
     c.walkers_on = false;
     std::fill(c.leg_claimed.begin(), c.leg_claimed.end(), 0);
+    std::fill(c.leg_arrival.begin(), c.leg_arrival.end(), std::numeric_limits<double>::infinity());
   }
   for (Walker& w : walkers_) {
     if (w.arrival >= 0.0 || w.start > t) continue;  // done, or still inside the school
@@ -193,12 +196,12 @@ void StreetSim::move_walkers(double t, double dt) {
     const WalkPiece& p = w.pieces[w.piece];
     if (p.crossing >= 0) {
       if (w.along > 0.0) crossings_[p.crossing].walkers_on = true;
-      claim_legs(p, w.along, w.speed);
+      claim_legs(p, w.along, w.speed, t);
     } else {  // a crossing ahead on its way, within reach: it has announced itself
       double ahead = p.length - w.along;
       for (std::size_t k = w.piece + 1; k < w.pieces.size() && ahead < kClaimDistance; ++k) {
         if (w.pieces[k].crossing >= 0) {
-          claim_legs(w.pieces[k], -ahead, w.speed);
+          claim_legs(w.pieces[k], -ahead, w.speed, t);
           break;
         }
         ahead += w.pieces[k].length;
@@ -207,7 +210,7 @@ void StreetSim::move_walkers(double t, double dt) {
   }
 }
 
-void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
+void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed, double t) {
   const StreetCrossing& x = street_.crossings[static_cast<std::size_t>(piece.crossing)];
   CrossingState& st = crossings_[static_cast<std::size_t>(piece.crossing)];
   // Without priority, drivers only yield to pupils already on the lanes.
@@ -217,8 +220,14 @@ void StreetSim::claim_legs(const WalkPiece& piece, double along, double speed) {
     // The leg's lanes in the pupil's direction of walking, from where it entered.
     const auto [near, far] = leg_span(piece, leg);
     if (along > far + 0.5) continue;  // already across these lanes
-    if (near - along <= kClaimDistance) st.leg_claimed[k] = 1;
-    (void)speed;
+    if (near - along > kClaimDistance) continue;
+    // On the crossing a pupil holds the lanes ahead; one still at or before
+    // the curb announces when it will reach them, and drivers who would not
+    // be across by then yield (see crossing_blocked_for).
+    if (along > 0.0)
+      st.leg_claimed[k] = 1;
+    else
+      st.leg_arrival[k] = std::min(st.leg_arrival[k], t + (near - along) / speed);
   }
 }
 

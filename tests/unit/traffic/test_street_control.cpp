@@ -180,3 +180,35 @@ TEST_CASE("Timed restrictions: a lower limit slows cars, a closure holds them ba
     CHECK(b.vehicles()[i].depart >= std::min(600.0, 1e9));
   }
 }
+
+TEST_CASE("Drivers slow down before a lower limit and never brake hard for it", "[traffic][restriction]") {
+  // One car from the 50 km/h arterial into the 30 km/h school street, nothing
+  // else on the road. It should meet the 8.33 m/s limit where it starts
+  // (SUMO's IDM drivers do), braking no harder than b = 4.5 m/s^2 on the way:
+  // a speed sign is no obstacle.
+  StreetSpec s = test::gate_street(test::lay_by());
+  s.crossings.clear();
+  VehicleDemand car;
+  car.id = "c";
+  car.route = 0;
+  s.vehicles.push_back(car);
+  const CompiledStreet c = test::compile_or_fail(s);
+  StreetSim sim(c, 1);
+  double t = 0.0, at_sign = -1.0, hardest = 0.0, before = 0.0;
+  while (t < 200.0 && !sim.finished()) {
+    sim.step(t, 0.25);
+    t += 0.25;
+    for (const Vehicle& v : sim.vehicles()) {
+      if (v.phase != VehiclePhase::kDriving) continue;
+      hardest = std::max(hardest, (before - v.v) / 0.25);
+      before = v.v;
+      if (at_sign < 0.0 && v.link == 1) at_sign = v.v;
+    }
+  }
+  REQUIRE(sim.finished());
+  INFO("speed on entering the 30 km/h street " << at_sign << " m/s, hardest braking " << hardest << " m/s^2");
+  CHECK(at_sign <= 8.33 + 0.3);
+  CHECK(at_sign >= 8.33 - 0.8);
+  CHECK(hardest <= 4.5 + 1e-9);
+  for (const Conflict& k : sim.conflicts()) CHECK(k.kind != ConflictKind::kHardBraking);
+}
