@@ -8,5 +8,7 @@ namespace campusflow::cli {
 int run_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int verify_command(const std::vector<std::string>& args);
+int view_command(const std::vector<std::string>& args);
+int render_command(const std::vector<std::string>& args);
 
 }  // namespace campusflow::cli

@@ -19,6 +19,11 @@ commands:
   verify [--tag T] [--case ID] [--list] [--markdown FILE]
                     run the verification and validation catalogue (RiMEA, IMO,
                     ISO 20414, Jülich experiments) and print a pass/fail table
+  view RESULT [--level L] [--colour C] [--speed X]
+                    replay a result in a window (keys: H)
+  render RESULT (--png OUT --at T | --frames DIR | --video OUT.mp4) [--size WxH]
+                    [--fps F] [--from T0] [--to T1] [--speed X] [--level L] [--colour C]
+                    draw replay frames off screen (under xvfb-run -a without a display)
 
 options:
   -h, --help        show this help (also after a command: campusflow run --help)
@@ -49,6 +54,8 @@ int main(int argc, char** argv) {
   if (command == "run") return run_command(rest);
   if (command == "check") return check_command(rest);
   if (command == "verify") return verify_command(rest);
+  if (command == "view") return view_command(rest);
+  if (command == "render") return render_command(rest);
   std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;
   return kBadInput;
 }

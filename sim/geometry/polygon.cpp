@@ -2,7 +2,9 @@
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
+#include <boost/geometry/io/wkt/read.hpp>
 #include <limits>
 #include <sstream>
 
@@ -129,6 +131,36 @@ std::string to_wkt(const Polygon& polygon) {
   }
   os << ')';
   return os.str();
+}
+
+std::optional<std::vector<Polygon>> polygons_from_wkt(const std::string& wkt) {
+  using BgMulti = bg::model::multi_polygon<BgPolygon>;
+  auto open_ring = [](const auto& r) {
+    Ring ring;
+    for (const BgPoint& q : r) ring.emplace_back(q.x(), q.y());
+    if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+    return ring;
+  };
+  BgMulti multi;
+  try {
+    const std::size_t start = wkt.find_first_not_of(" \t\n");
+    if (start != std::string::npos && wkt.compare(start, 12, "MULTIPOLYGON") == 0) {
+      bg::read_wkt(wkt, multi);
+    } else {
+      BgPolygon one;
+      bg::read_wkt(wkt, one);
+      multi.push_back(one);
+    }
+  } catch (const std::exception&) {  // bg::read_wkt_exception and friends
+    return std::nullopt;
+  }
+  std::vector<Polygon> out;
+  for (const BgPolygon& p : multi) {
+    Polygon poly{open_ring(p.outer()), {}};
+    for (const auto& h : p.inners()) poly.holes.push_back(open_ring(h));
+    out.push_back(std::move(poly));
+  }
+  return out;
 }
 
 }  // namespace campusflow

@@ -70,5 +70,8 @@ Box bounding_box(const Ring& ring);
 
 // Well-known text of the polygon, e.g. "POLYGON ((0 0, 4 0, 4 2, 0 2, 0 0))".
 std::string to_wkt(const Polygon& polygon);
+// The polygons of a WKT POLYGON or MULTIPOLYGON (rings open, as everywhere
+// here); nullopt when the text is neither.
+std::optional<std::vector<Polygon>> polygons_from_wkt(const std::string& wkt);
 
 }  // namespace campusflow

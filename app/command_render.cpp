@@ -1,0 +1,131 @@
+// campusflow render RESULT.h5 --png OUT --at T | --frames DIR | --video OUT.mp4:
+// replay frames drawn off screen (render/frame_renderer.hpp).
+#include <boost/program_options.hpp>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/options.hpp"
+#include "app/replay_options.hpp"
+#include "render/frame_renderer.hpp"
+#include "render/video_encoder.hpp"
+#include "sim/io/result_reader.hpp"
+
+namespace campusflow::cli {
+
+namespace {
+
+// The times of the frames of a video or frame folder: `fps` frames per
+// second of output, each `speed` replay seconds apart / fps, from `from` up to `to`.
+std::vector<double> frame_times(double from, double to, double fps, double speed) {
+  const auto n = static_cast<std::size_t>(std::llround((to - from) / speed * fps));
+  std::vector<double> t(std::max<std::size_t>(1, n));
+  for (std::size_t i = 0; i < t.size(); ++i) t[i] = from + static_cast<double>(i) * speed / fps;
+  return t;
+}
+
+}  // namespace
+
+int render_command(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  po::options_description opts("campusflow render RESULT.h5 (--png OUT.png --at T | --frames DIR | --video OUT.mp4)");
+  opts.add_options()("help,h", "show this help")
+      ("png", po::value<std::string>(), "one frame as a PNG (with --at)")
+      ("at", po::value<double>(), "time of the PNG frame [s after the start]")
+      ("frames", po::value<std::string>(), "a folder of PNG frames, frame_00000.png, ...")
+      ("video", po::value<std::string>(), "an MP4 video (H.264, yuv420p: plays in browsers)")
+      ("from", po::value<double>()->default_value(0.0), "first time [s] (frames, video)")
+      ("to", po::value<double>(), "last time [s] (frames, video; default: the end of the run)")
+      ("fps", po::value<double>()->default_value(25.0), "frames per second of the output (frames, video)")
+      ("speed", po::value<double>()->default_value(1.0), "replay seconds per output second (frames, video)")
+      ("size", po::value<std::string>()->default_value("1280x720"), "frame size WIDTHxHEIGHT [px]")
+      ("level", po::value<std::string>(), "level, by index or name (default 0)")
+      ("colour", po::value<std::string>()->default_value("profile"), "colour agents by profile, speed or density")
+      ("no-overlay", "leave out the clock, level name and legend")
+      ("info", po::value<std::string>(), "write what the (first) frame shows and its pixel scale as JSON");
+  po::variables_map vm;
+  if (const int rc = parse_command_line("render", args, opts, vm, "RESULT"); rc >= 0) return rc;
+  const std::string path = vm["result"].as<std::string>();
+  std::optional<render::Replay> replay;
+  try {
+    replay.emplace(path);
+  } catch (const io::ResultFormatError& e) {
+    std::cerr << "campusflow render: " << e.what() << "\n";
+    return kBadInput;
+  }
+  std::vector<std::string> errors;
+  auto check = [&](std::string error) {
+    if (!error.empty()) errors.push_back(std::move(error));
+  };
+  const int outputs = static_cast<int>(vm.count("png") + vm.count("frames") + vm.count("video"));
+  if (outputs != 1) errors.push_back("give exactly one of --png, --frames and --video");
+  render::FrameRequest request;
+  check(parse_size(vm["size"].as<std::string>(), vm.count("video") > 0, request.width, request.height));
+  if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, request.level));
+  check(parse_colour(vm["colour"].as<std::string>(), request.colour));
+  request.overlay = !vm.count("no-overlay");
+  const double duration = replay->duration();
+  auto in_run = [&](const char* name, double t) {
+    if (!(t >= 0.0 && t <= duration + 1e-9)) {
+      std::ostringstream os;
+      os << name << ": " << t << " s is outside the run (0 to " << duration << " s)";
+      errors.push_back(os.str());
+    }
+  };
+  if (vm.count("png")) {
+    if (!vm.count("at")) errors.push_back("--png needs --at T, the time of the frame");
+    else in_run("--at", vm["at"].as<double>());
+  }
+  const double from = vm["from"].as<double>(), to = vm.count("to") ? vm["to"].as<double>() : duration;
+  const double fps = vm["fps"].as<double>(), speed = vm["speed"].as<double>();
+  if (!vm.count("png")) {
+    in_run("--from", from);
+    in_run("--to", to);
+    if (!(to > from)) errors.push_back("--to must be after --from");
+    if (!(fps > 0.0 && fps <= 240.0)) errors.push_back("--fps must be in (0, 240]");
+    if (!(speed > 0.0 && speed <= 1000.0)) errors.push_back("--speed must be in (0, 1000]");
+  }
+  if (!errors.empty()) {
+    for (const std::string& e : errors) std::cerr << "campusflow render: " << e << "\n";
+    return kBadInput;
+  }
+  try {
+    render::FrameRenderer renderer(*replay, request);
+    const double first = vm.count("png") ? vm["at"].as<double>() : from;
+    if (vm.count("info")) std::ofstream(vm["info"].as<std::string>()) << renderer.describe(first);
+    if (vm.count("png")) {
+      const std::string out = vm["png"].as<std::string>();
+      if (!renderer.render(first).saveToFile(out)) throw std::runtime_error("cannot write " + out);
+      std::cout << out << "\n";
+      return kOk;
+    }
+    const std::vector<double> times = frame_times(from, to, fps, speed);
+    if (vm.count("frames")) {
+      const std::filesystem::path dir = vm["frames"].as<std::string>();
+      std::filesystem::create_directories(dir);
+      for (std::size_t i = 0; i < times.size(); ++i) {
+        std::ostringstream name;
+        name << "frame_" << std::setw(5) << std::setfill('0') << i << ".png";
+        if (!renderer.render(times[i]).saveToFile((dir / name.str()).string()))
+          throw std::runtime_error("cannot write " + (dir / name.str()).string());
+      }
+      std::cout << times.size() << " frames in " << dir.string() << "\n";
+      return kOk;
+    }
+    const std::string out = vm["video"].as<std::string>();
+    render::VideoEncoder video(out, request.width, request.height, fps);
+    for (const double t : times) video.add(renderer.render(t));
+    video.finish();
+    std::cout << out << ": " << times.size() << " frames, " << static_cast<double>(times.size()) / fps << " s\n";
+    return kOk;
+  } catch (const std::exception& e) {
+    std::cerr << "campusflow render: " << e.what() << "\n";
+    return kRunFailed;
+  }
+}
+
+}  // namespace campusflow::cli

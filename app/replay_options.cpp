@@ -1,0 +1,57 @@
+#include "app/replay_options.hpp"
+
+#include <charconv>
+
+namespace campusflow::cli {
+
+namespace {
+
+bool parse_unsigned(const std::string& s, unsigned& out) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height) {
+  const auto x = text.find('x');
+  unsigned w = 0, h = 0;
+  if (x == std::string::npos || !parse_unsigned(text.substr(0, x), w) || !parse_unsigned(text.substr(x + 1), h))
+    return "--size: \"" + text + "\" is not WIDTHxHEIGHT (e.g. 1280x720)";
+  if (w < 16 || h < 16 || w > 8192 || h > 8192)
+    return "--size: " + text + " must be between 16x16 and 8192x8192 pixels";
+  if (even && (w % 2 || h % 2)) return "--size: " + text + " must be even for a video (H.264 with yuv420p)";
+  width = w;
+  height = h;
+  return {};
+}
+
+std::string parse_level(const std::string& text, const render::Replay& replay, int& level) {
+  const auto& levels = replay.levels();
+  unsigned k = 0;
+  if (parse_unsigned(text, k)) {
+    if (k >= levels.size())
+      return "--level: " + text + " is past the last level (" + std::to_string(levels.size() - 1) + ")";
+    level = static_cast<int>(k);
+    return {};
+  }
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    if (levels[i].name == text) {
+      level = static_cast<int>(i);
+      return {};
+    }
+  std::string names;
+  for (const auto& l : levels) names += (names.empty() ? "\"" : ", \"") + l.name + "\"";
+  return "--level: \"" + text + "\" names no level; the levels are " + names;
+}
+
+std::string parse_colour(const std::string& text, render::ColourBy& colour) {
+  for (const render::ColourBy c : {render::ColourBy::kProfile, render::ColourBy::kSpeed, render::ColourBy::kDensity})
+    if (text == render::colour_by_name(c)) {
+      colour = c;
+      return {};
+    }
+  return "--colour: \"" + text + "\" must be profile, speed or density";
+}
+
+}  // namespace campusflow::cli

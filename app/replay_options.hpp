@@ -1,0 +1,21 @@
+#pragma once
+// Options shared by `campusflow view` and `campusflow render`: the window or
+// frame size, the level, the colouring. Each parser returns an error message
+// (empty when the value is fine) so that every mistake is reported at once.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/replay.hpp"
+#include "render/scene.hpp"
+
+namespace campusflow::cli {
+
+// "1280x720" -> {1280, 720}; both in [16, 8192]; even when `even`.
+std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height);
+// A level by index ("1") or by name ("floor 2").
+std::string parse_level(const std::string& text, const render::Replay& replay, int& level);
+// "profile", "speed" or "density".
+std::string parse_colour(const std::string& text, render::ColourBy& colour);
+
+}  // namespace campusflow::cli

@@ -1,0 +1,29 @@
+#pragma once
+// A level's walkable area in a viewport: the floor filled (even-odd scanline
+// spans, so holes stay open: SFML fills only convex shapes), walls on its
+// boundary. The spans are kept until the camera moves.
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+#include <vector>
+
+#include "render/camera.hpp"
+#include "sim/geometry/polygon.hpp"
+
+namespace campusflow::render {
+
+class AreaPainter {
+ public:
+  explicit AreaPainter(const std::vector<Polygon>& area);
+  void draw(sf::RenderTarget& target, const Camera& camera);
+
+ private:
+  void rebuild(const Camera& camera);
+
+  std::vector<Segment> edges_;
+  sf::VertexArray floor_{sf::Triangles}, walls_{sf::Triangles};
+  // The camera the vertices were built for.
+  sf::Vector2f built_origin_, built_size_, built_probe_;
+  double built_scale_ = -1.0;
+};
+
+}  // namespace campusflow::render

@@ -1,0 +1,64 @@
+#include "render/frame_renderer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+#include "render/palette.hpp"
+
+namespace campusflow::render {
+
+std::string clock_text(double t) {
+  const double clamped = std::max(0.0, t);
+  const int minutes = static_cast<int>(clamped / 60.0);
+  char out[32];
+  std::snprintf(out, sizeof out, "%d:%04.1f", minutes, clamped - 60.0 * minutes);
+  return out;
+}
+
+FrameRenderer::FrameRenderer(const Replay& replay, const FrameRequest& request)
+    : replay_(replay),
+      request_(request),
+      scene_(replay),
+      camera_(replay.levels().at(static_cast<std::size_t>(request.level)).bounds, {0.0f, 0.0f},
+              {static_cast<float>(request.width), static_cast<float>(request.height)}),
+      texture_(std::make_unique<sf::RenderTexture>()) {
+  if (!texture_->create(request.width, request.height))
+    throw std::runtime_error("cannot create a " + std::to_string(request.width) + "x" +
+                             std::to_string(request.height) +
+                             " drawing surface (no X display? run under xvfb-run -a)");
+}
+
+sf::Image FrameRenderer::render(double t) {
+  const std::int64_t frame = replay_.frame_at(t);
+  texture_->clear(colours::kBackground);
+  scene_.draw_level(*texture_, camera_, request_.level, frame, request_.colour);
+  if (request_.overlay) {
+    const ReplayLevel& level = replay_.levels()[static_cast<std::size_t>(request_.level)];
+    scene_.draw_overlay(*texture_, {replay_.scenario_name(), "t = " + clock_text(t), "level: " + level.name},
+                        request_.colour);
+  }
+  texture_->display();
+  return texture_->getTexture().copyToImage();
+}
+
+std::string FrameRenderer::describe(double t) const {
+  const Vec2 centre = camera_.to_world(camera_.origin() + camera_.size() / 2.0f);
+  std::ostringstream os;
+  os.precision(12);
+  os << "{\"time\": " << t << ", \"frame\": " << replay_.frame_at(t) << ", \"fps\": " << replay_.fps()
+     << ", \"level\": " << request_.level << ", \"elevation\": "
+     << replay_.levels()[static_cast<std::size_t>(request_.level)].elevation << ", \"width\": " << request_.width
+     << ", \"height\": " << request_.height << ", \"pixels_per_metre\": " << camera_.pixels_per_metre()
+     << ", \"centre\": [" << centre.x() << ", " << centre.y() << "], \"colour_by\": \""
+     << colour_by_name(request_.colour) << "\", \"profile_colours\": [";
+  for (std::size_t k = 0; k < replay_.profile_names().size(); ++k) {
+    const sf::Color c = profile_colour(k);
+    os << (k ? ", " : "") << "[" << int(c.r) << ", " << int(c.g) << ", " << int(c.b) << "]";
+  }
+  os << "]}\n";
+  return os.str();
+}
+
+}  // namespace campusflow::render

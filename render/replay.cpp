@@ -1,0 +1,128 @@
+#include "render/replay.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cmath>
+#include <limits>
+
+#include "sim/io/result_reader.hpp"
+
+namespace campusflow::render {
+
+namespace {
+
+// How many of the result's levels are floors of the scenario: the rest are
+// stair flights and passages in their own frames (docs/result-format.md),
+// which a plan view does not draw. Read from the scenario text the result
+// carries; a scenario without `levels` (a street only) has one, the street.
+std::size_t scenario_floor_count(const std::string& scenario_text, std::size_t stored) {
+  boost::json::parse_options options;
+  options.allow_comments = true;
+  options.allow_trailing_commas = true;
+  boost::system::error_code ec;
+  const boost::json::value v = boost::json::parse(scenario_text, ec, {}, options);
+  if (ec || !v.is_object()) return std::min<std::size_t>(1, stored);
+  const boost::json::value* levels = v.as_object().if_contains("levels");
+  if (!levels || !levels->is_array() || levels->as_array().empty()) return std::min<std::size_t>(1, stored);
+  return std::min(levels->as_array().size(), stored);
+}
+
+Box bounds_of(const std::vector<Polygon>& area) {
+  Box b{Vec2::Constant(std::numeric_limits<double>::infinity()),
+        Vec2::Constant(-std::numeric_limits<double>::infinity())};
+  for (const Polygon& p : area)
+    for (const Vec2& v : p.outer) {
+      b.min = b.min.cwiseMin(v);
+      b.max = b.max.cwiseMax(v);
+    }
+  if (!std::isfinite(b.min.x())) b = {Vec2::Zero(), Vec2::Ones()};
+  return b;
+}
+
+}  // namespace
+
+Replay::Replay(const std::filesystem::path& result) {
+  const io::ResultReader reader(result);
+  fps_ = reader.fps();
+  const io::RunInfo info = reader.run_info();
+  scenario_name_ = info.scenario_name;
+  const std::vector<io::LevelGeometry> stored = reader.levels();
+  const std::size_t floors = scenario_floor_count(info.scenario_text, stored.size());
+  for (std::size_t k = 0; k < floors; ++k) {
+    ReplayLevel level{stored[k].name, stored[k].elevation, {}, {}};
+    if (auto area = polygons_from_wkt(stored[k].wkt)) level.area = std::move(*area);
+    if (level.area.empty())
+      throw io::ResultFormatError(result.string() + ": level " + std::to_string(k) + " (\"" + stored[k].name +
+                                  "\") has no readable walkable area");
+    level.bounds = bounds_of(level.area);
+    levels_.push_back(std::move(level));
+  }
+  agents_ = reader.agents();
+  profile_names_ = reader.profile_names();
+  trajectory_ = reader.trajectory();
+  // Frame after frame as written; ids sorted within a frame so that an
+  // agent's row in the previous frame is found by binary search.
+  std::stable_sort(trajectory_.begin(), trajectory_.end(), [](const io::TrajectoryRow& a, const io::TrajectoryRow& b) {
+    return a.frame < b.frame || (a.frame == b.frame && a.id < b.id);
+  });
+  const std::int64_t last = trajectory_.empty() ? 0 : std::max<std::int64_t>(0, trajectory_.back().frame);
+  frame_start_.assign(static_cast<std::size_t>(last) + 2, trajectory_.size());
+  for (std::size_t i = trajectory_.size(); i-- > 0;)
+    frame_start_[static_cast<std::size_t>(std::max<std::int64_t>(0, trajectory_[i].frame))] = i;
+  for (std::size_t k = frame_start_.size() - 1; k-- > 0;)
+    frame_start_[k] = std::min(frame_start_[k], frame_start_[k + 1]);
+}
+
+double Replay::duration() const { return static_cast<double>(std::max<std::int64_t>(0, frame_count() - 1)) / fps_; }
+
+std::int64_t Replay::frame_at(double t) const {
+  const auto k = static_cast<std::int64_t>(std::floor(t * fps_ + 1e-9));
+  return std::clamp<std::int64_t>(k, 0, std::max<std::int64_t>(0, frame_count() - 1));
+}
+
+std::span<const io::TrajectoryRow> Replay::rows(std::int64_t frame) const {
+  if (frame < 0 || frame >= frame_count()) return {};
+  const auto k = static_cast<std::size_t>(frame);
+  return {trajectory_.data() + frame_start_[k], frame_start_[k + 1] - frame_start_[k]};
+}
+
+int Replay::level_of(const io::TrajectoryRow& row) const {
+  // The floor at the agent's elevation whose plan contains it (several floors
+  // share an elevation: a ground floor and the schoolyard beside it); on a
+  // stair, the nearest floor.
+  int best = 0;
+  double best_score = std::numeric_limits<double>::infinity();
+  const Vec2 p(row.x, row.y);
+  for (std::size_t k = 0; k < levels_.size(); ++k) {
+    const Box& b = levels_[k].bounds;
+    const double outside = (b.min - p).cwiseMax(p - b.max).cwiseMax(0.0).norm();
+    const double score = std::abs(row.z - levels_[k].elevation) * 10.0 + outside;
+    if (score < best_score) {
+      best_score = score;
+      best = static_cast<int>(k);
+    }
+  }
+  return best;
+}
+
+std::vector<AgentPose> Replay::poses(std::int64_t frame) const {
+  const std::span<const io::TrajectoryRow> now = rows(frame), before = rows(frame - 1);
+  std::vector<AgentPose> out;
+  out.reserve(now.size());
+  for (const io::TrajectoryRow& r : now) {
+    AgentPose pose{r.id, Vec2(r.x, r.y), 0.0, level_of(r)};
+    const auto it = std::lower_bound(before.begin(), before.end(), r.id,
+                                     [](const io::TrajectoryRow& a, std::int64_t id) { return a.id < id; });
+    if (it != before.end() && it->id == r.id) pose.speed = (Vec2(r.x, r.y) - Vec2(it->x, it->y)).norm() * fps_;
+    out.push_back(pose);
+  }
+  return out;
+}
+
+std::size_t Replay::max_agents_in_frame() const {
+  std::size_t most = 0;
+  for (std::size_t k = 0; k + 1 < frame_start_.size(); ++k) most = std::max(most, frame_start_[k + 1] - frame_start_[k]);
+  return most;
+}
+
+}  // namespace campusflow::render

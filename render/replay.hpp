@@ -1,0 +1,63 @@
+#pragma once
+// A result file loaded for a replay: the walkable area of every floor, and
+// who is where in each frame. Built once from the HDF5 file and then only
+// read, by the viewer and by the offline renderer alike.
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/geometry/polygon.hpp"
+#include "sim/io/records.hpp"
+
+namespace campusflow::render {
+
+// A floor of the building, or the street, in plan coordinates [m].
+struct ReplayLevel {
+  std::string name;
+  double elevation = 0.0;     // [m]
+  std::vector<Polygon> area;  // walkable area
+  Box bounds;
+};
+
+// One pedestrian in one frame.
+struct AgentPose {
+  std::int64_t id = 0;  // row of agents()
+  Vec2 position = Vec2::Zero();
+  double speed = 0.0;   // [m/s], from the frame before (0 in the first)
+  int level = 0;        // index into levels()
+};
+
+class Replay {
+ public:
+  // Throws io::ResultFormatError when the file cannot be replayed (not HDF5,
+  // not a campusflow result, incomplete, damaged), naming the reason.
+  explicit Replay(const std::filesystem::path& result);
+
+  double fps() const { return fps_; }
+  std::int64_t frame_count() const { return static_cast<std::int64_t>(frame_start_.size()) - 1; }
+  double duration() const;                   // [s] time of the last frame
+  std::int64_t frame_at(double t) const;     // the frame shown at time t, clamped to the run
+  const std::vector<ReplayLevel>& levels() const { return levels_; }
+  const std::vector<io::AgentRow>& agents() const { return agents_; }
+  const std::vector<std::string>& profile_names() const { return profile_names_; }
+  const std::string& scenario_name() const { return scenario_name_; }
+  // Everyone inside in frame k, with their floor and speed.
+  std::vector<AgentPose> poses(std::int64_t frame) const;
+  std::size_t max_agents_in_frame() const;
+
+ private:
+  std::span<const io::TrajectoryRow> rows(std::int64_t frame) const;
+  int level_of(const io::TrajectoryRow& row) const;
+
+  std::vector<ReplayLevel> levels_;
+  std::vector<io::AgentRow> agents_;
+  std::vector<std::string> profile_names_;
+  std::string scenario_name_;
+  std::vector<io::TrajectoryRow> trajectory_;  // frame after frame, ids ascending within a frame
+  std::vector<std::size_t> frame_start_;       // rows of frame k: [frame_start_[k], frame_start_[k+1])
+  double fps_ = 10.0;
+};
+
+}  // namespace campusflow::render

@@ -1,0 +1,160 @@
+#include "render/scene.hpp"
+
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <unordered_map>
+
+#include "render/palette.hpp"
+#include "render/shapes.hpp"
+
+namespace campusflow::render {
+
+namespace {
+
+// Debian's fonts-dejavu-core; without it the overlay is left out.
+constexpr const char* kFontPaths[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                      "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
+
+}  // namespace
+
+const char* colour_by_name(ColourBy c) {
+  switch (c) {
+    case ColourBy::kProfile: return "profile";
+    case ColourBy::kSpeed: return "speed";
+    case ColourBy::kDensity: return "density";
+  }
+  return "profile";
+}
+
+ColourBy next(ColourBy c) {
+  return c == ColourBy::kProfile ? ColourBy::kSpeed : c == ColourBy::kSpeed ? ColourBy::kDensity : ColourBy::kProfile;
+}
+
+std::vector<double> local_densities(const std::vector<AgentPose>& poses, double radius) {
+  // Uniform grid of cells of `radius`: neighbours are in the 3 x 3 block.
+  auto key = [radius](const Vec2& p) {
+    const auto cx = static_cast<std::int64_t>(std::floor(p.x() / radius));
+    const auto cy = static_cast<std::int64_t>(std::floor(p.y() / radius));
+    return (cx << 32) ^ (cy & 0xffffffff);
+  };
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> cells;
+  for (std::size_t i = 0; i < poses.size(); ++i) cells[key(poses[i].position)].push_back(i);
+  std::vector<double> out(poses.size(), 0.0);
+  const double area = std::numbers::pi * radius * radius;
+  for (std::size_t i = 0; i < poses.size(); ++i) {
+    std::size_t n = 0;
+    for (int dx = -1; dx <= 1; ++dx)
+      for (int dy = -1; dy <= 1; ++dy) {
+        const auto it = cells.find(key(poses[i].position + Vec2(dx * radius, dy * radius)));
+        if (it == cells.end()) continue;
+        for (std::size_t j : it->second) n += (poses[j].position - poses[i].position).norm() <= radius;
+      }
+    out[i] = static_cast<double>(n) / area;
+  }
+  return out;
+}
+
+Scene::Scene(const Replay& replay) : replay_(replay) {
+  for (const ReplayLevel& level : replay.levels()) areas_.emplace_back(level.area);
+  for (const char* path : kFontPaths) {
+    sf::Font font;
+    if (font.loadFromFile(path)) {
+      font_ = std::move(font);
+      break;
+    }
+  }
+}
+
+sf::Color Scene::colour_of(const AgentPose& pose, double density, ColourBy colour) const {
+  switch (colour) {
+    case ColourBy::kSpeed: return ramp_colour(pose.speed / kSpeedScaleTop);
+    case ColourBy::kDensity: return ramp_colour(density / kDensityScaleTop);
+    case ColourBy::kProfile: break;
+  }
+  const auto id = static_cast<std::size_t>(pose.id);
+  const std::int32_t profile = id < replay_.agents().size() ? replay_.agents()[id].profile : 0;
+  return profile_colour(static_cast<std::size_t>(std::max(0, profile)));
+}
+
+void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level, std::int64_t frame, ColourBy colour,
+                       std::int64_t highlight) {
+  sf::RectangleShape outside(camera.size());
+  outside.setPosition(camera.origin());
+  outside.setFillColor(colours::kOutside);
+  target.draw(outside);
+  if (level < 0 || level >= static_cast<int>(areas_.size())) return;
+  areas_[static_cast<std::size_t>(level)].draw(target, camera);
+
+  std::vector<AgentPose> here;
+  for (const AgentPose& p : replay_.poses(frame))
+    if (p.level == level) here.push_back(p);
+  const std::vector<double> density =
+      colour == ColourBy::kDensity ? local_densities(here) : std::vector<double>(here.size(), 0.0);
+  agents_.clear();
+  const double ppm = camera.pixels_per_metre();
+  for (std::size_t i = 0; i < here.size(); ++i) {
+    const auto id = static_cast<std::size_t>(here[i].id);
+    const double r = id < replay_.agents().size() ? replay_.agents()[id].radius : 0.2;
+    const float radius = std::max(2.0f, static_cast<float>(r * ppm));
+    const sf::Vector2f c = camera.to_pixel(here[i].position);
+    if (here[i].id == highlight) add_disc(agents_, c, radius + 4.0f, colours::kText, 16);
+    add_disc(agents_, c, radius, colour_of(here[i], density[i], colour), radius > 6.0f ? 16 : 10);
+  }
+  target.draw(agents_);
+}
+
+std::optional<AgentPose> Scene::find(std::int64_t id, std::int64_t frame) const {
+  for (const AgentPose& p : replay_.poses(frame))
+    if (p.id == id) return p;
+  return std::nullopt;
+}
+
+void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour) {
+  if (!font_) return;
+  constexpr unsigned kSize = 15;
+  constexpr float kLine = 20.0f, kPad = 8.0f;
+  std::vector<std::pair<std::string, sf::Color>> legend;
+  if (colour == ColourBy::kProfile) {
+    for (std::size_t k = 0; k < replay_.profile_names().size(); ++k)
+      legend.emplace_back(replay_.profile_names()[k], profile_colour(k));
+  } else {
+    const double top = colour == ColourBy::kSpeed ? kSpeedScaleTop : kDensityScaleTop;
+    const char* unit = colour == ColourBy::kSpeed ? " m/s" : " P/m2";
+    for (int k = 0; k <= 4; ++k) {
+      char label[32];
+      std::snprintf(label, sizeof label, "%s%.1f%s", k == 4 ? ">= " : "", top * k / 4.0, unit);
+      legend.emplace_back(label, ramp_colour(k / 4.0));
+    }
+  }
+  const float height = kPad * 2 + kLine * static_cast<float>(lines.size() + legend.size());
+  sf::RectangleShape panel({250.0f, height});
+  panel.setPosition(6.0f, 6.0f);
+  panel.setFillColor(sf::Color(255, 255, 255, 215));
+  panel.setOutlineColor(sf::Color(120, 120, 120));
+  panel.setOutlineThickness(1.0f);
+  target.draw(panel);
+  float y = 6.0f + kPad;
+  for (const std::string& line : lines) {
+    sf::Text text(line, *font_, kSize);
+    text.setFillColor(colours::kText);
+    text.setPosition(6.0f + kPad, y);
+    target.draw(text);
+    y += kLine;
+  }
+  for (const auto& [label, c] : legend) {
+    sf::RectangleShape swatch({14.0f, 14.0f});
+    swatch.setPosition(6.0f + kPad, y + 3.0f);
+    swatch.setFillColor(c);
+    target.draw(swatch);
+    sf::Text text(label, *font_, kSize);
+    text.setFillColor(colours::kText);
+    text.setPosition(6.0f + kPad + 22.0f, y);
+    target.draw(text);
+    y += kLine;
+  }
+}
+
+}  // namespace campusflow::render

@@ -1,0 +1,58 @@
+#include "render/video_encoder.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace campusflow::render {
+
+namespace {
+
+// Single quotes for the shell, with embedded ones escaped.
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+VideoEncoder::VideoEncoder(const std::filesystem::path& out, unsigned width, unsigned height, double fps)
+    : out_(out), partial_(out.string() + ".partial.mp4"), width_(width), height_(height) {
+  if (width % 2 || height % 2) throw std::runtime_error("video size must be even (yuv420p): " +
+                                                       std::to_string(width) + "x" + std::to_string(height));
+  const std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
+                          std::to_string(height) + " -r " + std::to_string(fps) +
+                          " -i - -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20 -movflags +faststart " +
+                          quoted(partial_.string());
+  pipe_ = popen(cmd.c_str(), "w");
+  if (!pipe_) throw std::runtime_error("cannot start ffmpeg (Debian: apt install ffmpeg)");
+}
+
+VideoEncoder::~VideoEncoder() {
+  if (pipe_) {
+    pclose(pipe_);
+    std::error_code ec;
+    std::filesystem::remove(partial_, ec);
+  }
+}
+
+void VideoEncoder::add(const sf::Image& frame) {
+  if (!pipe_) throw std::runtime_error("video already finished");
+  if (frame.getSize().x != width_ || frame.getSize().y != height_) throw std::runtime_error("frame size changed");
+  const std::size_t bytes = std::size_t{width_} * height_ * 4;
+  if (std::fwrite(frame.getPixelsPtr(), 1, bytes, pipe_) != bytes) throw std::runtime_error("ffmpeg stopped reading");
+}
+
+void VideoEncoder::finish() {
+  const int status = pclose(pipe_);
+  pipe_ = nullptr;
+  if (status != 0) {
+    std::error_code ec;
+    std::filesystem::remove(partial_, ec);
+    throw std::runtime_error("ffmpeg failed writing " + out_.string());
+  }
+  std::filesystem::rename(partial_, out_);
+}
+
+}  // namespace campusflow::render

@@ -1,0 +1,29 @@
+#pragma once
+// An MP4 written by ffmpeg from raw RGBA frames on a pipe: H.264, yuv420p
+// (what browsers play), into OUT.partial.mp4, renamed to OUT when complete,
+// so an interrupted render leaves no half-written video under the name.
+#include <SFML/Graphics/Image.hpp>
+#include <cstdio>
+#include <filesystem>
+
+namespace campusflow::render {
+
+class VideoEncoder {
+ public:
+  // Throws std::runtime_error when ffmpeg cannot be started.
+  VideoEncoder(const std::filesystem::path& out, unsigned width, unsigned height, double fps);
+  ~VideoEncoder();  // an unfinished video is removed
+  VideoEncoder(const VideoEncoder&) = delete;
+  VideoEncoder& operator=(const VideoEncoder&) = delete;
+
+  void add(const sf::Image& frame);
+  // Closes the pipe and renames the file; throws std::runtime_error when ffmpeg failed.
+  void finish();
+
+ private:
+  std::filesystem::path out_, partial_;
+  unsigned width_, height_;
+  std::FILE* pipe_ = nullptr;
+};
+
+}  // namespace campusflow::render
