@@ -59,6 +59,18 @@ std::vector<double> local_densities(const std::vector<AgentPose>& poses, double 
 
 Scene::Scene(const Replay& replay) : replay_(replay) {
   for (const ReplayLevel& level : replay.levels()) areas_.emplace_back(level.area);
+  // A white disc on transparent ground, edges blended over one texel.
+  constexpr unsigned kDisc = 64;
+  sf::Image mask;
+  mask.create(kDisc, kDisc, sf::Color::Transparent);
+  for (unsigned y = 0; y < kDisc; ++y)
+    for (unsigned x = 0; x < kDisc; ++x) {
+      const double r = std::hypot(x + 0.5 - kDisc / 2.0, y + 0.5 - kDisc / 2.0);
+      const double alpha = std::clamp(kDisc / 2.0 - r, 0.0, 1.0);
+      mask.setPixel(x, y, sf::Color(255, 255, 255, static_cast<std::uint8_t>(std::lround(255.0 * alpha))));
+    }
+  disc_.loadFromImage(mask);
+  disc_.setSmooth(true);
   for (const char* path : kFontPaths) {
     sf::Font font;
     if (font.loadFromFile(path)) {
@@ -95,15 +107,23 @@ void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level
       colour == ColourBy::kDensity ? local_densities(here) : std::vector<double>(here.size(), 0.0);
   agents_.clear();
   const double ppm = camera.pixels_per_metre();
+  const auto size = static_cast<float>(disc_.getSize().x);
+  auto disc = [&](sf::Vector2f c, float radius, sf::Color tint) {
+    const sf::Vector2f corners[4] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+    for (const sf::Vector2f& k : corners)
+      agents_.append(sf::Vertex(c + k * radius, tint, {(k.x + 1.0f) / 2.0f * size, (k.y + 1.0f) / 2.0f * size}));
+  };
   for (std::size_t i = 0; i < here.size(); ++i) {
     const auto id = static_cast<std::size_t>(here[i].id);
     const double r = id < replay_.agents().size() ? replay_.agents()[id].radius : 0.2;
     const float radius = std::max(2.0f, static_cast<float>(r * ppm));
     const sf::Vector2f c = camera.to_pixel(here[i].position);
-    if (here[i].id == highlight) add_disc(agents_, c, radius + 4.0f, colours::kText, 16);
-    add_disc(agents_, c, radius, colour_of(here[i], density[i], colour), radius > 6.0f ? 16 : 10);
+    if (here[i].id == highlight) disc(c, radius + 4.0f, colours::kText);
+    disc(c, radius, colour_of(here[i], density[i], colour));
   }
-  target.draw(agents_);
+  sf::RenderStates states;
+  states.texture = &disc_;
+  target.draw(agents_, states);
 }
 
 std::optional<AgentPose> Scene::find(std::int64_t id, std::int64_t frame) const {

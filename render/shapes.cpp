@@ -1,7 +1,6 @@
 #include "render/shapes.hpp"
 
 #include <cmath>
-#include <numbers>
 
 namespace campusflow::render {
 
@@ -15,19 +14,6 @@ void add_line(sf::VertexArray& tris, sf::Vector2f a, sf::Vector2f b, float thick
   if (len <= 0.0f) return;
   const sf::Vector2f n(-d.y / len * thickness / 2.0f, d.x / len * thickness / 2.0f);
   add_quad(tris, a + n, b + n, b - n, a - n, colour);
-}
-
-void add_disc(sf::VertexArray& tris, sf::Vector2f centre, float radius, sf::Color colour, int sides) {
-  const float step = 2.0f * std::numbers::pi_v<float> / static_cast<float>(sides);
-  sf::Vector2f prev = centre + sf::Vector2f(radius, 0.0f);
-  for (int k = 1; k <= sides; ++k) {
-    const float a = step * static_cast<float>(k);
-    const sf::Vector2f next = centre + sf::Vector2f(radius * std::cos(a), radius * std::sin(a));
-    tris.append(sf::Vertex(centre, colour));
-    tris.append(sf::Vertex(prev, colour));
-    tris.append(sf::Vertex(next, colour));
-    prev = next;
-  }
 }
 
 void add_box(sf::VertexArray& tris, sf::Vector2f centre, float length, float width, float heading, sf::Color colour) {

@@ -9,8 +9,6 @@ namespace campusflow::render {
 void add_quad(sf::VertexArray& tris, sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Vector2f d, sf::Color colour);
 // A segment drawn `thickness` pixels wide.
 void add_line(sf::VertexArray& tris, sf::Vector2f a, sf::Vector2f b, float thickness, sf::Color colour);
-// A disc of `radius` pixels (a polygon of `sides` sides).
-void add_disc(sf::VertexArray& tris, sf::Vector2f centre, float radius, sf::Color colour, int sides = 12);
 // A rectangle of length x width pixels centred at `centre`, its length along `heading` (radians, screen frame).
 void add_box(sf::VertexArray& tris, sf::Vector2f centre, float length, float width, float heading, sf::Color colour);
 
