@@ -16,6 +16,7 @@ int view_command(const std::vector<std::string>& args) {
   po::options_description opts("campusflow view RESULT.h5");
   opts.add_options()("help,h", "show this help")
       ("level", po::value<std::string>(), "level to show first, by index or name (default 0)")
+      ("all-levels", "start with every floor side by side (key A)")
       ("size", po::value<std::string>()->default_value("1280x800"), "window size WIDTHxHEIGHT [px]")
       ("speed", po::value<double>()->default_value(1.0), "replay seconds per second, 0.25 to 64")
       ("colour", po::value<std::string>()->default_value("profile"), "colour agents by profile, speed or density")
@@ -40,6 +41,7 @@ int view_command(const std::vector<std::string>& args) {
   check(parse_size(vm["size"].as<std::string>(), false, options.width, options.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, options.level));
   check(parse_colour(vm["colour"].as<std::string>(), options.colour));
+  options.all_levels = vm.count("all-levels") > 0;
   options.speed = vm["speed"].as<double>();
   if (!(options.speed >= 0.25 && options.speed <= 64.0))
     errors.push_back("--speed: " + std::to_string(options.speed) + " must be between 0.25 and 64");

@@ -132,6 +132,14 @@ std::optional<AgentPose> Scene::find(std::int64_t id, std::int64_t frame) const 
   return std::nullopt;
 }
 
+void Scene::draw_caption(sf::RenderTarget& target, const Camera& camera, const std::string& text) {
+  if (!font_) return;
+  sf::Text caption(text, *font_, 14);
+  caption.setFillColor(colours::kText);
+  caption.setPosition(camera.origin().x + 8.0f, camera.origin().y + camera.size().y - 22.0f);
+  target.draw(caption);
+}
+
 void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour) {
   if (!font_) return;
   constexpr unsigned kSize = 15;

@@ -38,6 +38,8 @@ class Scene {
                   std::int64_t highlight = -1);
   // Text lines in a panel at the top left, and the legend of `colour` below them.
   void draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour);
+  // A caption at the bottom left of the camera's viewport (a floor's name side by side).
+  void draw_caption(sf::RenderTarget& target, const Camera& camera, const std::string& text);
   // Where agent `id` is in `frame` (and on which level), if inside.
   std::optional<AgentPose> find(std::int64_t id, std::int64_t frame) const;
   bool has_font() const { return font_.has_value(); }

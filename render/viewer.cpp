@@ -29,7 +29,7 @@ sf::Vector2u tiling(std::size_t n) {
 }  // namespace
 
 Viewer::Viewer(const Replay& replay, const ViewerOptions& options)
-    : replay_(replay), options_(options), scene_(replay) {
+    : replay_(replay), options_(options), scene_(replay), side_by_side_(options.all_levels) {
   options_.level = std::clamp(options_.level, 0, static_cast<int>(replay.levels().size()) - 1);
   options_.speed = std::clamp(options_.speed, kMinSpeed, kMaxSpeed);
 }
@@ -167,8 +167,10 @@ void Viewer::draw() {
     }
   }
   if (side_by_side_) {
-    for (std::size_t k = 0; k < cameras_.size(); ++k)
+    for (std::size_t k = 0; k < cameras_.size(); ++k) {
       scene_.draw_level(window_, cameras_[k], static_cast<int>(k), frame, options_.colour, follow_);
+      scene_.draw_caption(window_, cameras_[k], replay_.levels()[k].name);
+    }
   } else {
     scene_.draw_level(window_, cameras_[static_cast<std::size_t>(options_.level)], options_.level, frame,
                       options_.colour, follow_);

@@ -19,6 +19,7 @@ struct ViewerOptions {
   int level = 0;
   double speed = 1.0;                   // replay seconds per wall second
   ColourBy colour = ColourBy::kProfile;
+  bool all_levels = false;              // start with every floor side by side
   // Scripted use (tests, figures): advance the clock by `advance` s of
   // replay time frame by frame, save a screenshot (and FILE.json describing
   // it) and close.
@@ -50,7 +51,7 @@ class Viewer {
   Scene scene_;
   sf::RenderWindow window_;
   std::vector<Camera> cameras_;   // one per level (side by side: one per floor tile)
-  bool side_by_side_ = false;
+  bool side_by_side_;
   bool playing_ = false;
   bool legend_ = true;
   bool help_ = false;
