@@ -11,7 +11,9 @@
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
 #include "app/replay_options.hpp"
+#include "analysis/heatmap.hpp"
 #include "render/frame_renderer.hpp"
+#include "render/heatmap_image.hpp"
 #include "render/video_encoder.hpp"
 #include "sim/io/result_reader.hpp"
 
@@ -28,6 +30,45 @@ std::vector<double> frame_times(double from, double to, double fps, double speed
   return t;
 }
 
+// Per floor: the highest density, the time above 2 and 4 P/m^2 (1 m cells,
+// sampled every second, as the result's density table) and the people who
+// passed each half-metre cell; PNGs and heatmaps.json saying what each shows.
+int write_heatmaps(const render::Replay& replay, const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  std::ostringstream json;
+  json << "{\"maps\": [";
+  bool first = true;
+  for (std::size_t k = 0; k < replay.levels().size(); ++k) {
+    const render::ReplayLevel& level = replay.levels()[k];
+    const analysis::TrajectorySet t(replay.rows_on_level(static_cast<int>(k), true), replay.fps());
+    const analysis::DensityMaps d = analysis::density_maps(t, level.bounds, 1.0);
+    const analysis::Heatmap passages = analysis::passage_map(t, level.bounds, 0.5);
+    struct Map {
+      const char* kind;
+      const analysis::Heatmap& map;
+      double top;
+      const char* unit;
+    };
+    const Map maps[] = {{"max-density", d.max_density, render::kDensityScaleTop, "P/m2"},
+                        {"above-2", d.above_2, std::max(1.0, d.above_2.max()), "s"},
+                        {"above-4", d.above_4, std::max(1.0, d.above_4.max()), "s"},
+                        {"passages", passages, std::max(1.0, passages.max()), "people"}};
+    for (const Map& m : maps) {
+      std::string name = "level" + std::to_string(k) + "-" + m.kind + ".png";
+      if (!render::heatmap_image(m.map, level, m.top).saveToFile((dir / name).string()))
+        throw std::runtime_error("cannot write " + (dir / name).string());
+      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
+           << level.name << "\", \"kind\": \"" << m.kind << "\", \"unit\": \"" << m.unit << "\", \"scale_top\": " << m.top
+           << ", \"max\": " << m.map.max() << ", \"cell\": " << m.map.cell << "}";
+      first = false;
+    }
+  }
+  json << "\n]}\n";
+  std::ofstream(dir / "heatmaps.json") << json.str();
+  std::cout << "heatmaps in " << dir.string() << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int render_command(const std::vector<std::string>& args) {
@@ -38,6 +79,7 @@ int render_command(const std::vector<std::string>& args) {
       ("at", po::value<double>(), "time of the PNG frame [s after the start]")
       ("frames", po::value<std::string>(), "a folder of PNG frames, frame_00000.png, ...")
       ("video", po::value<std::string>(), "an MP4 video (H.264, yuv420p: plays in browsers)")
+      ("heatmaps", po::value<std::string>(), "heatmap PNGs per floor into a folder (no display needed)")
       ("from", po::value<double>()->default_value(0.0), "first time [s] (frames, video)")
       ("to", po::value<double>(), "last time [s] (frames, video; default: the end of the run)")
       ("fps", po::value<double>()->default_value(25.0), "frames per second of the output (frames, video)")
@@ -61,8 +103,8 @@ int render_command(const std::vector<std::string>& args) {
   auto check = [&](std::string error) {
     if (!error.empty()) errors.push_back(std::move(error));
   };
-  const int outputs = static_cast<int>(vm.count("png") + vm.count("frames") + vm.count("video"));
-  if (outputs != 1) errors.push_back("give exactly one of --png, --frames and --video");
+  const int outputs = static_cast<int>(vm.count("png") + vm.count("frames") + vm.count("video") + vm.count("heatmaps"));
+  if (outputs != 1) errors.push_back("give exactly one of --png, --frames, --video and --heatmaps");
   render::FrameRequest request;
   check(parse_size(vm["size"].as<std::string>(), vm.count("video") > 0, request.width, request.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, request.level));
@@ -94,6 +136,7 @@ int render_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   try {
+    if (vm.count("heatmaps")) return write_heatmaps(*replay, vm["heatmaps"].as<std::string>());
     render::FrameRenderer renderer(*replay, request);
     const double first = vm.count("png") ? vm["at"].as<double>() : from;
     if (vm.count("info")) std::ofstream(vm["info"].as<std::string>()) << renderer.describe(first);

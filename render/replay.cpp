@@ -119,6 +119,17 @@ std::vector<AgentPose> Replay::poses(std::int64_t frame) const {
   return out;
 }
 
+std::vector<io::TrajectoryRow> Replay::rows_on_level(int level, bool floor_only) const {
+  // On a stair the trajectory gives plan positions squeezed between its two
+  // ends (docs/result-format.md): they would read as crowds in a plan map.
+  constexpr double kOnFloor = 0.05;  // [m] of the floor's elevation
+  const double elevation = levels_.at(static_cast<std::size_t>(level)).elevation;
+  std::vector<io::TrajectoryRow> out;
+  for (const io::TrajectoryRow& r : trajectory_)
+    if (level_of(r) == level && (!floor_only || std::abs(r.z - elevation) <= kOnFloor)) out.push_back(r);
+  return out;
+}
+
 std::size_t Replay::max_agents_in_frame() const {
   std::size_t most = 0;
   for (std::size_t k = 0; k + 1 < frame_start_.size(); ++k) most = std::max(most, frame_start_[k + 1] - frame_start_[k]);

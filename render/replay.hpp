@@ -46,10 +46,14 @@ class Replay {
   // Everyone inside in frame k, with their floor and speed.
   std::vector<AgentPose> poses(std::int64_t frame) const;
   std::size_t max_agents_in_frame() const;
+  // Every trajectory row on level `level` (frame after frame); those on the
+  // floor itself only (not on a stair leading off it) with `floor_only`.
+  std::vector<io::TrajectoryRow> rows_on_level(int level, bool floor_only = false) const;
+  // The floor a trajectory row is on (see poses()).
+  int level_of(const io::TrajectoryRow& row) const;
 
  private:
   std::span<const io::TrajectoryRow> rows(std::int64_t frame) const;
-  int level_of(const io::TrajectoryRow& row) const;
 
   std::vector<ReplayLevel> levels_;
   std::vector<io::AgentRow> agents_;
