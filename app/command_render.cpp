@@ -11,9 +11,8 @@
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
 #include "app/replay_options.hpp"
-#include "analysis/heatmap.hpp"
 #include "render/frame_renderer.hpp"
-#include "render/heatmap_image.hpp"
+#include "render/heatmap_set.hpp"
 #include "render/video_encoder.hpp"
 #include "sim/io/result_reader.hpp"
 
@@ -28,45 +27,6 @@ std::vector<double> frame_times(double from, double to, double fps, double speed
   std::vector<double> t(std::max<std::size_t>(1, n));
   for (std::size_t i = 0; i < t.size(); ++i) t[i] = from + static_cast<double>(i) * speed / fps;
   return t;
-}
-
-// Per floor: the highest density, the time above 2 and 4 P/m^2 (1 m cells,
-// sampled every second, as the result's density table) and the people who
-// passed each half-metre cell; PNGs and heatmaps.json saying what each shows.
-int write_heatmaps(const render::Replay& replay, const std::filesystem::path& dir) {
-  std::filesystem::create_directories(dir);
-  std::ostringstream json;
-  json << "{\"maps\": [";
-  bool first = true;
-  for (std::size_t k = 0; k < replay.levels().size(); ++k) {
-    const render::ReplayLevel& level = replay.levels()[k];
-    const analysis::TrajectorySet t(replay.rows_on_level(static_cast<int>(k), true), replay.fps());
-    const analysis::DensityMaps d = analysis::density_maps(t, level.bounds, 1.0);
-    const analysis::Heatmap passages = analysis::passage_map(t, level.bounds, 0.5);
-    struct Map {
-      const char* kind;
-      const analysis::Heatmap& map;
-      double top;
-      const char* unit;
-    };
-    const Map maps[] = {{"max-density", d.max_density, render::kDensityScaleTop, "P/m2"},
-                        {"above-2", d.above_2, std::max(1.0, d.above_2.max()), "s"},
-                        {"above-4", d.above_4, std::max(1.0, d.above_4.max()), "s"},
-                        {"passages", passages, std::max(1.0, passages.max()), "people"}};
-    for (const Map& m : maps) {
-      std::string name = "level" + std::to_string(k) + "-" + m.kind + ".png";
-      if (!render::heatmap_image(m.map, level, m.top).saveToFile((dir / name).string()))
-        throw std::runtime_error("cannot write " + (dir / name).string());
-      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
-           << level.name << "\", \"kind\": \"" << m.kind << "\", \"unit\": \"" << m.unit << "\", \"scale_top\": " << m.top
-           << ", \"max\": " << m.map.max() << ", \"cell\": " << m.map.cell << "}";
-      first = false;
-    }
-  }
-  json << "\n]}\n";
-  std::ofstream(dir / "heatmaps.json") << json.str();
-  std::cout << "heatmaps in " << dir.string() << "\n";
-  return kOk;
 }
 
 }  // namespace
@@ -136,7 +96,11 @@ int render_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   try {
-    if (vm.count("heatmaps")) return write_heatmaps(*replay, vm["heatmaps"].as<std::string>());
+    if (vm.count("heatmaps")) {
+      render::write_heatmaps(*replay, vm["heatmaps"].as<std::string>());
+      std::cout << "heatmaps in " << vm["heatmaps"].as<std::string>() << "\n";
+      return kOk;
+    }
     render::FrameRenderer renderer(*replay, request);
     const double first = vm.count("png") ? vm["at"].as<double>() : from;
     if (vm.count("info")) std::ofstream(vm["info"].as<std::string>()) << renderer.describe(first);

@@ -10,5 +10,6 @@ int check_command(const std::vector<std::string>& args);
 int verify_command(const std::vector<std::string>& args);
 int view_command(const std::vector<std::string>& args);
 int render_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
 
 }  // namespace campusflow::cli

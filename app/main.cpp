@@ -24,6 +24,10 @@ commands:
   render RESULT (--png OUT --at T | --frames DIR | --video OUT.mp4) [--size WxH]
                     [--fps F] [--from T0] [--to T1] [--speed X] [--level L] [--colour C]
                     draw replay frames off screen (under xvfb-run -a without a display)
+  render RESULT --heatmaps DIR
+                    per-floor heatmaps as PNG (no display needed)
+  report RESULT -o DIR
+                    an HTML report with a summary table and plots
 
 options:
   -h, --help        show this help (also after a command: campusflow run --help)
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
   if (command == "verify") return verify_command(rest);
   if (command == "view") return view_command(rest);
   if (command == "render") return render_command(rest);
+  if (command == "report") return report_command(rest);
   std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;
   return kBadInput;
 }

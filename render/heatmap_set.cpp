@@ -1,0 +1,51 @@
+#include "render/heatmap_set.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "analysis/heatmap.hpp"
+#include "render/heatmap_image.hpp"
+#include "render/scene.hpp"
+
+namespace campusflow::render {
+
+void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
+  // Per floor: the highest density, the time above 2 and 4 P/m^2 (1 m cells
+  // sampled every second, as the result's density table) and the people who
+  // passed each half-metre cell.
+  std::filesystem::create_directories(dir);
+  std::ostringstream json;
+  json << "{\"maps\": [";
+  bool first = true;
+  for (std::size_t k = 0; k < replay.levels().size(); ++k) {
+    const ReplayLevel& level = replay.levels()[k];
+    const analysis::TrajectorySet t(replay.rows_on_level(static_cast<int>(k), true), replay.fps());
+    const analysis::DensityMaps d = analysis::density_maps(t, level.bounds, 1.0);
+    const analysis::Heatmap passages = analysis::passage_map(t, level.bounds, 0.5);
+    struct Map {
+      const char* kind;
+      const analysis::Heatmap& map;
+      double top;
+      const char* unit;
+    };
+    const Map maps[] = {{"max-density", d.max_density, kDensityScaleTop, "P/m2"},
+                        {"above-2", d.above_2, std::max(1.0, d.above_2.max()), "s"},
+                        {"above-4", d.above_4, std::max(1.0, d.above_4.max()), "s"},
+                        {"passages", passages, std::max(1.0, passages.max()), "people"}};
+    for (const Map& m : maps) {
+      const std::string name = "level" + std::to_string(k) + "-" + m.kind + ".png";
+      if (!heatmap_image(m.map, level, m.top).saveToFile((dir / name).string()))
+        throw std::runtime_error("cannot write " + (dir / name).string());
+      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
+           << level.name << "\", \"kind\": \"" << m.kind << "\", \"unit\": \"" << m.unit
+           << "\", \"scale_top\": " << m.top << ", \"max\": " << m.map.max() << ", \"cell\": " << m.map.cell << "}";
+      first = false;
+    }
+  }
+  json << "\n]}\n";
+  std::ofstream(dir / "heatmaps.json") << json.str();
+}
+
+}  // namespace campusflow::render
