@@ -52,13 +52,8 @@ int render_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (const int rc = parse_command_line("render", args, opts, vm, "RESULT"); rc >= 0) return rc;
   const std::string path = vm["result"].as<std::string>();
-  std::optional<render::Replay> replay;
-  try {
-    replay.emplace(path);
-  } catch (const io::ResultFormatError& e) {
-    std::cerr << "campusflow render: " << e.what() << "\n";
-    return kBadInput;
-  }
+  const std::optional<render::Replay> replay = load_replay("render", path);
+  if (!replay) return kBadInput;
   std::vector<std::string> errors;
   auto check = [&](std::string error) {
     if (!error.empty()) errors.push_back(std::move(error));

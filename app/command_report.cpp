@@ -7,18 +7,14 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
+#include "app/replay_options.hpp"
 #include "render/heatmap_set.hpp"
+#include "render/shell.hpp"
 #include "sim/io/result_reader.hpp"
 
 namespace campusflow::cli {
 
 namespace {
-
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 // The plotting script: $CAMPUSFLOW_REPORT_SCRIPT, or the one in the source
 // tree this campusflow was built from.
@@ -40,20 +36,15 @@ int report_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   const std::string path = vm["result"].as<std::string>(), out = vm["out"].as<std::string>();
-  std::optional<render::Replay> replay;
-  try {
-    replay.emplace(path);
-  } catch (const io::ResultFormatError& e) {
-    std::cerr << "campusflow report: " << e.what() << "\n";
-    return kBadInput;
-  }
+  const std::optional<render::Replay> replay = load_replay("report", path);
+  if (!replay) return kBadInput;
   try {
     if (replay->frame_count() > 1) render::write_heatmaps(*replay, std::filesystem::path(out) / "heatmaps");
   } catch (const std::exception& e) {
     std::cerr << "campusflow report: " << e.what() << "\n";
     return kRunFailed;
   }
-  const std::string cmd = "/usr/bin/python3 " + quoted(report_script()) + " " + quoted(path) + " " + quoted(out);
+  const std::string cmd = "/usr/bin/python3 " + render::shell_quoted(report_script()) + " " + render::shell_quoted(path) + " " + render::shell_quoted(out);
   if (std::system(cmd.c_str()) != 0) {
     std::cerr << "campusflow report: the plotting script failed (it needs Debian's python3-h5py, python3-numpy "
                  "and python3-matplotlib under /usr/bin/python3)\n";

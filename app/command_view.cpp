@@ -26,13 +26,8 @@ int view_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (const int rc = parse_command_line("view", args, opts, vm, "RESULT"); rc >= 0) return rc;
   const std::string path = vm["result"].as<std::string>();
-  std::optional<render::Replay> replay;
-  try {
-    replay.emplace(path);
-  } catch (const io::ResultFormatError& e) {
-    std::cerr << "campusflow view: " << e.what() << "\n";
-    return kBadInput;
-  }
+  const std::optional<render::Replay> replay = load_replay("view", path);
+  if (!replay) return kBadInput;
   render::ViewerOptions options;
   std::vector<std::string> errors;
   auto check = [&](std::string error) {

@@ -1,6 +1,9 @@
 #include "app/replay_options.hpp"
 
 #include <charconv>
+#include <iostream>
+
+#include "sim/io/result_reader.hpp"
 
 namespace campusflow::cli {
 
@@ -12,6 +15,15 @@ bool parse_unsigned(const std::string& s, unsigned& out) {
 }
 
 }  // namespace
+
+std::optional<render::Replay> load_replay(const char* command, const std::string& path) {
+  try {
+    return std::optional<render::Replay>(std::in_place, path);
+  } catch (const io::ResultFormatError& e) {
+    std::cerr << "campusflow " << command << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
 
 std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height) {
   const auto x = text.find('x');

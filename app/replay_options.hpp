@@ -11,6 +11,9 @@
 
 namespace campusflow::cli {
 
+// The result at `path` loaded for a replay, or nullopt after printing why it
+// cannot be (one line, prefixed with `campusflow COMMAND:`).
+std::optional<render::Replay> load_replay(const char* command, const std::string& path);
 // "1280x720" -> {1280, 720}; both in [16, 8192]; even when `even`.
 std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height);
 // A level by index ("1") or by name ("floor 2").

@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 #include <stdexcept>
 
 #include "render/palette.hpp"
+#include "render/view_info.hpp"
 
 namespace campusflow::render {
 
@@ -44,21 +44,7 @@ sf::Image FrameRenderer::render(double t) {
 }
 
 std::string FrameRenderer::describe(double t) const {
-  const Vec2 centre = camera_.to_world(camera_.origin() + camera_.size() / 2.0f);
-  std::ostringstream os;
-  os.precision(12);
-  os << "{\"time\": " << t << ", \"frame\": " << replay_.frame_at(t) << ", \"fps\": " << replay_.fps()
-     << ", \"level\": " << request_.level << ", \"elevation\": "
-     << replay_.levels()[static_cast<std::size_t>(request_.level)].elevation << ", \"width\": " << request_.width
-     << ", \"height\": " << request_.height << ", \"pixels_per_metre\": " << camera_.pixels_per_metre()
-     << ", \"centre\": [" << centre.x() << ", " << centre.y() << "], \"colour_by\": \""
-     << colour_by_name(request_.colour) << "\", \"profile_colours\": [";
-  for (std::size_t k = 0; k < replay_.profile_names().size(); ++k) {
-    const sf::Color c = profile_colour(k);
-    os << (k ? ", " : "") << "[" << int(c.r) << ", " << int(c.g) << ", " << int(c.b) << "]";
-  }
-  os << "]}\n";
-  return os.str();
+  return describe_view(replay_, camera_, t, request_.level, request_.colour, {request_.width, request_.height});
 }
 
 }  // namespace campusflow::render

@@ -1,21 +1,12 @@
 #include "render/video_encoder.hpp"
 
+#include "render/shell.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <system_error>
 
 namespace campusflow::render {
-
-namespace {
-
-// Single quotes for the shell, with embedded ones escaped.
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-}  // namespace
 
 VideoEncoder::VideoEncoder(const std::filesystem::path& out, unsigned width, unsigned height, double fps)
     : out_(out), partial_(out.string() + ".partial.mp4"), width_(width), height_(height) {
@@ -24,7 +15,7 @@ VideoEncoder::VideoEncoder(const std::filesystem::path& out, unsigned width, uns
   const std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
                           std::to_string(height) + " -r " + std::to_string(fps) +
                           " -i - -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20 -movflags +faststart " +
-                          quoted(partial_.string());
+                          shell_quoted(partial_.string());
   pipe_ = popen(cmd.c_str(), "w");
   if (!pipe_) throw std::runtime_error("cannot start ffmpeg (Debian: apt install ffmpeg)");
 }

@@ -12,6 +12,7 @@
 
 #include "render/frame_renderer.hpp"
 #include "render/palette.hpp"
+#include "render/view_info.hpp"
 
 namespace campusflow::render {
 
@@ -196,23 +197,8 @@ void Viewer::draw() {
 }
 
 std::string Viewer::describe() const {
-  const Camera& camera = cameras_[static_cast<std::size_t>(options_.level)];
-  const Vec2 centre = camera.to_world(camera.origin() + camera.size() / 2.0f);
-  std::ostringstream os;
-  os.precision(12);
-  os << "{\"time\": " << t_ << ", \"frame\": " << replay_.frame_at(t_) << ", \"fps\": " << replay_.fps()
-     << ", \"level\": " << options_.level << ", \"elevation\": " << replay_.levels()[options_.level].elevation
-     << ", \"width\": " << window_.getSize().x << ", \"height\": " << window_.getSize().y
-     << ", \"viewport\": [" << camera.origin().x << ", " << camera.origin().y << ", " << camera.size().x << ", "
-     << camera.size().y << "], \"pixels_per_metre\": " << camera.pixels_per_metre() << ", \"centre\": ["
-     << centre.x() << ", " << centre.y() << "], \"colour_by\": \"" << colour_by_name(options_.colour)
-     << "\", \"profile_colours\": [";
-  for (std::size_t k = 0; k < replay_.profile_names().size(); ++k) {
-    const sf::Color c = profile_colour(k);
-    os << (k ? ", " : "") << "[" << int(c.r) << ", " << int(c.g) << ", " << int(c.b) << "]";
-  }
-  os << "]}\n";
-  return os.str();
+  return describe_view(replay_, cameras_[static_cast<std::size_t>(options_.level)], t_, options_.level,
+                       options_.colour, window_.getSize());
 }
 
 bool Viewer::save_screenshot(const std::filesystem::path& path) {
