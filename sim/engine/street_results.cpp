@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "sim/engine/street_geometry.hpp"
+
 namespace campusflow {
 
 namespace {
@@ -113,6 +115,7 @@ io::StreetTables street_tables(const StreetSim& sim) {
                     v.served_stall == static_cast<std::int32_t>(k);
       t.stalls.push_back({static_cast<std::int32_t>(z), static_cast<std::int32_t>(k), sim.stall_busy()[flat], services});
     }
+  t.geometry = street_geometry(st);
   t.vehicle_updates = sim.vehicle_updates();
   t.vehicle_dt = st.spec.vehicle_dt;
   return t;

@@ -33,10 +33,10 @@ using StreetFrameSink = std::function<void(std::int64_t frame, const StreetSim& 
 StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
                         const StreetFrameSink& on_frame = {}, double fps = 2.0);
 
-// The vehicles on the road and the pedestrians walking, as replay rows.
 // The vehicles on the road and the pedestrians walking, as replay rows appended to `rows`.
 void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows);
 
+// The tables of /campusflow/street, the street's geometry included.
 io::StreetTables street_tables(const StreetSim& sim);
 
 }  // namespace campusflow

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "sim/io/hdf5_objects.hpp"
+#include "sim/io/street_types.hpp"
 
 namespace campusflow::io {
 
@@ -102,6 +103,19 @@ std::vector<Row> ResultReader::read_table(const char* path, const CompoundTypes&
   return rows;
 }
 
+template <class Row>
+std::vector<Row> ResultReader::read_optional_table(const char* path, const CompoundTypes& types) const {
+  const QuietHdf5Errors quiet;
+  if (!has_link(file_.get(), path)) return {};
+  return read_table<Row>(path, types);
+}
+
+std::vector<std::string> ResultReader::read_optional_strings(const char* path) const {
+  const QuietHdf5Errors quiet;
+  if (!has_link(file_.get(), path)) return {};
+  return read_strings(file_.get(), path);
+}
+
 std::vector<TrajectoryRow> ResultReader::trajectory() const {
   return read_table<TrajectoryRow>("/trajectory", trajectory_types());
 }
@@ -161,6 +175,44 @@ std::vector<LevelGeometry> ResultReader::levels() const {
   }
   if (out.empty()) throw ResultFormatError(path_.string() + " has no /campusflow/geometry/level_0");
   return out;
+}
+
+bool ResultReader::has_street() const {
+  const QuietHdf5Errors quiet;
+  return has_link(file_.get(), "/campusflow/street");
+}
+
+double ResultReader::street_fps() const {
+  const QuietHdf5Errors quiet;
+  if (!has_link(file_.get(), "/campusflow/street_frames")) return 0.0;
+  const Handle set = open_dataset(file_.get(), "/campusflow/street_frames");
+  return read_double_attribute(set.get(), "fps");
+}
+
+std::vector<StreetFrameRow> ResultReader::street_frames() const {
+  return read_optional_table<StreetFrameRow>("/campusflow/street_frames", street_frame_types());
+}
+
+std::vector<StreetVehicleRow> ResultReader::street_vehicles() const {
+  return read_optional_table<StreetVehicleRow>("/campusflow/street/vehicles", street_vehicle_types());
+}
+
+StreetGeometry ResultReader::street_geometry() const {
+  StreetGeometry g;
+  g.lanes = read_optional_table<LaneRow>("/campusflow/street/geometry/lanes", lane_types());
+  g.sidewalks = read_optional_table<SidewalkRow>("/campusflow/street/geometry/sidewalks", sidewalk_types());
+  g.crossings = read_optional_table<CrossingRow>("/campusflow/street/geometry/crossings", crossing_types());
+  g.stalls = read_optional_table<StallPlaceRow>("/campusflow/street/geometry/stalls", stall_place_types());
+  g.vehicle_types =
+      read_optional_table<VehicleTypeRow>("/campusflow/street/geometry/vehicle_types", vehicle_type_types());
+  g.link_names = read_optional_strings("/campusflow/street/geometry/link_names");
+  g.crossing_names = read_optional_strings("/campusflow/street/geometry/crossing_names");
+  g.vehicle_type_names = read_optional_strings("/campusflow/street/geometry/vehicle_type_names");
+  if (g.vehicle_type_names.size() != g.vehicle_types.size())
+    throw ResultFormatError(path_.string() + ": /campusflow/street/geometry has " +
+                            std::to_string(g.vehicle_type_names.size()) + " vehicle type names but " +
+                            std::to_string(g.vehicle_types.size()) + " vehicle types");
+  return g;
 }
 
 }  // namespace campusflow::io

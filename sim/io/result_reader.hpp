@@ -9,6 +9,7 @@
 
 #include "sim/io/hdf5_handle.hpp"
 #include "sim/io/records.hpp"
+#include "sim/io/street_records.hpp"
 
 namespace campusflow::io {
 
@@ -38,9 +39,32 @@ class ResultReader {
   std::vector<ClassRow> classes() const;
   std::vector<LevelGeometry> levels() const;
 
+  // Gate traffic (docs/result-format.md, "/campusflow/street"). A file
+  // without a street answers false, 0 and empty tables, never an exception;
+  // a table that is there but malformed still throws ResultFormatError.
+  // Whether the file has /campusflow/street (written at the end of a run with a street).
+  bool has_street() const;
+  // /campusflow/street_frames@fps [1/s]: street frame k is at k / street_fps()
+  // seconds; 0 when there are no street frames.
+  double street_fps() const;
+  // /campusflow/street_frames: every vehicle on the road and pupil walking,
+  // frame after frame; empty when there are none.
+  std::vector<StreetFrameRow> street_frames() const;
+  // /campusflow/street/vehicles: one row per vehicle of the demand (the `id`
+  // of a vehicle's frame rows); empty without a street.
+  std::vector<StreetVehicleRow> street_vehicles() const;
+  // /campusflow/street/geometry: lanes, sidewalks, crossings, stalls and the
+  // vehicle types' sizes, in the coordinates of street_frames(); empty
+  // without a street (or in a file written before the geometry was).
+  StreetGeometry street_geometry() const;
+
  private:
   template <class Row>
   std::vector<Row> read_table(const char* path, const CompoundTypes& types) const;
+  // Empty where the dataset is missing.
+  template <class Row>
+  std::vector<Row> read_optional_table(const char* path, const CompoundTypes& types) const;
+  std::vector<std::string> read_optional_strings(const char* path) const;
 
   std::filesystem::path path_;
   Handle file_;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include "sim/io/result_writer.hpp"
 
+#include "sim/io/street_types.hpp"
 #include "sim/io/street_writer.hpp"
 
 #include <cstddef>
@@ -126,17 +127,8 @@ void ResultWriter::append_street_frame(std::span<const StreetFrameRow> rows, dou
   const QuietHdf5Errors quiet;
   require_open("append a street frame");
   if (street_frames_.capacity() == 0) {  // not created yet
-    using R = StreetFrameRow;
-    street_frames_ = AppendableDataset<StreetFrameRow>(
-        campusflow_.get(), "street_frames",
-        build(sizeof(R), {{"frame", offsetof(R, frame), H5T_NATIVE_INT64, H5T_STD_I64LE},
-                          {"kind", offsetof(R, kind), H5T_NATIVE_INT8, H5T_STD_I8LE},
-                          {"id", offsetof(R, id), H5T_NATIVE_INT32, H5T_STD_I32LE},
-                          {"x", offsetof(R, x), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
-                          {"y", offsetof(R, y), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
-                          {"heading", offsetof(R, heading), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE},
-                          {"speed", offsetof(R, speed), H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE}}),
-        kStreetFrameBufferRows, kStreetFrameBufferRows);
+    street_frames_ = AppendableDataset<StreetFrameRow>(campusflow_.get(), "street_frames", street_frame_types(),
+                                                       kStreetFrameBufferRows, kStreetFrameBufferRows);
     write_attribute(street_frames_.id(), "fps", fps);
   }
   if (street_frames_.append(rows)) flush_file();

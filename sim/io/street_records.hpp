@@ -4,6 +4,7 @@
 // traffic engine; sim/engine fills these from a finished StreetSim.
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace campusflow::io {
@@ -15,6 +16,7 @@ struct StreetVehicleRow {
   std::int32_t zone, stall;
   std::int8_t in_lane_stop;
   double free_flow_time, delay, distance;               // [s], [s] (-1 unfinished), [m]
+  bool operator==(const StreetVehicleRow&) const = default;
 };
 
 struct StreetPedestrianRow {
@@ -55,6 +57,68 @@ struct StreetFrameRow {
   double x, y;           // [m] centre of a vehicle, position of a pedestrian
   double heading;        // [rad] direction of travel
   double speed;          // [m/s]
+  bool operator==(const StreetFrameRow&) const = default;
+};
+
+// /campusflow/street/geometry: the street as drawn, in the coordinates of
+// street_frames (world metres). Written once per run from the compiled street.
+
+// A lane's centre line from the start of its link to its end; lanes share
+// the carriageway equally, as the simulation places its vehicles.
+struct LaneRow {
+  std::int32_t link;     // index into link_names
+  std::int32_t lane;     // 0: the curb lane (rightmost in the direction of travel)
+  double x0, y0, x1, y1; // [m]
+  double width;          // [m]
+  bool operator==(const LaneRow&) const = default;
+};
+
+// A walkable strip other than a crossing: its centre line and width.
+struct SidewalkRow {
+  double x0, y0, x1, y1; // [m]
+  double width;          // [m]
+  std::int8_t kind;      // 0 sidewalk, 1 corner walk, 2 gate footpath
+  std::int32_t link;     // sidewalks: their link; -1 otherwise
+  bool operator==(const SidewalkRow&) const = default;
+};
+
+// A crossing's walkable strip from kerb to kerb (one row per road it spans).
+struct CrossingRow {
+  std::int32_t crossing; // index into crossing_names
+  double x0, y0, x1, y1; // [m] kerb to kerb
+  double width;          // [m] along the road
+  std::int8_t kind;      // 0 zebra (pedestrians have priority), 1 uncontrolled, 2 signalised, 3 guarded
+  bool operator==(const CrossingRow&) const = default;
+};
+
+// A curb stall as a rectangle. Lots and underground garages: every stall at
+// the zone's entry, beside the curb lane, where their cars are shown.
+struct StallPlaceRow {
+  std::int32_t zone, stall;  // as in the stalls table
+  std::int8_t kind;          // the zone's: 0 lay-by, 1 in the lane, 2 lot, 3 underground
+  double x, y;               // [m] centre
+  double heading;            // [rad] the direction of travel along its link
+  double length, width;      // [m]
+  bool operator==(const StallPlaceRow&) const = default;
+};
+
+// A vehicle type, for drawing its vehicles as oriented rectangles.
+struct VehicleTypeRow {
+  std::int8_t vehicle_class;  // 0 car, 1 bus, 2 motorbike
+  double length, width;       // [m]
+  bool operator==(const VehicleTypeRow&) const = default;
+};
+
+// All of /campusflow/street/geometry (ResultReader::street_geometry): the
+// names give the `link`, `crossing` and vehicle type indices of the rows.
+struct StreetGeometry {
+  std::vector<LaneRow> lanes;
+  std::vector<SidewalkRow> sidewalks;
+  std::vector<CrossingRow> crossings;
+  std::vector<StallPlaceRow> stalls;
+  std::vector<VehicleTypeRow> vehicle_types;
+  std::vector<std::string> link_names, crossing_names, vehicle_type_names;
+  bool operator==(const StreetGeometry&) const = default;
 };
 
 struct StreetTables {
@@ -67,8 +131,15 @@ struct StreetTables {
   std::vector<ThroughputRow> throughput;
   std::vector<ConflictRow> conflicts;
   std::vector<StallRow> stalls;
+  StreetGeometry geometry;
   std::uint64_t vehicle_updates = 0;
   double vehicle_dt = 0.25;
 };
+
+// Rows are written and read as raw memory through compound types (street_types.hpp).
+template <class... Rows>
+inline constexpr bool kPlainRows = ((std::is_standard_layout_v<Rows> && std::is_trivially_copyable_v<Rows>) && ...);
+static_assert(kPlainRows<StreetVehicleRow, StreetPedestrianRow, SpillbackRow, ThroughputRow, ConflictRow, StallRow,
+                         StreetFrameRow, LaneRow, SidewalkRow, CrossingRow, StallPlaceRow, VehicleTypeRow>);
 
 }  // namespace campusflow::io

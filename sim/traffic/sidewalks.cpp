@@ -32,7 +32,9 @@ struct Arm {
 
 }  // namespace
 
-void Sidewalks::add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece) {
+void Sidewalks::add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece, WalkPathKind kind, double width,
+                         std::int32_t index) {
+  if (piece.length > 0.0) paths_.push_back({piece.a, piece.b, width, kind, index});
   edges_[a].push_back({b, piece});
   std::swap(piece.a, piece.b);
   piece.reversed = !piece.reversed;
@@ -42,13 +44,15 @@ void Sidewalks::add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece) {
 Sidewalks::Sidewalks(const StreetSpec& st) {
   links_.resize(st.links.size());
   std::vector<std::vector<std::uint32_t>> corner_members;  // vertices meeting at each corner
+  std::vector<double> corner_width;                        // drawn [m], by corner
   auto new_vertex = [&](const Vec2& p) {
     corner_points_.push_back(p);
     edges_.emplace_back();
     return static_cast<std::uint32_t>(corner_points_.size() - 1);
   };
-  auto new_corner = [&] {
+  auto new_corner = [&](double width) {
     corner_members.emplace_back();
+    corner_width.push_back(width);
     return static_cast<std::uint32_t>(corner_members.size() - 1);
   };
 
@@ -70,6 +74,7 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
 
   // Arms and corners node by node.
   std::vector<std::uint32_t> gate_mouth(st.gates.size(), 0);
+  std::vector<double> gate_width(st.gates.size(), kUnmarkedPathWidth);  // drawn [m]
   for (std::size_t n = 0; n < st.nodes.size(); ++n) {
     const Vec2 at = st.nodes[n].position;
     std::map<std::size_t, Arm> roads;  // by the node at the far end
@@ -80,12 +85,17 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
     }
     std::vector<Arm> arms;
     double reach = 0.0;  // how far sidewalks reach out from the node's centre line
+    double widest = 0.0;  // the widest sidewalk here [m]
     for (auto& [far, arm] : roads) {
       arm.dir = (st.nodes[far].position - at).normalized();
       for (std::int32_t li : {arm.out_link, arm.in_link})
-        if (li >= 0) reach = std::max(reach, carriageway(st.links[li]) + st.links[li].sidewalk_width);
+        if (li >= 0) {
+          reach = std::max(reach, carriageway(st.links[li]) + st.links[li].sidewalk_width);
+          widest = std::max(widest, st.links[li].sidewalk_width);
+        }
       arms.push_back(arm);
     }
+    const double path_width = widest > 0.0 ? widest : kUnmarkedPathWidth;
     for (std::size_t g = 0; g < st.gates.size(); ++g) {
       if (st.gates[g].node != n) continue;
       Arm arm;
@@ -100,10 +110,10 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
     // end has two corners, one on each side: walking round it would cross the road.
     const std::size_t m = arms.size();
     std::vector<std::uint32_t> corners(m);
-    for (std::size_t k = 0; k < m; ++k) corners[k] = new_corner();
+    for (std::size_t k = 0; k < m; ++k) corners[k] = new_corner(path_width);
     for (std::size_t k = 0; k < m; ++k) {
       arms[k].ccw_corner = corners[k];
-      arms[k].cw_corner = m == 1 ? new_corner() : corners[(k + m - 1) % m];
+      arms[k].cw_corner = m == 1 ? new_corner(path_width) : corners[(k + m - 1) % m];
     }
     for (const Arm& arm : arms) {
       if (arm.out_link >= 0 && st.links[arm.out_link].sidewalk_width > 0.0) {
@@ -119,6 +129,7 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
       if (arm.gate >= 0) {
         const std::uint32_t v = new_vertex(at + arm.dir * reach);
         gate_mouth[arm.gate] = v;
+        gate_width[arm.gate] = path_width;
         corner_members[arm.cw_corner].push_back(v);
         corner_members[arm.ccw_corner].push_back(v);
       }
@@ -138,7 +149,8 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
         const std::uint32_t va = new_vertex(cw_end), vb = new_vertex(ccw_end);
         corner_members[arm.cw_corner].push_back(va);
         corner_members[arm.ccw_corner].push_back(vb);
-        add_edge(va, vb, {cw_end, ccw_end, (ccw_end - cw_end).norm(), static_cast<std::int32_t>(c)});
+        add_edge(va, vb, {cw_end, ccw_end, (ccw_end - cw_end).norm(), static_cast<std::int32_t>(c)},
+                 WalkPathKind::kCrossing, cr.width, static_cast<std::int32_t>(c));
       }
     }
   }
@@ -147,21 +159,25 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
     const LinkWalk& w = links_[i];
     if (w.width <= 0.0) continue;
     const auto li = static_cast<std::uint32_t>(i);
-    add_edge(w.from_corner, w.to_corner, {point(li, 0.0), point(li, w.length), w.length, -1});
+    add_edge(w.from_corner, w.to_corner, {point(li, 0.0), point(li, w.length), w.length, -1}, WalkPathKind::kSidewalk,
+             w.width, static_cast<std::int32_t>(i));
   }
-  for (const auto& members : corner_members)
+  for (std::size_t c = 0; c < corner_members.size(); ++c) {
+    const auto& members = corner_members[c];
     for (std::size_t x = 0; x < members.size(); ++x)
       for (std::size_t y = x + 1; y < members.size(); ++y) {
         const Vec2 p = corner_points_[members[x]], q = corner_points_[members[y]];
-        add_edge(members[x], members[y], {p, q, (q - p).norm(), -1});
+        add_edge(members[x], members[y], {p, q, (q - p).norm(), -1}, WalkPathKind::kCorner, corner_width[c]);
       }
+  }
   gate_end_.resize(st.gates.size());
   for (std::size_t g = 0; g < st.gates.size(); ++g) {
     const Vec2 mouth = corner_points_[gate_mouth[g]];
     const Vec2 dir = (st.gates[g].position - st.nodes[st.gates[g].node].position).normalized();
     const Vec2 end = mouth + dir * st.gates[g].path_length;
     gate_end_[g] = new_vertex(end);
-    add_edge(gate_mouth[g], gate_end_[g], {mouth, end, st.gates[g].path_length, -1});
+    add_edge(gate_mouth[g], gate_end_[g], {mouth, end, st.gates[g].path_length, -1}, WalkPathKind::kFootpath,
+             gate_width[g], static_cast<std::int32_t>(g));
   }
   gate_distance_.resize(st.gates.size());
   gate_next_.resize(st.gates.size());

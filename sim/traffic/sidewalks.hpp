@@ -24,6 +24,20 @@ struct WalkPiece {
   bool reversed = false;      // crossings: walked from the counter-clockwise end (see CrossingLeg::from, to)
 };
 
+// A walkable strip of the network as a viewer draws it: every edge of the
+// graph once, the way it was laid out.
+enum class WalkPathKind : std::uint8_t { kSidewalk, kCorner, kFootpath, kCrossing };
+struct WalkPath {
+  Vec2 a = Vec2::Zero(), b = Vec2::Zero();  // centre line [m]
+  double width = 0.0;                       // [m]
+  WalkPathKind kind = WalkPathKind::kSidewalk;
+  std::int32_t index = -1;  // the link (sidewalks), gate (footpaths) or crossing (crossings); -1 corners
+};
+
+// Corners and footpaths have no width in the scenario: they are drawn as wide
+// as the widest sidewalk at their node, this wide where there is none [m].
+inline constexpr double kUnmarkedPathWidth = 2.0;
+
 class Sidewalks {
  public:
   Sidewalks() = default;
@@ -37,6 +51,8 @@ class Sidewalks {
   // Where a point on a link's sidewalk is.
   Vec2 point(std::uint32_t link, double position) const;
   bool has_sidewalk(std::uint32_t link) const { return links_[link].width > 0.0; }
+  // Every strip once, in the order laid out; zero-length joins left out.
+  const std::vector<WalkPath>& paths() const { return paths_; }
 
  private:
   struct Edge {
@@ -54,8 +70,11 @@ class Sidewalks {
   std::vector<std::vector<double>> gate_distance_; // [gate][corner] [m]
   std::vector<std::vector<std::int32_t>> gate_next_;  // [gate][corner] the edge index towards the gate, -1 at it
   std::vector<std::uint32_t> gate_end_;            // [gate] the corner at the gate itself
+  std::vector<WalkPath> paths_;
 
-  void add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece);
+  // Joins a and b both ways, and keeps the strip for drawing.
+  void add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece, WalkPathKind kind, double width,
+                std::int32_t index = -1);
   void solve_gate(std::uint32_t gate);
 };
 

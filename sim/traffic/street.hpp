@@ -117,6 +117,19 @@ struct CompiledStreet {
 
   // The connection from link a to link b, or -1.
   std::int32_t connection(std::uint32_t a, std::uint32_t b) const;
+
+  // Where things lie on the road (street_layout.cpp): one place for the
+  // geometry of vehicles, lanes and stalls, so what a replay draws matches
+  // where the simulation puts its vehicles.
+  // Lanes share their link's carriageway equally [m].
+  double lane_width(std::uint32_t link) const;
+  // How far right of the link's axis (the line between its nodes) the centre
+  // of `lane` lies [m]; `beside`: one lane further out (a lay-by, a lot).
+  double lane_offset(std::uint32_t link, std::uint32_t lane, bool beside = false) const;
+  // The point `s` metres along `link` and `offset` metres right of its axis.
+  // A link longer than the distance between its nodes is squeezed in between
+  // them, as Sidewalks lays it out.
+  Vec2 road_point(std::uint32_t link, double s, double offset) const;
 };
 
 }  // namespace campusflow

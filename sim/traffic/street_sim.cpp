@@ -187,13 +187,8 @@ std::uint64_t StreetSim::state_hash() const {
 }
 
 Vec2 StreetSim::vehicle_position(const Vehicle& v) const {
-  const StreetLink& l = street_.links[v.link];
-  const double node_distance = (street_.spec.nodes[l.to].position - l.start).norm();
-  const double scale = l.length > node_distance ? node_distance / l.length : 1.0;  // as Sidewalks places links
-  const double lane_width = l.carriageway / l.lanes;
-  const double offset = l.carriageway - (v.lane + 0.5) * lane_width + (v.off_lane ? lane_width : 0.0);
-  const Vec2 right(l.dir.y(), -l.dir.x());
-  return l.start + l.dir * ((v.s - length(v) / 2.0) * scale) + right * offset;
+  // Its centre: half its length behind the front bumper.
+  return street_.road_point(v.link, v.s - length(v) / 2.0, street_.lane_offset(v.link, v.lane, v.off_lane));
 }
 
 Vec2 StreetSim::walker_position(const Walker& w) const {

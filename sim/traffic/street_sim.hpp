@@ -65,7 +65,7 @@ class StreetSim {
   const std::vector<ZoneState>& zones() const { return zones_; }
   const std::vector<double>& stall_busy() const { return stall_busy_; }  // [zone-major stall] occupied seconds
 
-  // World position and heading of a vehicle on its lane.
+  // World position of a vehicle's centre on its lane (or beside it in a stall).
   Vec2 vehicle_position(const Vehicle& v) const;
   Vec2 walker_position(const Walker& w) const;
 

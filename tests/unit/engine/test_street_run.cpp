@@ -7,32 +7,13 @@
 #include <string>
 
 #include "sim/engine/run.hpp"
-#include "unit/traffic/gate_street.hpp"
-#include "unit/traffic/street_run.hpp"
+#include "unit/engine/gate_scenario.hpp"
 
 using namespace campusflow;
 namespace fs = std::filesystem;
 
-namespace {
-
-CompiledScenario gate_scenario() {
-  StreetSpec spec = test::gate_street(test::lay_by());
-  spec.flows.push_back(test::drop_offs(300.0, 0.0, 600.0, Distribution::uniform(30.0, 60.0)));
-  spec.walk_in_flows.push_back({300.0, 0.0, 600.0, 3, 0.0, 120.0});
-  CompiledScenario sc;
-  sc.name = "gate (unit)";
-  sc.file = "gate.json";
-  sc.settings.dt = seconds_to_us(0.05);
-  sc.settings.time_limit = seconds_to_us(3600.0);
-  sc.settings.frame_interval = seconds_to_us(0.1);
-  sc.street = test::compile_or_fail(spec, 3);
-  return sc;
-}
-
-}  // namespace
-
 TEST_CASE("A street-only run finishes and writes /campusflow/street", "[engine][street]") {
-  const CompiledScenario sc = gate_scenario();
+  const CompiledScenario sc = test::gate_scenario();
   const fs::path dir = fs::path(CAMPUSFLOW_BINARY_DIR) / "test-engine";
   fs::create_directories(dir);
   const fs::path out = dir / "gate.h5";
