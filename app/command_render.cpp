@@ -47,6 +47,7 @@ int render_command(const std::vector<std::string>& args) {
       ("size", po::value<std::string>()->default_value("1280x720"), "frame size WIDTHxHEIGHT [px]")
       ("level", po::value<std::string>(), "level, by index or name (default 0)")
       ("colour", po::value<std::string>()->default_value("profile"), "colour agents by profile, speed or density")
+      ("window", po::value<std::string>(), "show only X0,Y0,X1,Y1 of the level [m]")
       ("no-overlay", "leave out the clock, level name and legend")
       ("info", po::value<std::string>(), "write what the (first) frame shows and its pixel scale as JSON");
   po::variables_map vm;
@@ -64,6 +65,7 @@ int render_command(const std::vector<std::string>& args) {
   check(parse_size(vm["size"].as<std::string>(), vm.count("video") > 0, request.width, request.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, request.level));
   check(parse_colour(vm["colour"].as<std::string>(), request.colour));
+  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), request.window));
   request.overlay = !vm.count("no-overlay");
   const double duration = replay->duration();
   auto in_run = [&](const char* name, double t) {

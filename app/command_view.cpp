@@ -20,6 +20,7 @@ int view_command(const std::vector<std::string>& args) {
       ("size", po::value<std::string>()->default_value("1280x800"), "window size WIDTHxHEIGHT [px]")
       ("speed", po::value<double>()->default_value(1.0), "replay seconds per second, 0.25 to 64")
       ("colour", po::value<std::string>()->default_value("profile"), "colour agents by profile, speed or density")
+      ("window", po::value<std::string>(), "show only X0,Y0,X1,Y1 of the level [m]")
       ("advance", po::value<double>(), "scripted: advance the clock by this many seconds, frame by frame")
       ("screenshot", po::value<std::string>(), "scripted: save a screenshot (and FILE.json) and close")
       ("benchmark", po::value<int>(), "draw this many frames as fast as possible and print frames per second");
@@ -36,6 +37,7 @@ int view_command(const std::vector<std::string>& args) {
   check(parse_size(vm["size"].as<std::string>(), false, options.width, options.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, options.level));
   check(parse_colour(vm["colour"].as<std::string>(), options.colour));
+  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), options.window));
   options.all_levels = vm.count("all-levels") > 0;
   options.speed = vm["speed"].as<double>();
   if (!(options.speed >= 0.25 && options.speed <= 64.0))

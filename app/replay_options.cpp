@@ -57,6 +57,23 @@ std::string parse_level(const std::string& text, const render::Replay& replay, i
   return "--level: \"" + text + "\" names no level; the levels are " + names;
 }
 
+std::string parse_window(const std::string& text, std::optional<Box>& window) {
+  double v[4];
+  std::size_t at = 0;
+  for (int k = 0; k < 4; ++k) {
+    const std::size_t end = k < 3 ? text.find(',', at) : text.size();
+    if (end == std::string::npos) return "--window: \"" + text + "\" is not X0,Y0,X1,Y1 (metres)";
+    const std::string part = text.substr(at, end - at);
+    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), v[k]);
+    if (ec != std::errc() || ptr != part.data() + part.size() || part.empty())
+      return "--window: \"" + text + "\" is not X0,Y0,X1,Y1 (metres)";
+    at = end + 1;
+  }
+  if (!(v[0] < v[2] && v[1] < v[3])) return "--window: " + text + " needs X0 < X1 and Y0 < Y1";
+  window = Box{{v[0], v[1]}, {v[2], v[3]}};
+  return {};
+}
+
 std::string parse_colour(const std::string& text, render::ColourBy& colour) {
   for (const render::ColourBy c : {render::ColourBy::kProfile, render::ColourBy::kSpeed, render::ColourBy::kDensity})
     if (text == render::colour_by_name(c)) {

@@ -18,6 +18,8 @@ std::optional<render::Replay> load_replay(const char* command, const std::string
 std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height);
 // A level by index ("1") or by name ("floor 2").
 std::string parse_level(const std::string& text, const render::Replay& replay, int& level);
+// "X0,Y0,X1,Y1": a box of the plan in metres, X0 < X1 and Y0 < Y1.
+std::string parse_window(const std::string& text, std::optional<Box>& window);
 // "profile", "speed" or "density".
 std::string parse_colour(const std::string& text, render::ColourBy& colour);
 

@@ -21,7 +21,8 @@ FrameRenderer::FrameRenderer(const Replay& replay, const FrameRequest& request)
     : replay_(replay),
       request_(request),
       scene_(replay),
-      camera_(replay.levels().at(static_cast<std::size_t>(request.level)).bounds, {0.0f, 0.0f},
+      camera_(request.window ? *request.window : replay.levels().at(static_cast<std::size_t>(request.level)).bounds,
+              {0.0f, 0.0f},
               {static_cast<float>(request.width), static_cast<float>(request.height)}),
       texture_(std::make_unique<sf::RenderTexture>()) {
   if (!texture_->create(request.width, request.height))
@@ -31,13 +32,12 @@ FrameRenderer::FrameRenderer(const Replay& replay, const FrameRequest& request)
 }
 
 sf::Image FrameRenderer::render(double t) {
-  const std::int64_t frame = replay_.frame_at(t);
   texture_->clear(colours::kBackground);
-  scene_.draw_level(*texture_, camera_, request_.level, frame, request_.colour);
+  scene_.draw_level(*texture_, camera_, request_.level, t, request_.colour);
   if (request_.overlay) {
     const ReplayLevel& level = replay_.levels()[static_cast<std::size_t>(request_.level)];
     scene_.draw_overlay(*texture_, {replay_.scenario_name(), "t = " + clock_text(t), "level: " + level.name},
-                        request_.colour);
+                        request_.colour, request_.level == replay_.street_level());
   }
   texture_->display();
   return texture_->getTexture().copyToImage();

@@ -6,6 +6,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "render/camera.hpp"
@@ -19,6 +20,7 @@ struct FrameRequest {
   int level = 0;
   ColourBy colour = ColourBy::kProfile;
   bool overlay = true;  // clock, level and legend
+  std::optional<Box> window;  // the part of the level to show [m]; default: all of it
 };
 
 class FrameRenderer {

@@ -71,9 +71,59 @@ Replay::Replay(const std::filesystem::path& result) {
     frame_start_[static_cast<std::size_t>(std::max<std::int64_t>(0, trajectory_[i].frame))] = i;
   for (std::size_t k = frame_start_.size() - 1; k-- > 0;)
     frame_start_[k] = std::min(frame_start_[k], frame_start_[k + 1]);
+  if (reader.has_street()) load_street(reader);
 }
 
-double Replay::duration() const { return static_cast<double>(std::max<std::int64_t>(0, frame_count() - 1)) / fps_; }
+void Replay::load_street(const io::ResultReader& reader) {
+  street_ = reader.street_geometry();
+  street_frames_ = reader.street_frames();
+  street_fps_ = reader.street_fps() > 0.0 ? reader.street_fps() : 2.0;
+  std::stable_sort(street_frames_.begin(), street_frames_.end(),
+                   [](const io::StreetFrameRow& a, const io::StreetFrameRow& b) { return a.frame < b.frame; });
+  for (const io::StreetVehicleRow& v : reader.street_vehicles()) vehicle_type_.push_back(v.type);
+  // A street-only run stores the street as its level 0; a run with both gets
+  // a level for it, the box around its lanes and sidewalks.
+  for (std::size_t k = 0; k < levels_.size(); ++k)
+    if (levels_[k].name == "street") street_level_ = static_cast<int>(k);
+  Box b{Vec2::Constant(std::numeric_limits<double>::infinity()), Vec2::Constant(-std::numeric_limits<double>::infinity())};
+  auto grow = [&](double x, double y, double margin) {
+    b.min = b.min.cwiseMin(Vec2(x - margin, y - margin));
+    b.max = b.max.cwiseMax(Vec2(x + margin, y + margin));
+  };
+  for (const io::LaneRow& l : street_.lanes) grow(l.x0, l.y0, l.width), grow(l.x1, l.y1, l.width);
+  for (const io::SidewalkRow& w : street_.sidewalks) grow(w.x0, w.y0, w.width), grow(w.x1, w.y1, w.width);
+  if (!std::isfinite(b.min.x())) return;
+  if (street_level_ < 0) {
+    levels_.push_back({"street", 0.0, {}, b});
+    levels_.back().area.push_back({{b.min, {b.max.x(), b.min.y()}, b.max, {b.min.x(), b.max.y()}}, {}});
+    street_level_ = static_cast<int>(levels_.size()) - 1;
+  }
+  levels_[static_cast<std::size_t>(street_level_)].bounds = b;
+}
+
+std::span<const io::StreetFrameRow> Replay::street_at(double t) const {
+  const auto frame = static_cast<std::int64_t>(std::floor(t * street_fps_ + 1e-9));
+  const auto lo = std::lower_bound(street_frames_.begin(), street_frames_.end(), frame,
+                                   [](const io::StreetFrameRow& r, std::int64_t f) { return r.frame < f; });
+  auto hi = lo;
+  while (hi != street_frames_.end() && hi->frame == frame) ++hi;
+  return {street_frames_.data() + (lo - street_frames_.begin()), static_cast<std::size_t>(hi - lo)};
+}
+
+std::pair<double, double> Replay::vehicle_size(std::int32_t id) const {
+  const auto k = static_cast<std::size_t>(id);
+  if (id >= 0 && k < vehicle_type_.size()) {
+    const auto type = static_cast<std::size_t>(vehicle_type_[k]);
+    if (type < street_.vehicle_types.size()) return {street_.vehicle_types[type].length, street_.vehicle_types[type].width};
+  }
+  return {4.6, 1.8};
+}
+
+double Replay::duration() const {
+  const double building = static_cast<double>(std::max<std::int64_t>(0, frame_count() - 1)) / fps_;
+  const double street = street_frames_.empty() ? 0.0 : static_cast<double>(street_frames_.back().frame) / street_fps_;
+  return std::max(building, street);
+}
 
 std::int64_t Replay::frame_at(double t) const {
   const auto k = static_cast<std::int64_t>(std::floor(t * fps_ + 1e-9));

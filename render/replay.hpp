@@ -10,6 +10,11 @@
 
 #include "sim/geometry/polygon.hpp"
 #include "sim/io/records.hpp"
+#include "sim/io/street_records.hpp"
+
+namespace campusflow::io {
+class ResultReader;
+}
 
 namespace campusflow::render {
 
@@ -52,8 +57,18 @@ class Replay {
   // The floor a trajectory row is on (see poses()).
   int level_of(const io::TrajectoryRow& row) const;
 
+  // The street (gate traffic), when the result has one: the level showing
+  // it (-1: none), what it looks like, and who is on it at time t (its frames
+  // are coarser than the building's: 2 per second).
+  int street_level() const { return street_level_; }
+  const io::StreetGeometry& street() const { return street_; }
+  std::span<const io::StreetFrameRow> street_at(double t) const;
+  // Length and width of vehicle `id` of the street's vehicles table [m].
+  std::pair<double, double> vehicle_size(std::int32_t id) const;
+
  private:
   std::span<const io::TrajectoryRow> rows(std::int64_t frame) const;
+  void load_street(const io::ResultReader& reader);
 
   std::vector<ReplayLevel> levels_;
   std::vector<io::AgentRow> agents_;
@@ -62,6 +77,11 @@ class Replay {
   std::vector<io::TrajectoryRow> trajectory_;  // frame after frame, ids ascending within a frame
   std::vector<std::size_t> frame_start_;       // rows of frame k: [frame_start_[k], frame_start_[k+1])
   double fps_ = 10.0;
+  int street_level_ = -1;
+  io::StreetGeometry street_;
+  std::vector<io::StreetFrameRow> street_frames_;  // by frame
+  std::vector<std::int32_t> vehicle_type_;         // by vehicle row
+  double street_fps_ = 2.0;
 };
 
 }  // namespace campusflow::render

@@ -57,7 +57,7 @@ std::vector<double> local_densities(const std::vector<AgentPose>& poses, double 
   return out;
 }
 
-Scene::Scene(const Replay& replay) : replay_(replay) {
+Scene::Scene(const Replay& replay) : replay_(replay), street_(replay) {
   for (const ReplayLevel& level : replay.levels()) areas_.emplace_back(level.area);
   // A white disc on transparent ground, edges blended over one texel.
   constexpr unsigned kDisc = 64;
@@ -91,15 +91,44 @@ sf::Color Scene::colour_of(const AgentPose& pose, double density, ColourBy colou
   return profile_colour(static_cast<std::size_t>(std::max(0, profile)));
 }
 
-void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level, std::int64_t frame, ColourBy colour,
+void Scene::add_disc(sf::Vector2f centre, float radius, sf::Color tint) {
+  const auto size = static_cast<float>(disc_.getSize().x);
+  const sf::Vector2f corners[4] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+  for (const sf::Vector2f& k : corners)
+    agents_.append(sf::Vertex(centre + k * radius, tint, {(k.x + 1.0f) / 2.0f * size, (k.y + 1.0f) / 2.0f * size}));
+}
+
+void Scene::draw_street(sf::RenderTarget& target, const Camera& camera, double t, ColourBy colour) {
+  // Pupils and parents on foot: discs of 0.25 m, in the walk-in colour (or by speed).
+  constexpr double kPupilRadius = 0.25;
+  constexpr double kVehicleSpeedTop = 8.33;  // [m/s] 30 km/h, the school street's limit
+  street_.draw_fixed(target, camera);
+  street_.draw_vehicles(target, camera, t, colour == ColourBy::kSpeed, kVehicleSpeedTop);
+  agents_.clear();
+  const float radius = std::max(2.0f, static_cast<float>(kPupilRadius * camera.pixels_per_metre()));
+  for (const io::StreetFrameRow& r : replay_.street_at(t))
+    if (r.kind == 1)
+      add_disc(camera.to_pixel({r.x, r.y}), radius,
+               colour == ColourBy::kSpeed ? ramp_colour(r.speed / kSpeedScaleTop) : profile_colour(1));
+  sf::RenderStates states;
+  states.texture = &disc_;
+  target.draw(agents_, states);
+}
+
+void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level, double t, ColourBy colour,
                        std::int64_t highlight) {
   sf::RectangleShape outside(camera.size());
   outside.setPosition(camera.origin());
   outside.setFillColor(colours::kOutside);
   target.draw(outside);
   if (level < 0 || level >= static_cast<int>(areas_.size())) return;
+  if (level == replay_.street_level()) {
+    draw_street(target, camera, t, colour);
+    return;
+  }
   areas_[static_cast<std::size_t>(level)].draw(target, camera);
 
+  const std::int64_t frame = replay_.frame_at(t);
   std::vector<AgentPose> here;
   for (const AgentPose& p : replay_.poses(frame))
     if (p.level == level) here.push_back(p);
@@ -107,19 +136,13 @@ void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level
       colour == ColourBy::kDensity ? local_densities(here) : std::vector<double>(here.size(), 0.0);
   agents_.clear();
   const double ppm = camera.pixels_per_metre();
-  const auto size = static_cast<float>(disc_.getSize().x);
-  auto disc = [&](sf::Vector2f c, float radius, sf::Color tint) {
-    const sf::Vector2f corners[4] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
-    for (const sf::Vector2f& k : corners)
-      agents_.append(sf::Vertex(c + k * radius, tint, {(k.x + 1.0f) / 2.0f * size, (k.y + 1.0f) / 2.0f * size}));
-  };
   for (std::size_t i = 0; i < here.size(); ++i) {
     const auto id = static_cast<std::size_t>(here[i].id);
     const double r = id < replay_.agents().size() ? replay_.agents()[id].radius : 0.2;
     const float radius = std::max(2.0f, static_cast<float>(r * ppm));
     const sf::Vector2f c = camera.to_pixel(here[i].position);
-    if (here[i].id == highlight) disc(c, radius + 4.0f, colours::kText);
-    disc(c, radius, colour_of(here[i], density[i], colour));
+    if (here[i].id == highlight) add_disc(c, radius + 4.0f, colours::kText);
+    add_disc(c, radius, colour_of(here[i], density[i], colour));
   }
   sf::RenderStates states;
   states.texture = &disc_;
@@ -140,12 +163,17 @@ void Scene::draw_caption(sf::RenderTarget& target, const Camera& camera, const s
   target.draw(caption);
 }
 
-void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour) {
+void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour,
+                         bool street) {
   if (!font_) return;
   constexpr unsigned kSize = 15;
   constexpr float kLine = 20.0f, kPad = 8.0f;
   std::vector<std::pair<std::string, sf::Color>> legend;
-  if (colour == ColourBy::kProfile) {
+  if (street && colour != ColourBy::kSpeed) {
+    legend.emplace_back("vehicle", colours::kVehicle);
+    legend.emplace_back("pupil or parent on foot", profile_colour(1));
+    legend.emplace_back("curb stall", colours::kStall);
+  } else if (colour == ColourBy::kProfile) {
     for (std::size_t k = 0; k < replay_.profile_names().size(); ++k)
       legend.emplace_back(replay_.profile_names()[k], profile_colour(k));
   } else {

@@ -14,6 +14,7 @@
 #include "render/area_painter.hpp"
 #include "render/camera.hpp"
 #include "render/replay.hpp"
+#include "render/street_painter.hpp"
 
 namespace campusflow::render {
 
@@ -32,12 +33,14 @@ class Scene {
  public:
   explicit Scene(const Replay& replay);
 
-  // Level `level` of frame `frame` in the camera's viewport. `highlight`: an
-  // agent drawn with a ring (the one being followed), or -1.
-  void draw_level(sf::RenderTarget& target, const Camera& camera, int level, std::int64_t frame, ColourBy colour,
+  // Level `level` at time t in the camera's viewport. `highlight`: an agent
+  // drawn with a ring (the one being followed), or -1.
+  void draw_level(sf::RenderTarget& target, const Camera& camera, int level, double t, ColourBy colour,
                   std::int64_t highlight = -1);
-  // Text lines in a panel at the top left, and the legend of `colour` below them.
-  void draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour);
+  // Text lines in a panel at the top left, and the legend of `colour` below
+  // them (for the street with `street`: vehicles and people on foot).
+  void draw_overlay(sf::RenderTarget& target, const std::vector<std::string>& lines, ColourBy colour,
+                    bool street = false);
   // A caption at the bottom left of the camera's viewport (a floor's name side by side).
   void draw_caption(sf::RenderTarget& target, const Camera& camera, const std::string& text);
   // Where agent `id` is in `frame` (and on which level), if inside.
@@ -46,9 +49,12 @@ class Scene {
 
  private:
   sf::Color colour_of(const AgentPose& pose, double density, ColourBy colour) const;
+  void add_disc(sf::Vector2f centre, float radius, sf::Color tint);
+  void draw_street(sf::RenderTarget& target, const Camera& camera, double t, ColourBy colour);
 
   const Replay& replay_;
   std::vector<AreaPainter> areas_;
+  StreetPainter street_;
   // Agents are textured quads (a disc mask tinted by the vertex colour): two
   // triangles each instead of a dozen, which is what keeps 5,000 of them
   // at 60 frames per second even on a software renderer.

@@ -45,7 +45,10 @@ void Viewer::fit_cameras() {
   const sf::Vector2u size = window_.getSize();
   const sf::Vector2f area(static_cast<float>(size.x), static_cast<float>(size.y) - kSeekBarHeight);
   if (!side_by_side_) {
-    for (const ReplayLevel& level : replay_.levels()) cameras_.emplace_back(level.bounds, sf::Vector2f(0, 0), area);
+    for (std::size_t k = 0; k < replay_.levels().size(); ++k) {
+      const bool framed = options_.window && static_cast<int>(k) == options_.level;
+      cameras_.emplace_back(framed ? *options_.window : replay_.levels()[k].bounds, sf::Vector2f(0, 0), area);
+    }
     return;
   }
   const std::size_t n = replay_.levels().size();
@@ -169,11 +172,11 @@ void Viewer::draw() {
   }
   if (side_by_side_) {
     for (std::size_t k = 0; k < cameras_.size(); ++k) {
-      scene_.draw_level(window_, cameras_[k], static_cast<int>(k), frame, options_.colour, follow_);
+      scene_.draw_level(window_, cameras_[k], static_cast<int>(k), t_, options_.colour, follow_);
       scene_.draw_caption(window_, cameras_[k], replay_.levels()[k].name);
     }
   } else {
-    scene_.draw_level(window_, cameras_[static_cast<std::size_t>(options_.level)], options_.level, frame,
+    scene_.draw_level(window_, cameras_[static_cast<std::size_t>(options_.level)], options_.level, t_,
                       options_.colour, follow_);
   }
   draw_seek_bar();
@@ -192,7 +195,7 @@ void Viewer::draw() {
     } else {
       lines.emplace_back("H: keys");
     }
-    scene_.draw_overlay(window_, lines, options_.colour);
+    scene_.draw_overlay(window_, lines, options_.colour, !side_by_side_ && options_.level == replay_.street_level());
   }
 }
 

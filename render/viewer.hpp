@@ -20,6 +20,7 @@ struct ViewerOptions {
   double speed = 1.0;                   // replay seconds per wall second
   ColourBy colour = ColourBy::kProfile;
   bool all_levels = false;              // start with every floor side by side
+  std::optional<Box> window;            // the part of the first level to show [m]
   // Scripted use (tests, figures): advance the clock by `advance` s of
   // replay time frame by frame, save a screenshot (and FILE.json describing
   // it) and close.

@@ -1,0 +1,30 @@
+#pragma once
+// The street of a gate-traffic result: sidewalks, lanes with their markings,
+// crossings (zebra stripes; others as dashed edges), curb stalls, then the
+// vehicles as oriented rectangles of their type's size. The fixed layer is
+// kept until the camera moves.
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include "render/camera.hpp"
+#include "render/replay.hpp"
+
+namespace campusflow::render {
+
+class StreetPainter {
+ public:
+  explicit StreetPainter(const Replay& replay) : replay_(replay) {}
+  void draw_fixed(sf::RenderTarget& target, const Camera& camera);
+  // Vehicles at time t, by speed on the ramp when `by_speed` (0 to `top` m/s).
+  void draw_vehicles(sf::RenderTarget& target, const Camera& camera, double t, bool by_speed, double top);
+
+ private:
+  void rebuild(const Camera& camera);
+
+  const Replay& replay_;
+  sf::VertexArray fixed_{sf::Triangles}, vehicles_{sf::Triangles};
+  sf::Vector2f built_origin_, built_size_, built_probe_;
+  double built_scale_ = -1.0;
+};
+
+}  // namespace campusflow::render
