@@ -39,7 +39,7 @@ int report_command(const std::vector<std::string>& args) {
   const std::optional<render::Replay> replay = load_replay("report", path);
   if (!replay) return kBadInput;
   try {
-    if (replay->frame_count() > 1) render::write_heatmaps(*replay, std::filesystem::path(out) / "heatmaps");
+    render::write_heatmaps(*replay, std::filesystem::path(out) / "heatmaps");
   } catch (const std::exception& e) {
     std::cerr << "campusflow report: " << e.what() << "\n";
     return kRunFailed;

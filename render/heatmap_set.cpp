@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "analysis/heatmap.hpp"
+#include "analysis/queue_map.hpp"
 #include "render/heatmap_image.hpp"
 #include "render/scene.hpp"
 
@@ -21,6 +22,20 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
   bool first = true;
   for (std::size_t k = 0; k < replay.levels().size(); ++k) {
     const ReplayLevel& level = replay.levels()[k];
+    if (static_cast<int>(k) == replay.street_level()) {
+      // The gate: where along the lanes the queue stood, 5 m stretches.
+      const auto lanes = analysis::queue_occupancy(replay.street_frames(), replay.street().lanes);
+      double most = 0.0;
+      for (const auto& o : lanes) most = std::max(most, *std::max_element(o.share.begin(), o.share.end()));
+      const std::string name = "level" + std::to_string(k) + "-queue-occupancy.png";
+      if (!queue_map_image(lanes, replay.street(), level.bounds).saveToFile((dir / name).string()))
+        throw std::runtime_error("cannot write " + (dir / name).string());
+      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
+           << level.name << "\", \"kind\": \"queue-occupancy\", \"unit\": \"share of time\", \"scale_top\": 1, \"max\": "
+           << most << ", \"cell\": 5}";
+      first = false;
+      continue;
+    }
     const analysis::TrajectorySet t(replay.rows_on_level(static_cast<int>(k), true), replay.fps());
     const analysis::DensityMaps d = analysis::density_maps(t, level.bounds, 1.0);
     const analysis::Heatmap passages = analysis::passage_map(t, level.bounds, 0.5);

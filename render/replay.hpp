@@ -63,6 +63,7 @@ class Replay {
   int street_level() const { return street_level_; }
   const io::StreetGeometry& street() const { return street_; }
   std::span<const io::StreetFrameRow> street_at(double t) const;
+  std::span<const io::StreetFrameRow> street_frames() const { return street_frames_; }
   // Length and width of vehicle `id` of the street's vehicles table [m].
   std::pair<double, double> vehicle_size(std::int32_t id) const;
 

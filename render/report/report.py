@@ -131,7 +131,8 @@ def heatmaps(page):
     page.heading("Heatmaps")
     for m in json.load(open(index))["maps"]:
         what = {"max-density": "highest density", "above-2": "time above 2 P/m²", "above-4": "time above 4 P/m²",
-                "passages": "people who passed"}[m["kind"]]
+                "passages": "people who passed",
+                "queue-occupancy": "share of the time a queued vehicle stood on each 5 m of lane"}[m["kind"]]
         page.image(f"heatmaps/{m['file']}", f"{m['level_name']}: {what} (colour scale 0 to {m['scale_top']:g} "
                                             f"{m['unit']}; largest {m['max']:g}).")
 
@@ -203,6 +204,8 @@ def main():
             drill(f, page)
         if "street" in c:
             gate(f, page)
+            if f["trajectory"].shape[0] == 0:
+                heatmaps(page)
     page.write(title)
     print(os.path.join(out, "index.html"), len(page.images), "pictures")
 

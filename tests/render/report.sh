@@ -15,7 +15,8 @@ import matplotlib.image as mpimg
 import numpy as np
 root = sys.argv[1]
 expect = {"demo": ["evacuation.png", "flows.png", "worst-density.png", "heatmaps/level0-above-4.png"],
-          "gate": ["queues.png", "throughput.png", "delays.png", "walking.png", "conflicts.png"]}
+          "gate": ["queues.png", "throughput.png", "delays.png", "walking.png", "conflicts.png",
+                   "heatmaps/level0-queue-occupancy.png"]}
 for name, needed in expect.items():
     page = open(os.path.join(root, name, "index.html"), encoding="utf-8").read()
     images = re.findall(r'<img src="([^"]+)"', page)

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/heatmap.hpp"
+#include "analysis/queue_map.hpp"
 #include "analysis/voronoi_density.hpp"
 
 using namespace campusflow;
@@ -70,4 +71,27 @@ TEST_CASE("Voronoi density of a square lattice is one over the spacing squared",
   const std::vector<Vec2> one{{1.0, 1.0}};
   const Ring cell = voronoi_cell(one, 0, {{0, 0}, {4, 2}});
   CHECK(std::abs(signed_area2(cell)) / 2.0 == Approx(8.0));
+}
+
+TEST_CASE("Queue occupancy: the share of time a queued vehicle stands on each stretch", "[analysis][heatmap]") {
+  // One 20 m lane along x; 10 frames. A car stands still at x = 3 in all of
+  // them (stretch [0, 5)); another moves past at 8 m/s (never queued); a third
+  // crawls at 1 m/s at x = 12 in half the frames (stretch [10, 15)).
+  const io::LaneRow lane{0, 0, 0.0, 0.0, 20.0, 0.0, 3.2};
+  std::vector<io::StreetFrameRow> frames;
+  for (std::int64_t f = 0; f < 10; ++f) {
+    frames.push_back({f, 0, 0, 3.0, 0.0, 0.0, 0.0});
+    frames.push_back({f, 0, 1, 1.0 + static_cast<double>(f), 0.5, 0.0, 8.0});
+    if (f % 2 == 0) frames.push_back({f, 0, 2, 12.0, -0.5, 0.0, 1.0});
+    frames.push_back({f, 1, 0, 12.0, 0.0, 0.0, 0.0});  // a pupil: not a vehicle
+  }
+  frames.push_back({3, 0, 3, 3.0, 5.0, 0.0, 0.0});  // beside the lane (a stall): not on it
+  const std::vector<io::LaneRow> lanes{lane};
+  const auto occ = analysis::queue_occupancy(frames, lanes);
+  REQUIRE(occ.size() == 1);
+  REQUIRE(occ[0].share.size() == 4);
+  CHECK(occ[0].share[0] == Approx(1.0));
+  CHECK(occ[0].share[1] == Approx(0.0));
+  CHECK(occ[0].share[2] == Approx(0.5));
+  CHECK(occ[0].share[3] == Approx(0.0));
 }
