@@ -8,7 +8,8 @@
 
 namespace campusflow::render {
 
-AreaPainter::AreaPainter(const std::vector<Polygon>& area) {
+AreaPainter::AreaPainter(const std::vector<Polygon>& area, sf::Color fill, sf::Color outline)
+    : fill_(fill), outline_(outline) {
   for (const Polygon& p : area) {
     const std::vector<Segment> e = edges(p);
     edges_.insert(edges_.end(), e.begin(), e.end());
@@ -36,11 +37,11 @@ void AreaPainter::rebuild(const Camera& camera) {
       const float x0 = std::max(xs[i], o.x), x1 = std::min(xs[i + 1], o.x + size.x);
       if (x1 <= x0) continue;
       add_quad(floor_, {x0, static_cast<float>(row)}, {x1, static_cast<float>(row)}, {x1, static_cast<float>(row + 1)},
-               {x0, static_cast<float>(row + 1)}, colours::kFloor);
+               {x0, static_cast<float>(row + 1)}, fill_);
     }
   }
   const float thickness = std::clamp(static_cast<float>(camera.pixels_per_metre() * 0.12), 1.0f, 4.0f);
-  for (const Segment& s : edges_) add_line(walls_, camera.to_pixel(s.a), camera.to_pixel(s.b), thickness, colours::kWall);
+  for (const Segment& s : edges_) add_line(walls_, camera.to_pixel(s.a), camera.to_pixel(s.b), thickness, outline_);
   built_origin_ = o;
   built_size_ = size;
   built_scale_ = camera.pixels_per_metre();

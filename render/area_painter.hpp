@@ -13,13 +13,16 @@ namespace campusflow::render {
 
 class AreaPainter {
  public:
-  explicit AreaPainter(const std::vector<Polygon>& area);
+  // Floors by default: white with dark walls.
+  explicit AreaPainter(const std::vector<Polygon>& area, sf::Color fill = sf::Color::White,
+                       sf::Color outline = sf::Color(60, 60, 64));
   void draw(sf::RenderTarget& target, const Camera& camera);
 
  private:
   void rebuild(const Camera& camera);
 
   std::vector<Segment> edges_;
+  sf::Color fill_, outline_;
   sf::VertexArray floor_{sf::Triangles}, walls_{sf::Triangles};
   // The camera the vertices were built for.
   sf::Vector2f built_origin_, built_size_, built_probe_;

@@ -46,6 +46,7 @@ Replay::Replay(const std::filesystem::path& result) {
   fps_ = reader.fps();
   const io::RunInfo info = reader.run_info();
   scenario_name_ = info.scenario_name;
+  scenario_text_ = info.scenario_text;
   const std::vector<io::LevelGeometry> stored = reader.levels();
   const std::size_t floors = scenario_floor_count(info.scenario_text, stored.size());
   for (std::size_t k = 0; k < floors; ++k) {

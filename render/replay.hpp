@@ -48,6 +48,7 @@ class Replay {
   const std::vector<io::AgentRow>& agents() const { return agents_; }
   const std::vector<std::string>& profile_names() const { return profile_names_; }
   const std::string& scenario_name() const { return scenario_name_; }
+  const std::string& scenario_text() const { return scenario_text_; }
   // Everyone inside in frame k, with their floor and speed.
   std::vector<AgentPose> poses(std::int64_t frame) const;
   std::size_t max_agents_in_frame() const;
@@ -74,7 +75,7 @@ class Replay {
   std::vector<ReplayLevel> levels_;
   std::vector<io::AgentRow> agents_;
   std::vector<std::string> profile_names_;
-  std::string scenario_name_;
+  std::string scenario_name_, scenario_text_;
   std::vector<io::TrajectoryRow> trajectory_;  // frame after frame, ids ascending within a frame
   std::vector<std::size_t> frame_start_;       // rows of frame k: [frame_start_[k], frame_start_[k+1])
   double fps_ = 10.0;

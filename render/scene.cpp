@@ -58,7 +58,12 @@ std::vector<double> local_densities(const std::vector<AgentPose>& poses, double 
 }
 
 Scene::Scene(const Replay& replay) : replay_(replay), street_(replay) {
-  for (const ReplayLevel& level : replay.levels()) areas_.emplace_back(level.area);
+  std::vector<std::string> names;
+  for (const ReplayLevel& level : replay.levels()) {
+    areas_.emplace_back(level.area);
+    names.push_back(level.name);
+  }
+  for (LevelLandmarks& m : read_landmarks(replay.scenario_text(), names)) landmarks_.emplace_back(std::move(m));
   // A white disc on transparent ground, edges blended over one texel.
   constexpr unsigned kDisc = 64;
   sf::Image mask;
@@ -127,6 +132,7 @@ void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level
     return;
   }
   areas_[static_cast<std::size_t>(level)].draw(target, camera);
+  landmarks_[static_cast<std::size_t>(level)].draw(target, camera);
 
   const std::int64_t frame = replay_.frame_at(t);
   std::vector<AgentPose> here;
@@ -176,6 +182,9 @@ void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string
   } else if (colour == ColourBy::kProfile) {
     for (std::size_t k = 0; k < replay_.profile_names().size(); ++k)
       legend.emplace_back(replay_.profile_names()[k], profile_colour(k));
+    legend.emplace_back("door", door_colour());
+    legend.emplace_back("stair end", stair_colour());
+    legend.emplace_back("exit / assembly point", exit_colour());
   } else {
     const double top = colour == ColourBy::kSpeed ? kSpeedScaleTop : kDensityScaleTop;
     const char* unit = colour == ColourBy::kSpeed ? " m/s" : " P/m2";

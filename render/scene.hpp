@@ -13,6 +13,7 @@
 
 #include "render/area_painter.hpp"
 #include "render/camera.hpp"
+#include "render/landmarks.hpp"
 #include "render/replay.hpp"
 #include "render/street_painter.hpp"
 
@@ -54,6 +55,7 @@ class Scene {
 
   const Replay& replay_;
   std::vector<AreaPainter> areas_;
+  std::vector<LandmarkPainter> landmarks_;
   StreetPainter street_;
   // Agents are textured quads (a disc mask tinted by the vertex colour): two
   // triangles each instead of a dozen, which is what keeps 5,000 of them
