@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# `campusflow report` on a drill-like result (the demo floor) and on the gate:
+# `campusflow report` on the drill (four floors, two stairs, 24 classes, an
+# assembly point) and on the gate:
 # writes index.html, every picture the page names exists and is not blank,
 # and each part of the report is there; a bad result exits 2.
 set -euo pipefail
 campusflow=$1; source_dir=$2
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-"$campusflow" run "$source_dir/scenarios/demo/demo.json" -o "$out/demo.h5" -q >/dev/null
+"$campusflow" run "$source_dir/scenarios/drill/drill.json" -o "$out/drill.h5" -q >/dev/null
 "$campusflow" run "$source_dir/scenarios/gate/base.json" -o "$out/gate.h5" -q >/dev/null
-env -u DISPLAY "$campusflow" report "$out/demo.h5" -o "$out/demo" >/dev/null
+env -u DISPLAY "$campusflow" report "$out/drill.h5" -o "$out/drill" >/dev/null
 env -u DISPLAY "$campusflow" report "$out/gate.h5" -o "$out/gate" >/dev/null
 /usr/bin/python3 - "$out" <<'PY'
 import os, re, sys
 import matplotlib.image as mpimg
 import numpy as np
 root = sys.argv[1]
-expect = {"demo": ["evacuation.png", "flows.png", "worst-density.png", "heatmaps/level0-above-4.png"],
+expect = {"drill": ["evacuation.png", "classes.png", "flows.png", "worst-density.png",
+                    "heatmaps/level0-above-4.png", "heatmaps/level3-passages.png"],
           "gate": ["queues.png", "throughput.png", "delays.png", "walking.png", "conflicts.png",
                    "heatmaps/level0-queue-occupancy.png"]}
 for name, needed in expect.items():
