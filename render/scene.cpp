@@ -112,7 +112,7 @@ void Scene::draw_street(sf::RenderTarget& target, const Camera& camera, double t
   agents_.clear();
   const float radius = std::max(2.0f, static_cast<float>(kPupilRadius * camera.pixels_per_metre()));
   for (const io::StreetFrameRow& r : replay_.street_at(t))
-    if (r.kind == 1)
+    if (r.kind == io::kFramePedestrian)
       add_disc(camera.to_pixel({r.x, r.y}), radius,
                colour == ColourBy::kSpeed ? ramp_colour(r.speed / kSpeedScaleTop) : profile_colour(1));
   sf::RenderStates states;
@@ -179,6 +179,8 @@ void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string
     legend.emplace_back("vehicle", colours::kVehicle);
     legend.emplace_back("pupil or parent on foot", profile_colour(1));
     legend.emplace_back("curb stall", colours::kStall);
+    legend.emplace_back("signal (red, amber, green)", control_colour(io::kFrameSignalRed));
+    legend.emplace_back("guard holding traffic", control_colour(io::kFrameGuardHolding));
   } else if (colour == ColourBy::kProfile) {
     for (std::size_t k = 0; k < replay_.profile_names().size(); ++k)
       legend.emplace_back(replay_.profile_names()[k], profile_colour(k));

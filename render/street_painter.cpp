@@ -78,11 +78,36 @@ void StreetPainter::draw_fixed(sf::RenderTarget& target, const Camera& camera) {
   target.draw(fixed_);
 }
 
+void StreetPainter::add_control(const Camera& camera, const io::StreetFrameRow& r) {
+  // A signal head: a 1.2 m square lamp in its aspect's colour; a guard: a
+  // 1.4 m square, orange while holding traffic, grey while waiting.
+  const auto ppm = static_cast<float>(camera.pixels_per_metre());
+  const sf::Vector2f c = camera.to_pixel({r.x, r.y});
+  const bool guard = r.kind >= io::kFrameGuardIdle;
+  const float size = std::max(6.0f, (guard ? 1.4f : 1.2f) * ppm);
+  add_box(vehicles_, c, size + 2.0f, size + 2.0f, 0.0f, colours::kText);
+  add_box(vehicles_, c, size, size, 0.0f, control_colour(r.kind));
+}
+
+sf::Color control_colour(std::int8_t kind) {
+  switch (kind) {
+    case io::kFrameSignalRed: return {213, 40, 30};
+    case io::kFrameSignalAmber: return {240, 170, 0};
+    case io::kFrameSignalGreen: return {30, 170, 60};
+    case io::kFrameGuardHolding: return {255, 120, 0};
+    default: return {170, 170, 170};
+  }
+}
+
 void StreetPainter::draw_vehicles(sf::RenderTarget& target, const Camera& camera, double t, bool by_speed, double top) {
   vehicles_.clear();
   const auto ppm = static_cast<float>(camera.pixels_per_metre());
   for (const io::StreetFrameRow& r : replay_.street_at(t)) {
-    if (r.kind != 0) continue;
+    if (r.kind >= io::kFrameSignalRed) {
+      add_control(camera, r);
+      continue;
+    }
+    if (r.kind != io::kFrameVehicle) continue;
     const auto [length, width] = replay_.vehicle_size(r.id);
     const sf::Color colour = by_speed ? ramp_colour(r.speed / top) : colours::kVehicle;
     // Screen y points down: the heading turns the other way.

@@ -11,15 +11,20 @@
 
 namespace campusflow::render {
 
+// The colour a signal head or guard is drawn in, by its replay frame kind.
+sf::Color control_colour(std::int8_t kind);
+
 class StreetPainter {
  public:
   explicit StreetPainter(const Replay& replay) : replay_(replay) {}
   void draw_fixed(sf::RenderTarget& target, const Camera& camera);
-  // Vehicles at time t, by speed on the ramp when `by_speed` (0 to `top` m/s).
+  // Vehicles at time t, by speed on the ramp when `by_speed` (0 to `top` m/s),
+  // and signal heads and crossing guards in their state.
   void draw_vehicles(sf::RenderTarget& target, const Camera& camera, double t, bool by_speed, double top);
 
  private:
   void rebuild(const Camera& camera);
+  void add_control(const Camera& camera, const io::StreetFrameRow& row);
 
   const Replay& replay_;
   sf::VertexArray fixed_{sf::Triangles}, vehicles_{sf::Triangles};

@@ -51,6 +51,40 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   return r;
 }
 
+namespace {
+
+// Signal heads and crossing guards, drawn beside the kerb: a head 0.8 m
+// outside the curb lane at its link's stop line (one per signalised
+// connection, 1.2 m apart along the kerb when a link has several), a guard
+// 1 m outside the kerb at the crossing's first leg, while on duty. Their
+// state is the row's kind (docs/result-format.md).
+void append_controls(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows) {
+  const CompiledStreet& st = sim.street();
+  auto heading = [&](std::uint32_t link) { return std::atan2(st.links[link].dir.y(), st.links[link].dir.x()); };
+  auto kerb = [&](std::uint32_t link) { return st.lane_offset(link, 0) + st.lane_width(link) / 2.0; };
+  std::vector<int> heads_on(st.links.size(), 0);
+  for (std::size_t c = 0; c < st.spec.connections.size(); ++c) {
+    const int aspect = sim.signal_aspect(static_cast<std::int32_t>(c), time);
+    if (aspect < 0) continue;
+    const auto link = static_cast<std::uint32_t>(st.spec.connections[c].from_link);
+    const double along = st.links[link].length - 0.5 - 1.2 * heads_on[link]++;
+    const Vec2 p = st.road_point(link, along, kerb(link) + 0.8);
+    rows.push_back({frame, static_cast<std::int8_t>(io::kFrameSignalRed + aspect), static_cast<std::int32_t>(c), p.x(),
+                    p.y(), heading(link), 0.0});
+  }
+  for (std::size_t g = 0; g < st.spec.guards.size(); ++g) {
+    const GuardSpec& guard = st.spec.guards[g];
+    const StreetCrossing& x = st.crossings[guard.crossing];
+    if (time < guard.from || time >= guard.to || x.legs.empty()) continue;
+    const CrossingLeg& leg = x.legs.front();
+    const Vec2 p = st.road_point(leg.link, (leg.start + leg.end) / 2.0, kerb(leg.link) + 1.0);
+    rows.push_back({frame, sim.guard_holding(g) ? io::kFrameGuardHolding : io::kFrameGuardIdle,
+                    static_cast<std::int32_t>(g), p.x(), p.y(), heading(leg.link), 0.0});
+  }
+}
+
+}  // namespace
+
 void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows) {
   const CompiledStreet& st = sim.street();
   for (std::size_t i = 0; i < sim.vehicles().size(); ++i) {
@@ -67,6 +101,7 @@ void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, 
     const Vec2 d = w.pieces[w.piece].b - w.pieces[w.piece].a;
     rows.push_back({frame, 1, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});
   }
+  append_controls(sim, frame, time, rows);
 }
 
 io::StreetTables street_tables(const StreetSim& sim) {

@@ -49,10 +49,15 @@ struct StallRow {
   std::int32_t services;
 };
 
-// One vehicle or pedestrian on the street in one replay frame.
+// The kinds of replay frame rows: a vehicle, a pedestrian, a signal head
+// showing red, amber or green, a crossing guard on duty, idle or holding traffic.
+inline constexpr std::int8_t kFrameVehicle = 0, kFramePedestrian = 1, kFrameSignalRed = 2, kFrameSignalAmber = 3,
+                             kFrameSignalGreen = 4, kFrameGuardIdle = 5, kFrameGuardHolding = 6;
+
+// One vehicle, pedestrian, signal head or guard on the street in one replay frame.
 struct StreetFrameRow {
   std::int64_t frame;    // time = frame / street_fps
-  std::int8_t kind;      // 0 vehicle, 1 pedestrian
+  std::int8_t kind;      // kFrameVehicle ... kFrameGuardHolding
   std::int32_t id;       // row in vehicles / pedestrians
   double x, y;           // [m] centre of a vehicle, position of a pedestrian
   double heading;        // [rad] direction of travel

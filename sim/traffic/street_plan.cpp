@@ -106,6 +106,21 @@ bool StreetSim::signal_green(std::int32_t connection, double t) const {
   return false;
 }
 
+int StreetSim::signal_aspect(std::int32_t connection, double t) const {
+  const std::int32_t sg = street_.connection_signal[connection];
+  if (sg < 0) return -1;
+  const StreetSignal& s = street_.signals[sg];
+  const double in_cycle = std::fmod(t + s.offset, s.cycle);
+  for (std::size_t p = 0; p < s.phases.size(); ++p)
+    if (in_cycle < s.phase_end[p]) {
+      auto has = [&](const std::vector<std::size_t>& v) {
+        return std::find(v.begin(), v.end(), static_cast<std::size_t>(connection)) != v.end();
+      };
+      return has(s.phases[p].green) ? 2 : has(s.phases[p].amber) ? 1 : 0;
+    }
+  return 0;
+}
+
 // Towards a stop line or a stall's mark the IDM with s0 = 0: the driver
 // wants to reach the mark, so the approach ends in a slow creep onto it (as
 // SUMO's IDM drivers approach their stops) rather than s0 short of an

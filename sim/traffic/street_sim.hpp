@@ -59,6 +59,11 @@ class StreetSim {
   const std::vector<Vehicle>& vehicles() const { return vehicles_; }
   const std::vector<Walker>& walkers() const { return walkers_; }
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
+  // For replays: what signalised connection `connection` shows at time t
+  // (0 red, 1 amber, 2 green; -1 it has no signal), and whether guard `g`
+  // holds traffic now.
+  int signal_aspect(std::int32_t connection, double t) const;
+  bool guard_holding(std::size_t g) const { return guards_[g].holding; }
   const std::vector<SpillbackEpisode>& spillbacks() const { return spillbacks_; }
   const std::vector<double>& queue_times() const { return queue_times_; }
   const std::vector<double>& queue_tails() const { return queue_tails_; }  // (samples x approaches)
