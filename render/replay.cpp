@@ -44,6 +44,8 @@ Box bounds_of(const std::vector<Polygon>& area) {
 Replay::Replay(const std::filesystem::path& result) {
   const io::ResultReader reader(result);
   fps_ = reader.fps();
+  if (!(std::isfinite(fps_) && fps_ > 0.0))
+    throw io::ResultFormatError(result.string() + ": /trajectory@fps is " + std::to_string(fps_) + ", not a frame rate");
   const io::RunInfo info = reader.run_info();
   scenario_name_ = info.scenario_name;
   scenario_text_ = info.scenario_text;
@@ -66,12 +68,20 @@ Replay::Replay(const std::filesystem::path& result) {
   std::stable_sort(trajectory_.begin(), trajectory_.end(), [](const io::TrajectoryRow& a, const io::TrajectoryRow& b) {
     return a.frame < b.frame || (a.frame == b.frame && a.id < b.id);
   });
-  const std::int64_t last = trajectory_.empty() ? 0 : std::max<std::int64_t>(0, trajectory_.back().frame);
-  frame_start_.assign(static_cast<std::size_t>(last) + 2, trajectory_.size());
-  for (std::size_t i = trajectory_.size(); i-- > 0;)
-    frame_start_[static_cast<std::size_t>(std::max<std::int64_t>(0, trajectory_[i].frame))] = i;
-  for (std::size_t k = frame_start_.size() - 1; k-- > 0;)
-    frame_start_[k] = std::min(frame_start_[k], frame_start_[k + 1]);
+  // Frame numbers become times as doubles: past 2^53 they no longer count.
+  constexpr std::int64_t kLastFrame = std::int64_t{1} << 53;
+  for (const std::int64_t f : {trajectory_.empty() ? 0 : trajectory_.front().frame,
+                               trajectory_.empty() ? 0 : trajectory_.back().frame})
+    if (f < 0 || f > kLastFrame)
+      throw io::ResultFormatError(result.string() + ": /trajectory has frame " + std::to_string(f) +
+                                  ", outside 0 to 2^53: the file is damaged");
+  for (std::size_t i = 0; i < trajectory_.size(); ++i)
+    if (i == 0 || trajectory_[i].frame != trajectory_[i - 1].frame) {
+      frames_.push_back(trajectory_[i].frame);
+      frame_start_.push_back(i);
+    }
+  frame_start_.push_back(trajectory_.size());
+  frame_count_ = frames_.empty() ? 1 : frames_.back() + 1;
   if (reader.has_street()) load_street(reader);
 }
 
@@ -132,8 +142,9 @@ std::int64_t Replay::frame_at(double t) const {
 }
 
 std::span<const io::TrajectoryRow> Replay::rows(std::int64_t frame) const {
-  if (frame < 0 || frame >= frame_count()) return {};
-  const auto k = static_cast<std::size_t>(frame);
+  const auto it = std::lower_bound(frames_.begin(), frames_.end(), frame);
+  if (it == frames_.end() || *it != frame) return {};
+  const auto k = static_cast<std::size_t>(it - frames_.begin());
   return {trajectory_.data() + frame_start_[k], frame_start_[k + 1] - frame_start_[k]};
 }
 

@@ -41,7 +41,7 @@ class Replay {
   explicit Replay(const std::filesystem::path& result);
 
   double fps() const { return fps_; }
-  std::int64_t frame_count() const { return static_cast<std::int64_t>(frame_start_.size()) - 1; }
+  std::int64_t frame_count() const { return frame_count_; }
   double duration() const;                   // [s] time of the last frame
   std::int64_t frame_at(double t) const;     // the frame shown at time t, clamped to the run
   const std::vector<ReplayLevel>& levels() const { return levels_; }
@@ -77,7 +77,12 @@ class Replay {
   std::vector<std::string> profile_names_;
   std::string scenario_name_, scenario_text_;
   std::vector<io::TrajectoryRow> trajectory_;  // frame after frame, ids ascending within a frame
-  std::vector<std::size_t> frame_start_;       // rows of frame k: [frame_start_[k], frame_start_[k+1])
+  // The frames that have rows, ascending, and where their rows start: frame
+  // frames_[i] is rows [frame_start_[i], frame_start_[i+1]). Kept sparse so
+  // that a damaged frame number cannot ask for memory in proportion to it.
+  std::vector<std::int64_t> frames_;
+  std::vector<std::size_t> frame_start_;
+  std::int64_t frame_count_ = 1;  // the last frame + 1 (1 when nobody was ever inside)
   double fps_ = 10.0;
   int street_level_ = -1;
   io::StreetGeometry street_;
