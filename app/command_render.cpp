@@ -67,6 +67,8 @@ int render_command(const std::vector<std::string>& args) {
   check(parse_colour(vm["colour"].as<std::string>(), request.colour));
   if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), request.window));
   request.overlay = !vm.count("no-overlay");
+  for (const char* file : {"png", "video", "info"})
+    if (vm.count(file)) check(parse_output((std::string("--") + file).c_str(), vm[file].as<std::string>()));
   const double duration = replay->duration();
   auto in_run = [&](const char* name, double t) {
     if (!(t >= 0.0 && t <= duration + 1e-9)) {

@@ -46,7 +46,10 @@ int view_command(const std::vector<std::string>& args) {
     options.advance = vm["advance"].as<double>();
     if (!(*options.advance >= 0.0)) errors.push_back("--advance: must be >= 0 s");
   }
-  if (vm.count("screenshot")) options.screenshot = vm["screenshot"].as<std::string>();
+  if (vm.count("screenshot")) {
+    options.screenshot = vm["screenshot"].as<std::string>();
+    check(parse_output("--screenshot", options.screenshot->string()));
+  }
   if (vm.count("benchmark")) {
     options.benchmark_frames = vm["benchmark"].as<int>();
     if (options.benchmark_frames < 1) errors.push_back("--benchmark: must be at least 1 frame");

@@ -1,6 +1,7 @@
 #include "app/replay_options.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
 #include "sim/io/result_reader.hpp"
@@ -71,6 +72,15 @@ std::string parse_window(const std::string& text, std::optional<Box>& window) {
   }
   if (!(v[0] < v[2] && v[1] < v[3])) return "--window: " + text + " needs X0 < X1 and Y0 < Y1";
   window = Box{{v[0], v[1]}, {v[2], v[3]}};
+  return {};
+}
+
+std::string parse_output(const char* option, const std::string& path) {
+  if (path.empty()) return std::string(option) + ": needs a file name";
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+    return std::string(option) + ": " + folder.string() + " is not a folder";
   return {};
 }
 

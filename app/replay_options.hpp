@@ -20,6 +20,9 @@ std::string parse_size(const std::string& text, bool even, unsigned& width, unsi
 std::string parse_level(const std::string& text, const render::Replay& replay, int& level);
 // "X0,Y0,X1,Y1": a box of the plan in metres, X0 < X1 and Y0 < Y1.
 std::string parse_window(const std::string& text, std::optional<Box>& window);
+// A file to be written at `path` (for `option`): its folder must exist, so
+// that a mistyped path is refused before any drawing, in one line.
+std::string parse_output(const char* option, const std::string& path);
 // "profile", "speed" or "density".
 std::string parse_colour(const std::string& text, render::ColourBy& colour);
 

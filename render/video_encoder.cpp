@@ -2,6 +2,9 @@
 
 #include "render/shell.hpp"
 
+#include <sys/wait.h>
+
+#include <csignal>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -16,26 +19,41 @@ VideoEncoder::VideoEncoder(const std::filesystem::path& out, unsigned width, uns
                           std::to_string(height) + " -r " + std::to_string(fps) +
                           " -i - -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20 -movflags +faststart " +
                           shell_quoted(partial_.string());
+  // An ffmpeg that exits early (a bad output path, no ffmpeg at all) would
+  // otherwise kill campusflow with SIGPIPE on the next write; ignored, the
+  // write fails with EPIPE and is reported like any other error.
+  std::signal(SIGPIPE, SIG_IGN);
   pipe_ = popen(cmd.c_str(), "w");
   if (!pipe_) throw std::runtime_error("cannot start ffmpeg (Debian: apt install ffmpeg)");
 }
 
 VideoEncoder::~VideoEncoder() {
-  if (pipe_) {
-    pclose(pipe_);
-    std::error_code ec;
-    std::filesystem::remove(partial_, ec);
-  }
+  if (pipe_) abandon();
+}
+
+int VideoEncoder::abandon() {
+  const int status = pclose(pipe_);
+  pipe_ = nullptr;
+  std::error_code ec;
+  std::filesystem::remove(partial_, ec);
+  return status;
 }
 
 void VideoEncoder::add(const sf::Image& frame) {
   if (!pipe_) throw std::runtime_error("video already finished");
   if (frame.getSize().x != width_ || frame.getSize().y != height_) throw std::runtime_error("frame size changed");
   const std::size_t bytes = std::size_t{width_} * height_ * 4;
-  if (std::fwrite(frame.getPixelsPtr(), 1, bytes, pipe_) != bytes) throw std::runtime_error("ffmpeg stopped reading");
+  if (std::fwrite(frame.getPixelsPtr(), 1, bytes, pipe_) != bytes) {
+    // The shell exits 127 when there was no ffmpeg to start.
+    const int status = abandon();
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+      throw std::runtime_error("cannot start ffmpeg (Debian: apt install ffmpeg)");
+    throw std::runtime_error("ffmpeg stopped reading before " + out_.string() + " was complete");
+  }
 }
 
 void VideoEncoder::finish() {
+  if (!pipe_) throw std::runtime_error("video already finished");
   const int status = pclose(pipe_);
   pipe_ = nullptr;
   if (status != 0) {

@@ -21,6 +21,9 @@ class VideoEncoder {
   void finish();
 
  private:
+  // Closes the pipe, removes the partial file; returns ffmpeg's wait status.
+  int abandon();
+
   std::filesystem::path out_, partial_;
   unsigned width_, height_;
   std::FILE* pipe_ = nullptr;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Edge cases of view and render that must end in one clear line and exit 2
+# (bad input) or 1 (failed while running), never a crash or a silent 0.
+set -euo pipefail
+campusflow=$1; source_dir=$2
+out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+"$campusflow" run "$source_dir/scenarios/demo/demo.json" -o "$out/demo.h5" -q >/dev/null
+
+# expect RC NAME COMMAND...: exit status RC and one line on stderr.
+expect() {
+  local want=$1 name=$2; shift 2
+  set +e
+  msg=$("$@" 2>&1 >/dev/null)
+  rc=$?
+  set -e
+  [ "$rc" -eq "$want" ] || { echo "$name: exit $rc, expected $want: $msg"; exit 1; }
+  [ "$(echo "$msg" | grep -vc 'vertical sync')" -eq 1 ] || { echo "$name: expected one line, got: $msg"; exit 1; }
+  echo "$name -> $msg"
+}
+
+# Outputs into a folder that does not exist: refused before drawing (the
+# video used to die of SIGPIPE when ffmpeg could not open its file).
+expect 2 "video in a missing folder" xvfb-run -a "$campusflow" render "$out/demo.h5" --video "$out/no/v.mp4" --to 1
+expect 2 "png in a missing folder" xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/no/x.png" --at 1
+expect 2 "screenshot in a missing folder" xvfb-run -a "$campusflow" view "$out/demo.h5" --screenshot "$out/no/x.png"
+
+# An ffmpeg that exits at once: campusflow reports it (no SIGPIPE) and
+# leaves neither the video nor its partial file behind.
+mkdir "$out/bin"
+printf '#!/bin/sh\nexit 3\n' > "$out/bin/ffmpeg"
+chmod +x "$out/bin/ffmpeg"
+expect 1 "ffmpeg exits early" xvfb-run -a env PATH="$out/bin:$PATH" "$campusflow" render "$out/demo.h5" --video "$out/v.mp4" --to 2
+[ -z "$(ls "$out" | grep '^v\.mp4')" ] || { echo "video or partial video left behind"; exit 1; }
+
