@@ -102,7 +102,12 @@ int render_command(const std::vector<std::string>& args) {
     }
     render::FrameRenderer renderer(*replay, request);
     const double first = vm.count("png") ? vm["at"].as<double>() : from;
-    if (vm.count("info")) std::ofstream(vm["info"].as<std::string>()) << renderer.describe(first);
+    if (vm.count("info")) {
+      std::ofstream info(vm["info"].as<std::string>());
+      info << renderer.describe(first);
+      info.close();
+      if (!info) throw std::runtime_error("cannot write " + vm["info"].as<std::string>());
+    }
     if (vm.count("png")) {
       const std::string out = vm["png"].as<std::string>();
       if (!renderer.render(first).saveToFile(out)) throw std::runtime_error("cannot write " + out);

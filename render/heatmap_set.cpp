@@ -60,7 +60,10 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
     }
   }
   json << "\n]}\n";
-  std::ofstream(dir / "heatmaps.json") << json.str();
+  std::ofstream index(dir / "heatmaps.json");
+  index << json.str();
+  index.close();
+  if (!index) throw std::runtime_error("cannot write " + (dir / "heatmaps.json").string());
 }
 
 }  // namespace campusflow::render

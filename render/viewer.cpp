@@ -209,8 +209,10 @@ bool Viewer::save_screenshot(const std::filesystem::path& path) {
   if (!texture.create(window_.getSize().x, window_.getSize().y)) return false;
   texture.update(window_);
   if (!texture.copyToImage().saveToFile(path.string())) return false;
-  std::ofstream(path.string() + ".json") << describe();
-  return true;
+  std::ofstream info(path.string() + ".json");
+  info << describe();
+  info.close();
+  return static_cast<bool>(info);
 }
 
 int Viewer::run() {
