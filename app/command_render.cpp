@@ -83,10 +83,14 @@ int render_command(const std::vector<std::string>& args) {
   }
   const double from = vm["from"].as<double>(), to = vm.count("to") ? vm["to"].as<double>() : duration;
   const double fps = vm["fps"].as<double>(), speed = vm["speed"].as<double>();
-  if (!vm.count("png")) {
+  if (vm.count("frames") || vm.count("video")) {
     in_run("--from", from);
     in_run("--to", to);
-    if (!(to > from)) errors.push_back("--to must be after --from");
+    if (!(to > from)) {
+      std::ostringstream os;
+      os << "--to (" << to << " s) must be after --from (" << from << " s)";
+      errors.push_back(os.str());
+    }
     if (!(fps > 0.0 && fps <= 240.0)) errors.push_back("--fps must be in (0, 240]");
     if (!(speed > 0.0 && speed <= 1000.0)) errors.push_back("--speed must be in (0, 1000]");
   }

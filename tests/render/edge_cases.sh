@@ -35,3 +35,20 @@ expect 1 "ffmpeg exits early" xvfb-run -a env PATH="$out/bin:$PATH" "$campusflow
 # --info that cannot be written (a folder by that name) is a failure, not a silent 0.
 mkdir "$out/info.json"
 expect 1 "info not writable" xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/x.png" --at 1 --info "$out/info.json"
+
+# A result of a single frame (everyone at their start): its heatmaps are
+# drawn (--from and --to concern frames and videos only); a video of it is
+# refused, naming the times.
+cp "$out/demo.h5" "$out/one.h5"
+/usr/bin/python3 - "$out/one.h5" <<'PY'
+import h5py, sys
+f = h5py.File(sys.argv[1], "r+")
+t = f["trajectory"][:]; attrs = dict(f["trajectory"].attrs); dtype = f["trajectory"].dtype
+del f["trajectory"]
+d = f.create_dataset("trajectory", data=t[t["frame"] == 0], dtype=dtype)
+for k, v in attrs.items():
+    d.attrs[k] = v
+PY
+env -u DISPLAY "$campusflow" render "$out/one.h5" --heatmaps "$out/one-maps" >/dev/null
+[ -s "$out/one-maps/heatmaps.json" ] || { echo "no heatmaps of a one-frame result"; exit 1; }
+expect 2 "video of one frame" xvfb-run -a "$campusflow" render "$out/one.h5" --video "$out/one.mp4"
