@@ -65,7 +65,7 @@ int render_command(const std::vector<std::string>& args) {
   check(parse_size(vm["size"].as<std::string>(), vm.count("video") > 0, request.width, request.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, request.level));
   check(parse_colour(vm["colour"].as<std::string>(), request.colour));
-  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), request.window));
+  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), *replay, request.level, request.window));
   request.overlay = !vm.count("no-overlay");
   for (const char* file : {"png", "video", "info"})
     if (vm.count(file)) check(parse_output((std::string("--") + file).c_str(), vm[file].as<std::string>()));

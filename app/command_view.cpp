@@ -37,7 +37,7 @@ int view_command(const std::vector<std::string>& args) {
   check(parse_size(vm["size"].as<std::string>(), false, options.width, options.height));
   if (vm.count("level")) check(parse_level(vm["level"].as<std::string>(), *replay, options.level));
   check(parse_colour(vm["colour"].as<std::string>(), options.colour));
-  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), options.window));
+  if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), *replay, options.level, options.window));
   options.all_levels = vm.count("all-levels") > 0;
   options.speed = vm["speed"].as<double>();
   if (!(options.speed >= 0.25 && options.speed <= 64.0))

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "sim/io/result_reader.hpp"
 
@@ -58,7 +59,7 @@ std::string parse_level(const std::string& text, const render::Replay& replay, i
   return "--level: \"" + text + "\" names no level; the levels are " + names;
 }
 
-std::string parse_window(const std::string& text, std::optional<Box>& window) {
+std::string parse_window(const std::string& text, const render::Replay& replay, int level, std::optional<Box>& window) {
   double v[4];
   std::size_t at = 0;
   for (int k = 0; k < 4; ++k) {
@@ -71,6 +72,14 @@ std::string parse_window(const std::string& text, std::optional<Box>& window) {
     at = end + 1;
   }
   if (!(v[0] < v[2] && v[1] < v[3])) return "--window: " + text + " needs X0 < X1 and Y0 < Y1";
+  const render::ReplayLevel& shown = replay.levels().at(static_cast<std::size_t>(level));
+  const Box& b = shown.bounds;
+  if (v[2] < b.min.x() || v[0] > b.max.x() || v[3] < b.min.y() || v[1] > b.max.y()) {
+    std::ostringstream os;
+    os << "--window: " << text << " is outside level \"" << shown.name << "\" (" << b.min.x() << "," << b.min.y()
+       << "," << b.max.x() << "," << b.max.y() << ")";
+    return os.str();
+  }
   window = Box{{v[0], v[1]}, {v[2], v[3]}};
   return {};
 }

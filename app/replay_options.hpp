@@ -18,8 +18,9 @@ std::optional<render::Replay> load_replay(const char* command, const std::string
 std::string parse_size(const std::string& text, bool even, unsigned& width, unsigned& height);
 // A level by index ("1") or by name ("floor 2").
 std::string parse_level(const std::string& text, const render::Replay& replay, int& level);
-// "X0,Y0,X1,Y1": a box of the plan in metres, X0 < X1 and Y0 < Y1.
-std::string parse_window(const std::string& text, std::optional<Box>& window);
+// "X0,Y0,X1,Y1": a box of the plan in metres, X0 < X1 and Y0 < Y1, that
+// overlaps level `level` (a window beside it would show nothing).
+std::string parse_window(const std::string& text, const render::Replay& replay, int level, std::optional<Box>& window);
 // A file to be written at `path` (for `option`): its folder must exist, so
 // that a mistyped path is refused before any drawing, in one line.
 std::string parse_output(const char* option, const std::string& path);

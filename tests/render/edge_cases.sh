@@ -52,3 +52,9 @@ PY
 env -u DISPLAY "$campusflow" render "$out/one.h5" --heatmaps "$out/one-maps" >/dev/null
 [ -s "$out/one-maps/heatmaps.json" ] || { echo "no heatmaps of a one-frame result"; exit 1; }
 expect 2 "video of one frame" xvfb-run -a "$campusflow" render "$out/one.h5" --video "$out/one.mp4"
+
+# A --window beside the level (it would show nothing) is refused; one
+# overlapping it is drawn.
+expect 2 "render window outside the level" xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/w.png" --at 1 --window 100,100,110,110
+expect 2 "view window outside the level" xvfb-run -a "$campusflow" view "$out/demo.h5" --screenshot "$out/w.png" --window -20,-20,-10,-10
+xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/w.png" --at 1 --window -5,-5,5,5 >/dev/null
