@@ -42,16 +42,11 @@ void AreaPainter::rebuild(const Camera& camera) {
   }
   const float thickness = std::clamp(static_cast<float>(camera.pixels_per_metre() * 0.12), 1.0f, 4.0f);
   for (const Segment& s : edges_) add_line(walls_, camera.to_pixel(s.a), camera.to_pixel(s.b), thickness, outline_);
-  built_origin_ = o;
-  built_size_ = size;
-  built_scale_ = camera.pixels_per_metre();
-  built_probe_ = camera.to_pixel(Vec2::Zero());
+  built_for_ = camera;
 }
 
 void AreaPainter::draw(sf::RenderTarget& target, const Camera& camera) {
-  if (camera.pixels_per_metre() != built_scale_ || camera.origin() != built_origin_ || camera.size() != built_size_ ||
-      camera.to_pixel(Vec2::Zero()) != built_probe_)
-    rebuild(camera);
+  if (built_for_ != camera) rebuild(camera);
   target.draw(floor_);
   target.draw(walls_);
 }

@@ -4,6 +4,7 @@
 // boundary. The spans are kept until the camera moves.
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
+#include <optional>
 #include <vector>
 
 #include "render/camera.hpp"
@@ -24,9 +25,7 @@ class AreaPainter {
   std::vector<Segment> edges_;
   sf::Color fill_, outline_;
   sf::VertexArray floor_{sf::Triangles}, walls_{sf::Triangles};
-  // The camera the vertices were built for.
-  sf::Vector2f built_origin_, built_size_, built_probe_;
-  double built_scale_ = -1.0;
+  std::optional<Camera> built_for_;  // the camera the fixed vertices were built for
 };
 
 }  // namespace campusflow::render

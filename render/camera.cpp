@@ -32,4 +32,8 @@ void Camera::pan(sf::Vector2f pixels) { center_ -= Vec2(pixels.x, -pixels.y) / s
 
 void Camera::center_on(const Vec2& p) { center_ = p; }
 
+bool Camera::operator==(const Camera& other) const {
+  return origin_ == other.origin_ && size_ == other.size_ && center_ == other.center_ && scale_ == other.scale_;
+}
+
 }  // namespace campusflow::render

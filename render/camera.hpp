@@ -22,6 +22,9 @@ class Camera {
   void center_on(const Vec2& p);
   sf::Vector2f origin() const { return origin_; }
   sf::Vector2f size() const { return size_; }
+  // Same viewport, centre and scale: every point maps to the same pixel
+  // (painters keep vertices built for a camera until it changes).
+  bool operator==(const Camera& other) const;
 
  private:
   sf::Vector2f origin_, size_;

@@ -65,16 +65,11 @@ void StreetPainter::rebuild(const Camera& camera) {
     for (int k = 0; k < 4; ++k)
       add_line(fixed_, camera.to_pixel(corners[k]), camera.to_pixel(corners[(k + 1) % 4]), 1.0f, colours::kLaneMark);
   }
-  built_origin_ = camera.origin();
-  built_size_ = camera.size();
-  built_scale_ = camera.pixels_per_metre();
-  built_probe_ = camera.to_pixel(Vec2::Zero());
+  built_for_ = camera;
 }
 
 void StreetPainter::draw_fixed(sf::RenderTarget& target, const Camera& camera) {
-  if (camera.pixels_per_metre() != built_scale_ || camera.origin() != built_origin_ || camera.size() != built_size_ ||
-      camera.to_pixel(Vec2::Zero()) != built_probe_)
-    rebuild(camera);
+  if (built_for_ != camera) rebuild(camera);
   target.draw(fixed_);
 }
 

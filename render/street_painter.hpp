@@ -5,6 +5,7 @@
 // kept until the camera moves.
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
+#include <optional>
 
 #include "render/camera.hpp"
 #include "render/replay.hpp"
@@ -28,8 +29,7 @@ class StreetPainter {
 
   const Replay& replay_;
   sf::VertexArray fixed_{sf::Triangles}, vehicles_{sf::Triangles};
-  sf::Vector2f built_origin_, built_size_, built_probe_;
-  double built_scale_ = -1.0;
+  std::optional<Camera> built_for_;  // the camera the fixed vertices were built for
 };
 
 }  // namespace campusflow::render
