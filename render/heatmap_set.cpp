@@ -20,6 +20,16 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
   std::ostringstream json;
   json << "{\"maps\": [";
   bool first = true;
+  // Saves one picture and names it in heatmaps.json.
+  auto add = [&](const sf::Image& image, std::size_t k, const char* kind, const char* unit, double top, double max,
+                 double cell) {
+    const std::string name = "level" + std::to_string(k) + "-" + kind + ".png";
+    if (!image.saveToFile((dir / name).string())) throw std::runtime_error("cannot write " + (dir / name).string());
+    json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
+         << replay.levels()[k].name << "\", \"kind\": \"" << kind << "\", \"unit\": \"" << unit
+         << "\", \"scale_top\": " << top << ", \"max\": " << max << ", \"cell\": " << cell << "}";
+    first = false;
+  };
   for (std::size_t k = 0; k < replay.levels().size(); ++k) {
     const ReplayLevel& level = replay.levels()[k];
     if (static_cast<int>(k) == replay.street_level()) {
@@ -27,13 +37,8 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
       const auto lanes = analysis::queue_occupancy(replay.street_frames(), replay.street().lanes);
       double most = 0.0;
       for (const auto& o : lanes) most = std::max(most, *std::max_element(o.share.begin(), o.share.end()));
-      const std::string name = "level" + std::to_string(k) + "-queue-occupancy.png";
-      if (!queue_map_image(lanes, replay.street(), level.bounds).saveToFile((dir / name).string()))
-        throw std::runtime_error("cannot write " + (dir / name).string());
-      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
-           << level.name << "\", \"kind\": \"queue-occupancy\", \"unit\": \"share of time\", \"scale_top\": 1, \"max\": "
-           << most << ", \"cell\": 5}";
-      first = false;
+      add(queue_map_image(lanes, replay.street(), level.bounds), k, "queue-occupancy", "share of time", 1.0, most,
+          lanes.empty() ? 5.0 : lanes.front().stretch);
       continue;
     }
     const analysis::TrajectorySet t(replay.rows_on_level(static_cast<int>(k), true), replay.fps());
@@ -49,15 +54,7 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
                         {"above-2", d.above_2, std::max(1.0, d.above_2.max()), "s"},
                         {"above-4", d.above_4, std::max(1.0, d.above_4.max()), "s"},
                         {"passages", passages, std::max(1.0, passages.max()), "people"}};
-    for (const Map& m : maps) {
-      const std::string name = "level" + std::to_string(k) + "-" + m.kind + ".png";
-      if (!heatmap_image(m.map, level, m.top).saveToFile((dir / name).string()))
-        throw std::runtime_error("cannot write " + (dir / name).string());
-      json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
-           << level.name << "\", \"kind\": \"" << m.kind << "\", \"unit\": \"" << m.unit
-           << "\", \"scale_top\": " << m.top << ", \"max\": " << m.map.max() << ", \"cell\": " << m.map.cell << "}";
-      first = false;
-    }
+    for (const Map& m : maps) add(heatmap_image(m.map, level, m.top), k, m.kind, m.unit, m.top, m.map.max(), m.map.cell);
   }
   json << "\n]}\n";
   std::ofstream index(dir / "heatmaps.json");
