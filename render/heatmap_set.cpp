@@ -1,6 +1,7 @@
 #include "render/heatmap_set.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -25,9 +26,11 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
                  double cell) {
     const std::string name = "level" + std::to_string(k) + "-" + kind + ".png";
     if (!image.saveToFile((dir / name).string())) throw std::runtime_error("cannot write " + (dir / name).string());
-    json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": \""
-         << replay.levels()[k].name << "\", \"kind\": \"" << kind << "\", \"unit\": \"" << unit
-         << "\", \"scale_top\": " << top << ", \"max\": " << max << ", \"cell\": " << cell << "}";
+    // Level names come from the scenario and may hold quotes or backslashes.
+    const std::string level_name = boost::json::serialize(boost::json::value(replay.levels()[k].name));
+    json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": "
+         << level_name << ", \"kind\": \"" << kind << "\", \"unit\": \"" << unit << "\", \"scale_top\": " << top
+         << ", \"max\": " << max << ", \"cell\": " << cell << "}";
     first = false;
   };
   for (std::size_t k = 0; k < replay.levels().size(); ++k) {

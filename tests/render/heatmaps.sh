@@ -27,3 +27,14 @@ assert 45 <= kinds["passages"]["max"] <= 270, kinds["passages"]
 assert 1 <= kinds["max-density"]["max"] <= 10, kinds["max-density"]
 assert kinds["above-4"]["max"] <= kinds["above-2"]["max"]
 PY
+
+# A level name with quotes and a backslash (the scenario allows them) stays
+# valid JSON in heatmaps.json.
+sed 's/"floor-1"/"floor \\"1\\" \\\\ west"/g' "$source_dir/scenarios/demo/demo.json" > "$out/quoted.json"
+"$campusflow" run "$out/quoted.json" -o "$out/quoted.h5" -q >/dev/null
+env -u DISPLAY "$campusflow" render "$out/quoted.h5" --heatmaps "$out/quoted" >/dev/null
+/usr/bin/python3 -c '
+import json, sys
+names = {m["level_name"] for m in json.load(open(sys.argv[1]))["maps"]}
+assert names == {"floor \"1\" \\ west"}, names
+' "$out/quoted/heatmaps.json"
