@@ -12,12 +12,12 @@ namespace campusflow::analysis {
 struct LaneOccupancy {
   io::LaneRow lane;
   double stretch = 5.0;        // [m] length of each stretch, from the lane's start
-  std::vector<double> share;   // per stretch: share of the sampled frames with a queued vehicle on it
+  std::vector<double> share;   // per stretch: share of the frames with a queued vehicle on it
 };
 
-// From the street's replay frames (vehicles only are used; each frame is one
-// sample) and its lanes. A vehicle is on the lane whose centre line is nearest
-// its centre, within half the lane's width.
+// From the street's replay frames (vehicles only are used; each frame from 0
+// to the last is one sample, rows or not) and its lanes. A vehicle is on the
+// lane whose centre line is nearest its centre, within half the lane's width.
 std::vector<LaneOccupancy> queue_occupancy(std::span<const io::StreetFrameRow> frames, std::span<const io::LaneRow> lanes,
                                            double stretch = 5.0, double queued_below = 2.0);
 

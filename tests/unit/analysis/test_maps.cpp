@@ -95,3 +95,20 @@ TEST_CASE("Queue occupancy: the share of time a queued vehicle stands on each st
   CHECK(occ[0].share[2] == Approx(0.5));
   CHECK(occ[0].share[3] == Approx(0.0));
 }
+
+TEST_CASE("Queue occupancy counts a stretch once per frame and the frames the street was empty", "[analysis][heatmap]") {
+  // Two 2 m vehicles queued in the same 5 m stretch: it is occupied, once.
+  // They stand there in frames 0-4 and 9; in frames 5-8 the street is empty
+  // and writes no rows: 6 of 10 frames, not 6 of 6 (nor 12 of 6).
+  const io::LaneRow lane{0, 0, 0.0, 0.0, 20.0, 0.0, 3.2};
+  std::vector<io::StreetFrameRow> frames;
+  for (const std::int64_t f : {0, 1, 2, 3, 4, 9}) {
+    frames.push_back({f, io::kFrameVehicle, 0, 1.5, 0.0, 0.0, 0.0});
+    frames.push_back({f, io::kFrameVehicle, 1, 4.0, 0.0, 0.0, 0.0});
+  }
+  const std::vector<io::LaneRow> lanes{lane};
+  const auto occ = analysis::queue_occupancy(frames, lanes);
+  REQUIRE(occ.size() == 1);
+  CHECK(occ[0].share[0] == Approx(0.6));
+  CHECK(occ[0].share[1] == 0.0);
+}
