@@ -34,8 +34,10 @@ struct DensityMaps {
 };
 
 // Classic density per cell (people in it / its area), sampled every
-// `interval` seconds of the trajectory (frames nearest to multiples of it);
-// rows outside `extent` are left out. Select a level's rows beforehand.
+// `interval` seconds rounded to whole frames (every 10th frame at 10 fps for
+// 1 s; each sample stands for that many frames' time in the above-2 and
+// above-4 maps); rows outside `extent` are left out. Select a level's rows
+// beforehand.
 DensityMaps density_maps(const TrajectorySet& t, const Box& extent, double cell, double interval = 1.0);
 
 // People who were in the cell at some frame (each counted once per cell).

@@ -20,8 +20,9 @@ namespace campusflow::cli {
 
 namespace {
 
-// The times of the frames of a video or frame folder: `fps` frames per
-// second of output, each `speed` replay seconds apart / fps, from `from` up to `to`.
+// The replay times of a video's or frame folder's frames: `fps` frames per
+// second of output, speed / fps replay seconds apart, from `from` up to but
+// not including `to`, so that the video lasts (to - from) / speed seconds.
 std::vector<double> frame_times(double from, double to, double fps, double speed) {
   const auto n = static_cast<std::size_t>(std::llround((to - from) / speed * fps));
   std::vector<double> t(std::max<std::size_t>(1, n));

@@ -149,9 +149,12 @@ std::span<const io::TrajectoryRow> Replay::rows(std::int64_t frame) const {
 }
 
 int Replay::level_of(const io::TrajectoryRow& row) const {
-  // The floor at the agent's elevation whose plan contains it (several floors
-  // share an elevation: a ground floor and the schoolyard beside it); on a
-  // stair, the nearest floor.
+  // The floor at the agent's elevation whose plan's bounding box holds it
+  // (several floors share an elevation: a ground floor and the schoolyard
+  // beside it), else the nearest: 1 m of height weighs as 10 m beside the
+  // box, so that someone on a stair belongs to the floor it is closest to in
+  // height. Boxes, not the plans themselves, to keep this cheap per row;
+  // floors sharing an elevation must not overlap in their boxes.
   int best = 0;
   double best_score = std::numeric_limits<double>::infinity();
   const Vec2 p(row.x, row.y);

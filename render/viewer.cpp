@@ -21,7 +21,7 @@ namespace {
 constexpr float kSeekBarHeight = 28.0f;
 constexpr double kMinSpeed = 0.25, kMaxSpeed = 64.0;
 
-// Tiles for n floors side by side: columns x rows as square as the window allows.
+// Tiles for n floors side by side: columns x rows, as near a square grid as n allows.
 sf::Vector2u tiling(std::size_t n) {
   const auto cols = static_cast<unsigned>(std::ceil(std::sqrt(static_cast<double>(n))));
   return {cols, static_cast<unsigned>((n + cols - 1) / cols)};
