@@ -58,8 +58,13 @@ int view_command(const std::vector<std::string>& args) {
     for (const std::string& e : errors) std::cerr << "campusflow view: " << e << "\n";
     return kBadInput;
   }
-  render::Viewer viewer(*replay, options);
-  return viewer.run() == 0 ? kOk : kRunFailed;
+  try {
+    render::Viewer viewer(*replay, options);
+    return viewer.run() == 0 ? kOk : kRunFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "campusflow view: " << e.what() << "\n";
+    return kRunFailed;
+  }
 }
 
 }  // namespace campusflow::cli

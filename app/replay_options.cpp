@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "sim/io/result_reader.hpp"
@@ -23,6 +24,10 @@ std::optional<render::Replay> load_replay(const char* command, const std::string
     return std::optional<render::Replay>(std::in_place, path);
   } catch (const io::ResultFormatError& e) {
     std::cerr << "campusflow " << command << ": " << e.what() << "\n";
+    return std::nullopt;
+  } catch (const std::bad_alloc&) {
+    // A table whose stored size is beyond this machine's memory (or damaged).
+    std::cerr << "campusflow " << command << ": " << path << " is too large to replay in this machine's memory\n";
     return std::nullopt;
   }
 }
