@@ -46,8 +46,9 @@ int report_command(const std::vector<std::string>& args) {
   }
   const std::string cmd = "/usr/bin/python3 " + render::shell_quoted(report_script()) + " " + render::shell_quoted(path) + " " + render::shell_quoted(out);
   if (std::system(cmd.c_str()) != 0) {
-    std::cerr << "campusflow report: the plotting script failed (it needs Debian's python3-h5py, python3-numpy "
-                 "and python3-matplotlib under /usr/bin/python3)\n";
+    std::cerr << "campusflow report: the plotting script " << report_script()
+              << " failed (its message is above; it runs under /usr/bin/python3 with Debian's python3-h5py, "
+                 "python3-numpy and python3-matplotlib)\n";
     return kRunFailed;
   }
   return kOk;

@@ -67,7 +67,6 @@ class Page:
 def drill(f, page):
     c = f["campusflow"]
     s = dict(c["summary"].attrs)
-    fps = float(f["trajectory"].attrs["fps"])
     page.heading("Evacuation")
     ev = float(s.get("evacuation_time", -1))
     page.table([("people", int(s.get("agents", 0))), ("left the building", int(s.get("exited", 0))),
