@@ -149,19 +149,24 @@ std::span<const io::TrajectoryRow> Replay::rows(std::int64_t frame) const {
 }
 
 int Replay::level_of(const io::TrajectoryRow& row) const {
-  // The floor at the agent's elevation whose plan's bounding box holds it
-  // (several floors share an elevation: a ground floor and the schoolyard
-  // beside it), else the nearest: 1 m of height weighs as 10 m beside the
-  // box, so that someone on a stair belongs to the floor it is closest to in
-  // height. Boxes, not the plans themselves, to keep this cheap per row;
-  // floors sharing an elevation must not overlap in their boxes.
+  // The floor at the agent's elevation whose plan holds it (several floors
+  // share an elevation: a ground floor and the schoolyard beside it, or an
+  // L-shaped wing whose box takes in the yard), else the nearest: 1 m of
+  // height weighs as 10 m beside the plan's box, so that someone on a stair
+  // belongs to the floor it is closest to in height. The plan itself is
+  // only asked of floors at the agent's very elevation whose box holds it.
   int best = 0;
   double best_score = std::numeric_limits<double>::infinity();
   const Vec2 p(row.x, row.y);
   for (std::size_t k = 0; k < levels_.size(); ++k) {
+    const double height = std::abs(row.z - levels_[k].elevation) * 10.0;
+    if (height >= best_score) continue;
     const Box& b = levels_[k].bounds;
-    const double outside = (b.min - p).cwiseMax(p - b.max).cwiseMax(0.0).norm();
-    const double score = std::abs(row.z - levels_[k].elevation) * 10.0 + outside;
+    double outside = (b.min - p).cwiseMax(p - b.max).cwiseMax(0.0).norm();
+    if (outside == 0.0 && height < 1e-6 &&
+        std::none_of(levels_[k].area.begin(), levels_[k].area.end(), [&](const Polygon& a) { return contains(a, p); }))
+      outside = 1e-3;  // in the box, outside the plan: behind any floor that holds it
+    const double score = height + outside;
     if (score < best_score) {
       best_score = score;
       best = static_cast<int>(k);

@@ -1,0 +1,55 @@
+// A replay built from a result file: frames indexed, each pedestrian on the
+// floor whose plan holds it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "render/replay.hpp"
+#include "sim/io/result_writer.hpp"
+
+using namespace campusflow;
+
+namespace {
+
+// A result with an L-shaped wing and a yard in the L's corner, both at
+// elevation 0: the yard lies inside the wing's bounding box but not in its plan.
+std::filesystem::path wing_and_yard() {
+  const auto path = std::filesystem::temp_directory_path() / "campusflow_replay_levels.h5";
+  std::filesystem::remove(path);
+  io::RunInfo info;
+  info.scenario_name = "wing and yard";
+  info.scenario_text = R"({"levels": [{"name": "wing"}, {"name": "yard"}]})";
+  const std::vector<io::LevelGeometry> levels{
+      {"wing", 0.0, "POLYGON ((0 0, 20 0, 20 4, 4 4, 4 20, 0 20, 0 0))"},
+      {"yard", 0.0, "POLYGON ((6 6, 18 6, 18 18, 6 18, 6 6))"}};
+  {
+    io::ResultWriter w(path, 10.0, info, levels);
+    for (std::int64_t f = 0; f < 3; ++f) {
+      const double dx = 0.1 * static_cast<double>(f);
+      w.append_frame(std::vector<io::TrajectoryRow>{{0, f, 10.0 + dx, 2.0, 0.0}, {1, f, 10.0 + dx, 10.0, 0.0},
+                                                    {2, f, 2.0, 10.0 + dx, 0.0}});
+    }
+    w.finish(io::RunSummary{}, 0.0);
+  }
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("Replay: each pedestrian on the floor whose plan holds it, speeds from the frame before", "[render]") {
+  const render::Replay replay(wing_and_yard());
+  REQUIRE(replay.levels().size() == 2);
+  CHECK(replay.frame_count() == 3);
+  CHECK(replay.duration() == Approx(0.2));
+  CHECK(replay.frame_at(0.15) == 1);
+  CHECK(replay.frame_at(99.0) == 2);
+  const std::vector<render::AgentPose> poses = replay.poses(1);
+  REQUIRE(poses.size() == 3);
+  // (10, 10) is inside the wing's box but in the yard: it belongs to the yard.
+  CHECK(poses[0].level == 0);
+  CHECK(poses[1].level == 1);
+  CHECK(poses[2].level == 0);
+  // 0.1 m per frame at 10 frames per second.
+  for (const render::AgentPose& p : poses) CHECK(p.speed == Approx(1.0));
+  CHECK(replay.poses(0)[0].speed == 0.0);
+}
