@@ -37,8 +37,10 @@ add = os.path.join(a.out, "gate.add.xml")
 with open(add, "w") as f:
     f.write(f'<additional>\n    <parkingArea id="bay" lane="wg_1" startPos="{a.bay_start}" endPos="{a.bay_end}" '
             f'roadsideCapacity="8" onRoad="false" friendlyPos="true"/>\n</additional>\n')
+# IDM with the ballistic position update, campusflow's (SUMO's default is
+# Euler): the same model integrated the same way in both engines.
 common = ["sumo", "-c", f"{HERE}/net/gate.sumocfg", "-n", net, "-r", a.routes, "-a", add,
-          "--step-length", str(a.step), "--default.carfollowmodel", "IDM"]
+          "--step-length", str(a.step), "--default.carfollowmodel", "IDM", "--step-method.ballistic", "true"]
 
 # Timed runs: no per-step output; SUMO's own vehicle-update rate, the median
 # of TIMING_RUNS runs (one run of this size lasts a fraction of a second, and
