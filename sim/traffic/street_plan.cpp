@@ -20,6 +20,14 @@ constexpr double kOnMark = 0.05;       // [m] closer than this to a mark, a car 
 // long before the pupil reaches them (SUMO's junction model, jmTimegapMinor).
 constexpr double kCrossingTimeGap = 1.0;
 
+// The phase signal `s` is in at time t (nullptr past the plan's end).
+const SignalPhaseSpec* current_phase(const StreetSignal& s, double t) {
+  const double in_cycle = std::fmod(t + s.offset, s.cycle);
+  for (std::size_t p = 0; p < s.phases.size(); ++p)
+    if (in_cycle < s.phase_end[p]) return &s.phases[p];
+  return nullptr;
+}
+
 // Time to drive d metres from speed v accelerating at a up to vmax [s].
 double time_to_cover(double d, double v, double a, double vmax) {
   if (d <= 0.0) return 0.0;
@@ -94,31 +102,19 @@ double StreetSim::limit_accel(const Vehicle& v, double limit, double seen, doubl
 }
 
 bool StreetSim::signal_green(std::int32_t connection, double t) const {
-  const std::int32_t sg = street_.connection_signal[connection];
-  if (sg < 0) return true;
-  const StreetSignal& s = street_.signals[sg];
-  const double in_cycle = std::fmod(t + s.offset, s.cycle);
-  for (std::size_t p = 0; p < s.phases.size(); ++p)
-    if (in_cycle < s.phase_end[p]) {
-      const auto& g = s.phases[p].green;
-      return std::find(g.begin(), g.end(), static_cast<std::size_t>(connection)) != g.end();
-    }
-  return false;
+  const int aspect = signal_aspect(connection, t);
+  return aspect < 0 || aspect == 2;  // no signal, or green
 }
 
 int StreetSim::signal_aspect(std::int32_t connection, double t) const {
   const std::int32_t sg = street_.connection_signal[connection];
   if (sg < 0) return -1;
-  const StreetSignal& s = street_.signals[sg];
-  const double in_cycle = std::fmod(t + s.offset, s.cycle);
-  for (std::size_t p = 0; p < s.phases.size(); ++p)
-    if (in_cycle < s.phase_end[p]) {
-      auto has = [&](const std::vector<std::size_t>& v) {
-        return std::find(v.begin(), v.end(), static_cast<std::size_t>(connection)) != v.end();
-      };
-      return has(s.phases[p].green) ? 2 : has(s.phases[p].amber) ? 1 : 0;
-    }
-  return 0;
+  const SignalPhaseSpec* phase = current_phase(street_.signals[sg], t);
+  if (!phase) return 0;
+  auto has = [&](const std::vector<std::size_t>& v) {
+    return std::find(v.begin(), v.end(), static_cast<std::size_t>(connection)) != v.end();
+  };
+  return has(phase->green) ? 2 : has(phase->amber) ? 1 : 0;
 }
 
 // Towards a stop line or a stall's mark the IDM with s0 = 0: the driver
@@ -142,12 +138,8 @@ double StreetSim::stop_accel(const Vehicle& v, double limit, double gap) const {
 bool StreetSim::walk_phase(std::uint32_t crossing, double t) const {
   const StreetCrossing& x = street_.crossings[crossing];
   if (x.signal < 0) return false;
-  const StreetSignal& s = street_.signals[x.signal];
-  const double in_cycle = std::fmod(t + s.offset, s.cycle);
-  for (std::size_t p = 0; p < s.phases.size(); ++p)
-    if (in_cycle < s.phase_end[p])
-      return std::find(s.phases[p].walk.begin(), s.phases[p].walk.end(), crossing) != s.phases[p].walk.end();
-  return false;
+  const SignalPhaseSpec* phase = current_phase(street_.signals[x.signal], t);
+  return phase && std::find(phase->walk.begin(), phase->walk.end(), crossing) != phase->walk.end();
 }
 
 bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, double t, const Vehicle& v,
