@@ -53,6 +53,11 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
 
 namespace {
 
+// A link's direction of travel [rad, counter-clockwise from +x].
+double link_heading(const CompiledStreet& st, std::uint32_t link) {
+  return std::atan2(st.links[link].dir.y(), st.links[link].dir.x());
+}
+
 // Signal heads and crossing guards, drawn beside the kerb: a head 0.8 m
 // outside the curb lane at its link's stop line (one per signalised
 // connection, 1.2 m apart along the kerb when a link has several), a guard
@@ -60,7 +65,6 @@ namespace {
 // state is the row's kind (docs/result-format.md).
 void append_controls(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows) {
   const CompiledStreet& st = sim.street();
-  auto heading = [&](std::uint32_t link) { return std::atan2(st.links[link].dir.y(), st.links[link].dir.x()); };
   auto kerb = [&](std::uint32_t link) { return st.lane_offset(link, 0) + st.lane_width(link) / 2.0; };
   std::vector<int> heads_on(st.links.size(), 0);
   for (std::size_t c = 0; c < st.spec.connections.size(); ++c) {
@@ -70,7 +74,7 @@ void append_controls(const StreetSim& sim, std::int64_t frame, double time, std:
     const double along = st.links[link].length - 0.5 - 1.2 * heads_on[link]++;
     const Vec2 p = st.road_point(link, along, kerb(link) + 0.8);
     rows.push_back({frame, static_cast<std::int8_t>(io::kFrameSignalRed + aspect), static_cast<std::int32_t>(c), p.x(),
-                    p.y(), heading(link), 0.0});
+                    p.y(), link_heading(st, link), 0.0});
   }
   for (std::size_t g = 0; g < st.spec.guards.size(); ++g) {
     const GuardSpec& guard = st.spec.guards[g];
@@ -79,7 +83,7 @@ void append_controls(const StreetSim& sim, std::int64_t frame, double time, std:
     const CrossingLeg& leg = x.legs.front();
     const Vec2 p = st.road_point(leg.link, (leg.start + leg.end) / 2.0, kerb(leg.link) + 1.0);
     rows.push_back({frame, sim.guard_holding(g) ? io::kFrameGuardHolding : io::kFrameGuardIdle,
-                    static_cast<std::int32_t>(g), p.x(), p.y(), heading(leg.link), 0.0});
+                    static_cast<std::int32_t>(g), p.x(), p.y(), link_heading(st, leg.link), 0.0});
   }
 }
 
@@ -91,15 +95,14 @@ void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, 
     const Vehicle& v = sim.vehicles()[i];
     if (v.phase == VehiclePhase::kPending || v.phase == VehiclePhase::kDone) continue;
     const Vec2 p = sim.vehicle_position(v);
-    const Vec2& d = st.links[v.link].dir;
-    rows.push_back({frame, 0, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), v.v});
+    rows.push_back({frame, io::kFrameVehicle, static_cast<std::int32_t>(i), p.x(), p.y(), link_heading(st, v.link), v.v});
   }
   for (std::size_t i = 0; i < sim.walkers().size(); ++i) {
     const Walker& w = sim.walkers()[i];
     if (w.arrival >= 0.0 || w.start > time || w.piece >= w.pieces.size()) continue;
     const Vec2 p = sim.walker_position(w);
     const Vec2 d = w.pieces[w.piece].b - w.pieces[w.piece].a;
-    rows.push_back({frame, 1, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});
+    rows.push_back({frame, io::kFramePedestrian, static_cast<std::int32_t>(i), p.x(), p.y(), std::atan2(d.y(), d.x()), w.speed});
   }
   append_controls(sim, frame, time, rows);
 }
