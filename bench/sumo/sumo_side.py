@@ -6,6 +6,7 @@ Two runs: one with FCD (every vehicle every 1 s on the approach) for the queue
 metrics, one with no per-step output, timed, for the speed comparison."""
 import argparse
 import json
+import math
 import os
 import re
 import statistics
@@ -54,10 +55,17 @@ for _ in range(TIMING_RUNS):
     rates.append(float(re.search(r"UPS: ([\d.]+)", log.stdout + log.stderr).group(1)))
 ups, wall = statistics.median(rates), statistics.median(walls)
 
-# Measured run.
+# Measured run. FCD: vehicles every 1 s on the approach (the queue), pupils
+# every step on the edges they walk (their walked distance).
+walked_edges = [e.get("id") for e in ET.parse(net).getroot().iter("edge")
+                if e.get("function") in ("walkingarea", "crossing") or e.get("id") in ("eg", "gate")]
+fcd_edges = os.path.join(a.out, "fcd_edges.txt")
+with open(fcd_edges, "w") as f:
+    f.write(open(f"{HERE}/net/approach.txt").read().strip() + "\n" + "\n".join(walked_edges) + "\n")
 subprocess.run(common + ["--tripinfo-output", f"{a.out}/tripinfo.xml", "--tripinfo-output.write-unfinished",
                          "--stop-output", f"{a.out}/stops.xml", "--fcd-output", f"{a.out}/fcd.xml",
-                         "--device.fcd.period", "1", "--fcd-output.filter-edges.input-file", f"{HERE}/net/approach.txt"],
+                         "--device.fcd.period", "1", "--person-device.fcd.period", str(a.step),
+                         "--fcd-output.filter-edges.input-file", fcd_edges],
                check=True, capture_output=True)
 stops = {s.get("id"): (float(s.get("started")), float(s.get("ended")))
          for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
@@ -73,11 +81,19 @@ for t in tripinfo.iter("tripinfo"):
     if t.get("id") in wanted:
         s = stops.get(t.get("id"), (-1.0, -1.0))
         cars.append({"wanted": wanted[t.get("id")], "arrival": arrival, "stop_start": s[0], "stop_end": s[1]})
-for person in tripinfo.iter("personinfo"):
-    for w in person.iter("walk"):
-        walks["car" if person.get("id").startswith("c") else "walk_in"].append(float(w.get("routeLength")))
-tails = []
-for ts in ET.parse(f"{a.out}/fcd.xml").getroot().iter("timestep"):
+walk_stage = {person.get("id"): next(person.iter("walk")) for person in tripinfo.iter("personinfo")}
+tails, trace = [], {}
+for _, ts in ET.iterparse(f"{a.out}/fcd.xml"):
+    if ts.tag != "timestep":
+        continue
+    t = float(ts.get("time"))
+    for p in ts.iter("person"):
+        w = walk_stage.get(p.get("id"))
+        if w is not None and t > float(w.get("depart")):  # walking (before: riding, or the first step)
+            trace.setdefault(p.get("id"), []).append((float(p.get("x")), float(p.get("y")), p.get("edge"), float(p.get("pos"))))
+    if t != int(t):
+        ts.clear()
+        continue
     cand = []
     for v in ts.iter("vehicle"):
         lane, pos, speed = v.get("lane"), float(v.get("pos")), float(v.get("speed"))
@@ -91,6 +107,18 @@ for ts in ET.parse(f"{a.out}/fcd.xml").getroot().iter("timestep"):
             continue
         cand.append((d, d + 4.6, speed))
     tails.append(metrics.queue_tail(cand))
+    ts.clear()
+# A pupil's walk: the path through its positions step by step (SUMO's
+# routeLength is the sum of its edges' lengths and the straight lines between
+# them, and leaves out the crossings: a lower bound), plus the pieces along
+# its first and last edge before the first and after the last sample.
+for pid, samples in trace.items():
+    w = walk_stage[pid]
+    if float(w.get("arrival", -1)) < 0:
+        continue
+    walked = abs(samples[0][3] - float(w.get("departPos"))) + abs(float(w.get("arrivalPos")) - samples[-1][3])
+    walked += sum(math.dist(p[:2], q[:2]) for p, q in zip(samples, samples[1:]))
+    walks["car" if pid.startswith("c") else "walk_in"].append(walked)
 spill_s, spill_extent = metrics.spillback(tails, a.approach)
 result = {
     "engine": "SUMO " + (re.search(r"Eclipse SUMO sumo Version ([\S]+)", subprocess.run(["sumo", "--version"], capture_output=True, text=True).stdout) or [None, "?"])[1],

@@ -14,9 +14,10 @@ constexpr std::array<std::string_view, 5> kCrossingKeys = {"name", "node", "link
 constexpr std::array<std::string_view, 8> kGuardKeys = {"name", "crossing", "min_waiting", "max_wait",
                                                         "hold", "min_green", "from", "to"};
 constexpr std::array<std::string_view, 4> kGateKeys = {"name", "node", "position", "path_length"};
-constexpr std::array<std::string_view, 14> kZoneKeys = {
-    "name",      "kind",        "link",      "start",         "end",      "stalls",    "stall_length",
-    "discipline", "entry_time", "exit_time", "walk_access",   "exit_link", "exit_position", "ramp_time"};
+constexpr std::array<std::string_view, 15> kZoneKeys = {
+    "name",       "kind",       "link",      "start",       "end",       "stalls",        "stall_length",
+    "discipline", "entry_time", "exit_time", "walk_access", "exit_link", "exit_position", "ramp_time",
+    "keep_exit_clear"};
 constexpr std::array<std::string_view, 4> kKinds = {"lay_by", "in_lane", "lot", "underground"};
 constexpr std::array<std::string_view, 4> kDisciplines = {"first_free", "front_first", "pull_forward", "platoon"};
 constexpr std::array<std::string_view, 5> kNoCarKeys = {"gate", "radius", "from", "to", "compliance"};
@@ -143,6 +144,21 @@ void StreetParser::curb_zones(const json::object& o) {
     number(*z, path, "entry_time", closed(0.0, 600.0), zone.entry_time);
     number(*z, path, "exit_time", closed(0.0, 600.0), zone.exit_time);
     number(*z, path, "walk_access", closed(0.0, 1000.0), zone.walk_access);
+    if (const json::value* k = z->if_contains("keep_exit_clear")) {
+      if (!r_.optional_flag(*z, path, "keep_exit_clear", zone.keep_exit_clear)) {
+        ok_ = false;
+      } else if (zone.kind != CurbKind::kLayBy) {
+        r_.error(key_path(path, "keep_exit_clear"), *k, "is only for lay-bys (elsewhere no waiting car blocks a stall)");
+        ok_ = false;
+      } else if (!zone.keep_exit_clear && (zone.stalls < 2 || zone.discipline == CurbDiscipline::kPullForward ||
+                                           zone.discipline == CurbDiscipline::kPlatoon)) {
+        // The boxed-in car could only be freed by the driver boxing it in.
+        r_.error(key_path(path, "keep_exit_clear"), *k,
+                 "must be true with one stall or with discipline \"pull_forward\" or \"platoon\": a driver "
+                 "waiting at the entrance would box in the car it is waiting for, and nobody would move again");
+        ok_ = false;
+      }
+    }
     const bool underground = zone.kind == CurbKind::kUnderground;
     for (std::string_view key : {"exit_link", "exit_position", "ramp_time"})
       if (!underground && z->contains(key)) {

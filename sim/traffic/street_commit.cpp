@@ -19,10 +19,15 @@ constexpr double kCurbStretch = 50.0; // [m] behind its mark, a driver stopping 
 }  // namespace
 
 bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len,
-                              std::int32_t self, double reaction, double max_brake) const {
-  auto too_hard = [&](const Vehicle& f, double gap) {
-    const double limit = max_brake > 0.0 ? max_brake : street_.spec.vehicle_types[f.type].mobil.safe_deceleration;
-    return idm_acceleration(idm(f), f.v, gap, 0.0) < -limit;
+                              std::int32_t self, FollowerRule rule, double reaction) const {
+  // `gap`: from the follower's front bumper to our rear one.
+  auto too_close = [&](const Vehicle& f, double gap) {
+    const IdmParams& p = idm(f);
+    if (rule == FollowerRule::kSecureGap)
+      return gap < p.min_gap + f.v * p.time_headway + f.v * f.v / (2.0 * p.comfortable_deceleration);
+    gap -= f.v * reaction;
+    return gap < 0.5 ||
+           idm_acceleration(p, f.v, gap, 0.0) < -street_.spec.vehicle_types[f.type].mobil.safe_deceleration;
   };
   const double s0 = street_.spec.vehicle_types.front().idm.min_gap;
   // Followers still on a link that leads into this lane.
@@ -34,9 +39,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
       if (std::min(pln, here.lanes - 1) != lane) continue;
       for (std::uint32_t o : lanes_[lane_id(p, pln)]) {
         const Vehicle& f = vehicles_[o];
-        const double gap = front - len + (pl.length - f.s) - f.v * reaction;
-        if (gap < 0.5) return false;
-        if (too_hard(f, gap)) return false;
+        if (too_close(f, front - len + (pl.length - f.s))) return false;
         break;  // the nearest one decides
       }
     }
@@ -47,9 +50,7 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
     if (f.s >= front) {  // ahead: its rear must be clear of our front
       if (f.s - length(f) - front < s0) return false;
     } else {             // behind: it must be able to stop short of our rear
-      const double gap = front - len - f.s - f.v * reaction;
-      if (gap < 0.5) return false;
-      if (too_hard(f, gap)) return false;
+      if (too_close(f, front - len - f.s)) return false;
     }
   }
   return true;
@@ -62,7 +63,7 @@ void StreetSim::commit(double t, double dt) {
     if (v.phase != VehiclePhase::kDriving || plans_[i].change_to < 0) continue;
     const auto target = static_cast<std::uint32_t>(plans_[i].change_to);
     // The new follower planned this tick without us: it must have room to drive on for a tick.
-    if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i), dt)) continue;
+    if (!lane_has_room(v.link, target, v.s, length(v), static_cast<std::int32_t>(i), FollowerRule::kMobil, dt)) continue;
     auto& from = lanes_[lane_id(v.link, v.lane)];
     from.erase(std::find(from.begin(), from.end(), i));
     v.lane = target;

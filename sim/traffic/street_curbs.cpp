@@ -10,8 +10,8 @@ namespace campusflow {
 
 namespace {
 
-constexpr double kMergeBrakeShare = 0.5;  // of b, imposed on the car behind by one pulling out
 constexpr double kReserveRange = 150.0;  // [m] before a zone's entry, a driver is assigned a stall
+constexpr double kExitClearance = 0.2;   // [m] more than s0 left behind a stall's car, against creeping up
 
 }  // namespace
 
@@ -44,6 +44,16 @@ void StreetSim::reserve_stall(std::uint32_t i, double /*t*/) {
   if (z.spec.discipline == CurbDiscipline::kPlatoon &&
       std::all_of(zs.stalls.begin(), zs.stalls.end(), [](const StallState& s) { return s.vehicle >= 0; }))
     zs.platoon_closed = true;
+}
+
+double StreetSim::wait_point(std::int32_t zone, const Vehicle& v) const {
+  const StreetZone& z = street_.zones[zone];
+  if (z.spec.kind != CurbKind::kLayBy || !z.spec.keep_exit_clear || z.stalls.empty()) return z.spec.start;
+  const std::int32_t parked = zones_[zone].stalls.back().vehicle;  // stalls are stored front first
+  if (parked < 0) return z.spec.start;
+  // Pulling out needs the car behind s0 back (lane_has_room, kSecureGap).
+  const double rear = z.stalls.back().front - length(vehicles_[parked]);
+  return std::min(z.spec.start, rear - idm(v).min_gap - kExitClearance);
 }
 
 void StreetSim::finish_stop(std::uint32_t i, double t) {
@@ -131,11 +141,11 @@ void StreetSim::serve_curbs(double t, double dt) {
         front = z.spec.exit_position;
       }
       front = std::max(front, length(v));
-      // Pulling out from a standstill, a driver waits until the car behind
-      // would need to brake no harder than half its comfortable deceleration.
-      if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), 0.0,
-                         idm(v).comfortable_deceleration * kMergeBrakeShare))
-        continue;
+      // Pulling out from a standstill, a driver waits for the car behind to
+      // be a safe gap back (it could stop behind at its comfortable
+      // deceleration after its headway time), and never pulls out in front
+      // of one standing closer than s0.
+      if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), FollowerRule::kSecureGap)) continue;
       const auto& links = street_.spec.routes[d.route].links;
       v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;

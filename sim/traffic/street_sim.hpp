@@ -152,13 +152,25 @@ class StreetSim {
   void claim_legs(const WalkPiece& piece, double along, double speed, double t);
   bool signal_green(std::int32_t connection, double t) const;
   void reserve_stall(std::uint32_t i, double t);
+  // Where a driver with no stall yet waits for one: the zone's entrance, or
+  // (a lay-by keeping its exit clear) s0 behind the car in the stall nearest
+  // the entrance, if that is further back.
+  double wait_point(std::int32_t zone, const Vehicle& v) const;
+  // How close behind a vehicle entering a lane the one behind may be.
+  enum class FollowerRule {
+    // Changing lanes (MOBIL): the follower, driving on for `reaction` seconds
+    // first, need not brake harder than its safe deceleration.
+    kMobil,
+    // Pulling out from a standstill (a stall, a lot's exit): the follower
+    // keeps s0 plus the distance it needs to stop at its comfortable
+    // deceleration after its headway time T (Gipps 1981's safe gap; SUMO's
+    // secure gap for a vehicle leaving a parking place).
+    kSecureGap,
+  };
   // Room for a vehicle of length `len` with its front at `front`: clear of
-  // the vehicle ahead by s0, and the one behind can stop short of it even if
-  // it drives on at its speed for `reaction` seconds first.
-  // `max_brake` [m/s^2] is the hardest the follower may have to brake; a
-  // negative value means its MOBIL safe deceleration.
+  // the vehicle ahead by s0, and the one behind far enough back by `rule`.
   bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self,
-                     double reaction = 0.0, double max_brake = -1.0) const;
+                     FollowerRule rule, double reaction = 0.0) const;
   void spawn_children(std::uint32_t i, double t);
   void finish_stop(std::uint32_t i, double t);
 };

@@ -144,6 +144,11 @@ struct CurbZoneSpec {
   double entry_time = 0.0;              // [s] manoeuvre into the stall
   double exit_time = 0.0;               // [s] manoeuvre out, once a gap allows
   double walk_access = 0.0;             // [m] from a stall to the sidewalk (lots, underground)
+  // Lay-by only: drivers waiting for a stall stop far enough back that the
+  // car in the stall nearest the entrance can pull out (s0 behind it); when
+  // false they wait at the entrance and may box that car in (as SUMO's
+  // drivers at a full parking area do). See docs/models/street.md.
+  bool keep_exit_clear = true;
   std::size_t exit_link = 0;            // underground only
   double exit_position = 0.0;           // [m] underground only
   double ramp_time = 0.0;               // [s] underground only
