@@ -59,6 +59,10 @@ TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
   pull.discipline = CurbDiscipline::kPullForward;
   CurbZoneSpec platoon = test::lay_by(8, 186.0);
   platoon.discipline = CurbDiscipline::kPlatoon;
+  CurbZoneSpec boxing_in = test::lay_by(8, 186.0);  // the gate scenarios' lay-by
+  boxing_in.keep_exit_clear = false;
+  CurbZoneSpec boxing_in_front = boxing_in;
+  boxing_in_front.discipline = CurbDiscipline::kFrontFirst;
   struct Variant {
     const char* name;
     CurbZoneSpec zone;
@@ -73,6 +77,8 @@ TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
       {"underground", garage, 50.0, 1.0, false},
       {"pull-forward", pull, 50.0, 1.0, false},
       {"platoon", platoon, 50.0, 1.0, false},
+      {"waiting at the entrance, first free", boxing_in, 50.0, 1.0, false},
+      {"waiting at the entrance, front first", boxing_in_front, 50.0, 1.0, false},
       {"guard", test::lay_by(), 50.0, 1.0, true},
       {"R 0", test::lay_by(), 0.0, 1.0, false},
       {"R 100 (bay inside: stop in the lane outside)", test::lay_by(), 100.0, 1.0, false},
@@ -113,7 +119,9 @@ TEST_CASE("Dismissal: parents wait in the stalls and leave with their children",
 }
 
 TEST_CASE("The street gives identical results on 1 and 2 threads", "[traffic][determinism]") {
-  const StreetSpec spec = with_gate_demand(test::gate_street(test::lay_by()));
+  CurbZoneSpec bay = test::lay_by();
+  bay.keep_exit_clear = false;  // as the gate scenarios
+  const StreetSpec spec = with_gate_demand(test::gate_street(bay));
   const CompiledStreet c = test::compile_or_fail(spec);
   auto run = [&](int threads) {
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
