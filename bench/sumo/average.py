@@ -29,5 +29,11 @@ result = {
 for key in ("delay", "walk_car", "walk_in"):
     n = sum(r[key]["n"] for r in runs)
     result[key] = {"n": n, "mean": sum(r[key]["mean"] * r[key]["n"] for r in runs) / n if n else float("nan")}
+stalls = sorted({k for r in runs for k in r["walk_car_by_stall"]}, key=float)
+result["walk_car_by_stall"] = {}
+for k in stalls:
+    got = [r["walk_car_by_stall"][k] for r in runs if k in r["walk_car_by_stall"]]
+    n = sum(g["n"] for g in got)
+    result["walk_car_by_stall"][k] = {"n": n, "mean": sum(g["mean"] * g["n"] for g in got) / n}
 with open(out, "w") as f:
     json.dump(result, f, indent=1)

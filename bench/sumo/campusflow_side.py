@@ -60,8 +60,20 @@ with h5py.File(result_file, "r") as f:
             for r in v if r["drop_off"]]
     tails = np.atleast_2d(s["queue_tail"][:].T).T[:, 0] if s["queue_tail"].ndim == 2 else s["queue_tail"][:]
     ped = s["pedestrians"][:]
+    ped_ids = [x.decode() for x in s["pedestrian_ids"][:]]
+    vehicle_row = {x.decode(): k for k, x in enumerate(s["vehicle_ids"][:])}
     unfinished = int((v["arrival"] < 0).sum())
 spill_s, spill_extent = metrics.spillback(list(tails), approach)
+# Pupils from cars by the stall they got out at, keyed as sumo_side.py keys
+# them: the stall's front along the link (stalls are numbered from the zone's end).
+zone = street["curb_zones"][0]
+by_stall = {}
+for pid, p in zip(ped_ids, ped):
+    if p["kind"] != 0 or "/" not in pid:
+        continue
+    stall = int(v[vehicle_row[pid.split("/")[0]]]["stall"])
+    if stall >= 0:
+        by_stall.setdefault(str(round(zone["end"] - stall * zone["stall_length"])), []).append(float(p["distance"]))
 result = {
     "engine": "campusflow",
     "throughput": metrics.throughput(r["stop_end"] for r in v if r["stop_end"] >= 0),
@@ -70,6 +82,7 @@ result = {
     "spillback_s": spill_s, "spillback_extent": spill_extent,
     "walk_car": metrics.summary("walk", [float(x) for x in ped["distance"][ped["kind"] == 0]]),
     "walk_in": metrics.summary("walk", [float(x) for x in ped["distance"][ped["kind"] == 1]]),
+    "walk_car_by_stall": {k: metrics.summary("walk", w) for k, w in sorted(by_stall.items())},
     "unfinished": unfinished, "vehicle_updates_per_s": ups,
 }
 with open(os.path.join(a.out, "metrics.json"), "w") as f:

@@ -67,6 +67,7 @@ subprocess.run(common + ["--tripinfo-output", f"{a.out}/tripinfo.xml", "--tripin
                          "--device.fcd.period", "1", "--person-device.fcd.period", str(a.step),
                          "--fcd-output.filter-edges.input-file", fcd_edges],
                check=True, capture_output=True)
+stall_of = {s.get("id"): float(s.get("pos")) for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
 stops = {s.get("id"): (float(s.get("started")), float(s.get("ended")))
          for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
 wanted = {}
@@ -74,6 +75,7 @@ for person in ET.parse(a.routes).getroot().iter("person"):
     if person.get("id").startswith("c"):
         wanted["v" + person.get("id")[1:]] = float(person.get("depart"))
 cars, walks, unfinished = [], {"car": [], "walk_in": []}, 0
+by_stall = {}  # lot end position -> walks of pupils who got out there
 tripinfo = ET.parse(f"{a.out}/tripinfo.xml").getroot()
 for t in tripinfo.iter("tripinfo"):
     arrival = float(t.get("arrival", -1))
@@ -119,6 +121,12 @@ for pid, samples in trace.items():
     walked = abs(samples[0][3] - float(w.get("departPos"))) + abs(float(w.get("arrivalPos")) - samples[-1][3])
     walked += sum(math.dist(p[:2], q[:2]) for p, q in zip(samples, samples[1:]))
     walks["car" if pid.startswith("c") else "walk_in"].append(walked)
+    # SUMO parks a car that halts inside the parking area's extent in a lot
+    # that frees further on at once, and its pupil gets out where it halted;
+    # only those who got out at their car's lot count for the walk by stall.
+    lot = stall_of.get("v" + pid[1:]) if pid.startswith("c") else None
+    if lot is not None and abs(float(w.get("departPos")) - lot) < 0.5:
+        by_stall.setdefault(str(round(lot)), []).append(walked)
 spill_s, spill_extent = metrics.spillback(tails, a.approach)
 result = {
     "engine": "SUMO " + (re.search(r"Eclipse SUMO sumo Version ([\S]+)", subprocess.run(["sumo", "--version"], capture_output=True, text=True).stdout) or [None, "?"])[1],
@@ -127,6 +135,7 @@ result = {
     "queue_tail_max": max(tails, default=0.0),
     "spillback_s": spill_s, "spillback_extent": spill_extent,
     "walk_car": metrics.summary("walk", walks["car"]), "walk_in": metrics.summary("walk", walks["walk_in"]),
+    "walk_car_by_stall": {k: metrics.summary("walk", v) for k, v in sorted(by_stall.items())},
     "unfinished": unfinished, "vehicle_updates_per_s": ups, "wall_s": wall,
 }
 with open(os.path.join(a.out, "metrics.json"), "w") as f:
