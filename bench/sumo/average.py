@@ -26,6 +26,8 @@ result = {
     "unfinished": sum(r["unfinished"] for r in runs),
     "vehicle_updates_per_s": mean([r["vehicle_updates_per_s"] for r in runs]),
 }
+if all("vehicle_updates_per_s_with_frames" in r for r in runs):
+    result["vehicle_updates_per_s_with_frames"] = mean([r["vehicle_updates_per_s_with_frames"] for r in runs])
 for key in ("delay", "walk_car", "walk_in"):
     n = sum(r[key]["n"] for r in runs)
     result[key] = {"n": n, "mean": sum(r[key]["mean"] * r[key]["n"] for r in runs) / n if n else float("nan")}

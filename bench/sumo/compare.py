@@ -65,8 +65,12 @@ lines.append(f"| pupils' walk from the car, all, mean [m] | {a:.1f} | {b:.1f} | 
 lines.append(f"| unfinished vehicles | {s['unfinished']} | {c['unfinished']} | | 0 | {'PASS' if s['unfinished'] == c['unfinished'] == 0 else 'FAIL'} |")
 results.append(c["unfinished"] == 0)
 ratio = c["vehicle_updates_per_s"] / s["vehicle_updates_per_s"]
-lines.append(f"| vehicle updates per second | {s['vehicle_updates_per_s']:.3g} | {c['vehicle_updates_per_s']:.3g} | ×{ratio:.1f} | ≥ ×10 | {'PASS' if ratio >= 10 else 'FAIL'} |")
+lines.append(f"| vehicle updates per second (stepping, no output) | {s['vehicle_updates_per_s']:.3g} | {c['vehicle_updates_per_s']:.3g} | ×{ratio:.1f} | ≥ ×10 | {'PASS' if ratio >= 10 else 'FAIL'} |")
 results.append(ratio >= 10)
+if "vehicle_updates_per_s_with_frames" in c:  # campusflow's run also writes its replay frames
+    framed = c["vehicle_updates_per_s_with_frames"]
+    lines.append(f"| vehicle updates per second, campusflow writing replay frames | | {framed:.3g} | "
+                 f"×{framed / s['vehicle_updates_per_s']:.1f} | | |")
 lines.append("")
 lines.append(f"{sum(results)} of {len(results)} checks pass.")
 print("\n".join(lines))

@@ -26,7 +26,9 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   for (; k < ticks && !sim.finished(); ++k) {
     if (stop && stop->load(std::memory_order_relaxed)) break;
     if (on_frame && k % ticks_per_frame == 0) on_frame(static_cast<std::int64_t>(k / ticks_per_frame), sim);
+    const auto before = std::chrono::steady_clock::now();
     sim.step(static_cast<double>(k) * dt, dt);
+    r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - before).count();
   }
   r.end_time = static_cast<double>(k) * dt;
   r.finished = sim.finished();

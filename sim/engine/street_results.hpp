@@ -17,7 +17,8 @@ struct StreetReport {
   std::size_t vehicles = 0, unfinished = 0, pedestrians = 0;
   std::uint64_t vehicle_updates = 0;
   std::uint64_t state_hash = 0;
-  double wall_time = 0.0;           // [s] spent stepping the street
+  double wall_time = 0.0;           // [s] the street loop, replay frames included
+  double step_time = 0.0;           // [s] of it in the simulation steps alone (no output)
   std::size_t drop_offs = 0;        // stops completed
   double mean_delay = -1.0;         // [s] of drop-off cars that left; -1 none
   double max_queue_tail = 0.0;      // [m] over all approaches
