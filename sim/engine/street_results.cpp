@@ -43,8 +43,8 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   for (const Vehicle& v : sim.vehicles()) {
     const DemandVehicle& d = sim.street().vehicles[v.demand];
     r.drop_offs += v.stop_end >= 0.0;
-    if (!d.drop_off || v.arrival < 0.0) continue;
-    delay += v.arrival - d.time - (v.stop_end - v.stop_start) - d.free_flow_time;
+    if (!d.spec.drop_off || v.arrival < 0.0) continue;
+    delay += v.arrival - d.spec.time - (v.stop_end - v.stop_start) - d.free_flow_time;
     ++finished;
   }
   if (finished > 0) r.mean_delay = delay / static_cast<double>(finished);
@@ -115,10 +115,10 @@ io::StreetTables street_tables(const StreetSim& sim) {
   for (const Vehicle& v : sim.vehicles()) {
     const DemandVehicle& d = st.vehicles[v.demand];
     const double dwell = v.stop_end >= 0.0 ? v.stop_end - v.stop_start : 0.0;
-    const double delay = v.arrival >= 0.0 ? v.arrival - d.time - dwell - d.free_flow_time : -1.0;
-    t.vehicle_ids.push_back(d.id);
-    t.vehicles.push_back({static_cast<std::int32_t>(d.type), static_cast<std::int32_t>(d.route),
-                          static_cast<std::int8_t>(d.drop_off), d.time, v.depart, v.arrival, v.stop_start, v.stop_end,
+    const double delay = v.arrival >= 0.0 ? v.arrival - d.spec.time - dwell - d.free_flow_time : -1.0;
+    t.vehicle_ids.push_back(d.spec.id);
+    t.vehicles.push_back({static_cast<std::int32_t>(d.spec.type), static_cast<std::int32_t>(d.spec.route),
+                          static_cast<std::int8_t>(d.spec.drop_off), d.spec.time, v.depart, v.arrival, v.stop_start, v.stop_end,
                           d.zone, v.served_stall, static_cast<std::int8_t>(d.in_lane_stop),
                           d.free_flow_time, delay, v.distance});
   }

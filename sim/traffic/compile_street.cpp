@@ -194,10 +194,10 @@ double street_distance(const StreetSpec& s, const CompiledStreet& c, std::size_t
 // front of the gate; with no zone allowed, in the lane where the zone ends.
 bool assign_stop(const StreetSpec& s, const CompiledStreet& c, std::uint64_t seed, std::size_t row,
                  const VehicleDemand& in, DemandVehicle& v) {
-  const RouteSpec& route = s.routes[v.route];
+  const RouteSpec& route = s.routes[v.spec.route];
   const std::optional<NoCarZoneSpec>& ncz = s.no_car_zone;
   const std::size_t gate = ncz ? ncz->gate : 0;
-  const bool zone_active = ncz && v.time >= ncz->from && v.time < ncz->to;
+  const bool zone_active = ncz && v.spec.time >= ncz->from && v.spec.time < ncz->to;
   const RandomStream rs(seed, RandomPurpose::kDriverCompliance, row);
   const bool complies = !zone_active || rs.uniform01(0) < ncz->compliance;
   auto step_of = [&](std::size_t link) -> std::int32_t {
@@ -251,16 +251,7 @@ void compile_demand(const StreetSpec& s, std::uint64_t seed, CompiledStreet& c, 
   for (std::size_t i = 0; i < d.vehicles.size(); ++i) {
     const VehicleDemand& in = d.vehicles[i];
     DemandVehicle v;
-    v.id = in.id;
-    v.type = static_cast<std::uint32_t>(in.type);
-    v.route = static_cast<std::uint32_t>(in.route);
-    v.time = in.time;
-    v.drop_off = in.drop_off;
-    v.dwell = in.dwell;
-    v.children = in.children;
-    v.escort = in.escort;
-    v.pick_up = in.pick_up;
-    v.release = in.release;
+    v.spec = in;
     const double v0 = s.vehicle_types[in.type].idm.desired_speed;
     for (std::size_t li : s.routes[in.route].links)
       v.free_flow_time += s.links[li].length / std::min(v0, s.links[li].speed_limit);

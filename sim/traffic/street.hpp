@@ -61,19 +61,11 @@ struct StreetZone {
   double gate_distance = 0.0;          // walking distance from the zone's middle to the gate [m]
 };
 
-// One vehicle of the demand, with its stop decided at compile time where the
-// stop does not depend on the run (the zone; compliance is drawn per vehicle).
+// One vehicle of the demand as the scenario asks for it (`spec`: its zone
+// there is the one it names, if any), with its stop decided at compile time
+// where the stop does not depend on the run (compliance is drawn per vehicle).
 struct DemandVehicle {
-  std::string id;
-  std::uint32_t type = 0;
-  std::uint32_t route = 0;
-  double time = 0.0;               // wanted departure [s]
-  bool drop_off = false;
-  double dwell = 0.0;              // [s]
-  std::uint32_t children = 0;
-  bool escort = false;
-  bool pick_up = false;            // waits at its stop for its children, who leave the gate at `release`
-  double release = 0.0;            // [s]
+  VehicleDemand spec;
   std::int32_t zone = -1;          // -1: no stop, or a stop in the lane (see in_lane_stop)
   bool in_lane_stop = false;       // a driver who ignores the no-car zone: stops in the lane at the gate
   std::uint32_t stop_route_step = 0;  // which link of the route the stop is on

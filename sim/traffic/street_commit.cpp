@@ -106,7 +106,7 @@ void StreetSim::commit(double t, double dt) {
         }
         if (before - length(v) < leg.end && v.s - length(v) >= leg.end) cs.last_vehicle_exit[k] = t + dt;
       }
-    const auto& links = street_.spec.routes[street_.vehicles[v.demand].route].links;
+    const auto& links = street_.spec.routes[street_.vehicles[v.demand].spec.route].links;
     while (v.s > street_.links[v.link].length) {
       if (v.step + 1 >= links.size()) {  // leaves the network when its rear is off the last link
         const double over = v.s - street_.links[v.link].length;

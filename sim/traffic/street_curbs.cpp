@@ -79,7 +79,7 @@ void StreetSim::serve_curbs(double t, double dt) {
     const Vehicle& v = vehicles_[i];
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.phase != VehiclePhase::kDriving || v.stopped || d.zone < 0 || v.stall >= 0) continue;
-    const auto& links = street_.spec.routes[d.route].links;
+    const auto& links = street_.spec.routes[d.spec.route].links;
     if (v.step > d.stop_route_step) continue;
     double dist = street_.zones[d.zone].spec.start - v.s;
     for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
@@ -96,7 +96,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       v.phase = VehiclePhase::kParked;
       v.served_stall = v.stall;
       v.off_lane = d.zone >= 0 && street_.zones[d.zone].spec.kind != CurbKind::kInLane;
-      v.until = t + d.dwell;
+      v.until = t + d.spec.dwell;
       spawn_children(i, t);
       continue;
     }
@@ -146,7 +146,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       // deceleration after its headway time), and never pulls out in front
       // of one standing closer than s0.
       if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), FollowerRule::kSecureGap)) continue;
-      const auto& links = street_.spec.routes[d.route].links;
+      const auto& links = street_.spec.routes[d.spec.route].links;
       v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;
       v.lane = 0;

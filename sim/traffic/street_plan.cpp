@@ -159,7 +159,7 @@ bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, do
 
 std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.spec.routes[d.route].links;
+  const auto& links = street_.spec.routes[d.spec.route].links;
   const StreetLink& l = street_.links[v.link];
   if (!v.stopped && v.step <= d.stop_route_step) {
     // Path distance to where it stops (a zone's entrance, or its place in the lane).
@@ -179,7 +179,7 @@ std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
 double StreetSim::stop_ahead(std::uint32_t i, double t) const {
   const Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.spec.routes[d.route].links;
+  const auto& links = street_.spec.routes[d.spec.route].links;
   // A driver yields only where it can stop at half its comfortable
   // deceleration (the IDM brakes harder than the kinematic minimum when an
   // obstacle appears); closer, it goes on. Pupils use the same distance
@@ -252,7 +252,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   // The nearest lower limit ahead (distance to where it starts, the limit).
   Ahead slower{std::numeric_limits<double>::infinity(), 0.0};
   {
-    const auto& links = street_.spec.routes[d.route].links;
+    const auto& links = street_.spec.routes[d.spec.route].links;
     double dist = street_.links[v.link].length - v.s;
     for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
       const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
@@ -268,7 +268,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     return a;
   };
   auto accel_in = [&](std::uint32_t lane) {
-    return bounded(idm_accel(v, limit, leader(d.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i))));
+    return bounded(idm_accel(v, limit, leader(d.spec.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i))));
   };
   StreetPlan out{accel_in(v.lane), -1};
   const StreetLink& l = street_.links[v.link];
@@ -285,7 +285,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     if (need >= 0) bias = (target - static_cast<int>(v.lane)) * (need - static_cast<int>(v.lane)) > 0 ? m.strategic_bias : -1e9;
     // Safety: room beside it, and the new follower brakes no harder than b_safe.
     const auto tl = static_cast<std::uint32_t>(target);
-    const Ahead new_lead = leader(d.route, v.step, tl, v.s, kLookahead, static_cast<std::int32_t>(i));
+    const Ahead new_lead = leader(d.spec.route, v.step, tl, v.s, kLookahead, static_cast<std::int32_t>(i));
     if (new_lead.gap < 0.5) continue;
     double f_gap = kInf;
     const std::int32_t nf = follower(v.link, tl, v.s - length(v), f_gap, static_cast<std::int32_t>(i));
@@ -296,7 +296,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
       const double f_limit = speed_limit(f.link, t);
       const double f_after = idm_accel(f, f_limit, {f_gap, v.v});
       if (f_after < -m.safe_deceleration) continue;
-      const Ahead f_lead_now = leader(street_.vehicles[f.demand].route, f.step, tl, f.s, kLookahead, nf);
+      const Ahead f_lead_now = leader(street_.vehicles[f.demand].spec.route, f.step, tl, f.s, kLookahead, nf);
       follower_loss = idm_accel(f, f_limit, f_lead_now) - f_after;
     }
     const double a_new = bounded(idm_accel(v, limit, new_lead));

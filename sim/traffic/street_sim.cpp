@@ -23,9 +23,9 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
     const DemandVehicle& d = street_.vehicles[i];
     Vehicle& v = vehicles_[i];
     v.demand = i;
-    v.type = d.type;
-    v.link = static_cast<std::uint32_t>(street_.spec.routes[d.route].links.front());
-    v.stopped = !d.drop_off;
+    v.type = static_cast<std::uint32_t>(d.spec.type);
+    v.link = static_cast<std::uint32_t>(street_.spec.routes[d.spec.route].links.front());
+    v.stopped = !d.spec.drop_off;
     pending_[v.link].push_back(i);
   }
   plans_.resize(vehicles_.size());
@@ -92,13 +92,13 @@ void StreetSim::insert(double t) {
     while (next_pending_[link] < pending_[link].size()) {
       const std::uint32_t i = pending_[link][next_pending_[link]];
       const DemandVehicle& d = street_.vehicles[i];
-      if (d.time > t) break;
+      if (d.spec.time > t) break;
       // A route over a closed link or through a banned turn is not entered
       // while the restriction lasts: the car waits at the edge of the
       // network (routes are given, not chosen; vehicles already on the way
       // finish theirs).
       bool closed = false;
-      const auto& route = street_.spec.routes[d.route].links;
+      const auto& route = street_.spec.routes[d.spec.route].links;
       for (std::size_t k = 0; k < route.size(); ++k)
         for (const RestrictionSpec& r : street_.spec.restrictions) {
           if (r.link != route[k] || t < r.from || t >= r.to) continue;
@@ -114,7 +114,7 @@ void StreetSim::insert(double t) {
       double best_room = -1.0;
       for (std::uint32_t lane = 0; lane < l.lanes; ++lane) {
         if (!(l.lane_allows[lane] >> cls & 1u)) continue;
-        if (d.drop_off && lane != 0 && (l.lane_allows[0] >> cls & 1u)) continue;  // heading for the curb
+        if (d.spec.drop_off && lane != 0 && (l.lane_allows[0] >> cls & 1u)) continue;  // heading for the curb
         const auto& q = lanes_[lane_id(static_cast<std::uint32_t>(link), lane)];
         const double room = q.empty() ? 1e9 : vehicles_[q.back()].s - length(vehicles_[q.back()]);
         if (room > best_room) {

@@ -37,7 +37,7 @@ LegSpan leg_span(const WalkPiece& piece, const CrossingLeg& leg) {
 void StreetSim::spawn_children(std::uint32_t i, double t) {
   Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
-  if (d.children == 0 || street_.spec.gates.empty()) return;
+  if (d.spec.children == 0 || street_.spec.gates.empty()) return;
   // Pupils get out where the car stands: at its front bumper's place along
   // the curb (the convention of SUMO's rides, so walks compare).
   std::uint32_t link = v.link;
@@ -55,13 +55,13 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
   const bool bus = street_.spec.vehicle_types[v.type].vehicle_class == VehicleClass::kBus;
   std::vector<WalkPiece> back;  // from the gate to the car, for pick-ups
   for (auto it = way.rbegin(); it != way.rend(); ++it) back.push_back({it->b, it->a, it->length, it->crossing});
-  for (std::uint32_t c = 0; c < d.children; ++c) {
+  for (std::uint32_t c = 0; c < d.spec.children; ++c) {
     Walker w;
-    w.id = d.id + "/" + std::to_string(c);
-    w.kind = d.pick_up ? WalkerKind::kToCar : bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
-    w.pieces = d.pick_up ? back : way;
-    w.start = d.pick_up ? std::max(t, d.release) : t;
-    if (d.pick_up) {
+    w.id = d.spec.id + "/" + std::to_string(c);
+    w.kind = d.spec.pick_up ? WalkerKind::kToCar : bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
+    w.pieces = d.spec.pick_up ? back : way;
+    w.start = d.spec.pick_up ? std::max(t, d.spec.release) : t;
+    if (d.spec.pick_up) {
       w.vehicle = static_cast<std::int32_t>(i);
       ++v.awaiting;
     }
@@ -69,9 +69,9 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
     w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
     walkers_.push_back(std::move(w));
   }
-  if (d.escort && !d.pick_up) {
+  if (d.spec.escort && !d.spec.pick_up) {
     Walker w;
-    w.id = d.id + "/parent";
+    w.id = d.spec.id + "/parent";
     w.kind = WalkerKind::kEscort;
     w.pieces = way;
     w.returns_from = static_cast<std::uint32_t>(way.size());

@@ -59,7 +59,7 @@ TEST_CASE("The gate scenario compiles: 600 cars/h for 20 min are about 200 drop-
   REQUIRE(r.scenario);
   REQUIRE(r.scenario->street);
   std::size_t drop_offs = 0;
-  for (const DemandVehicle& v : r.scenario->street->vehicles) drop_offs += v.drop_off;
+  for (const DemandVehicle& v : r.scenario->street->vehicles) drop_offs += v.spec.drop_off;
   // Poisson: 200 expected, sd 14.
   CHECK(drop_offs > 160);
   CHECK(drop_offs < 240);

@@ -141,11 +141,11 @@ TEST_CASE("The drop-off profile brings pupils x share / pupils per car cars befo
   int first = 0, last = 0;
   double children = 0.0;
   for (const DemandVehicle& v : c.vehicles) {
-    CHECK(v.time >= 600.0);
-    CHECK(v.time < 1800.0);
-    first += v.time < 1000.0;
-    last += v.time >= 1400.0;
-    children += v.children;
+    CHECK(v.spec.time >= 600.0);
+    CHECK(v.spec.time < 1800.0);
+    first += v.spec.time < 1000.0;
+    last += v.spec.time >= 1400.0;
+    children += v.spec.children;
   }
   // Expected 40 and 120 (binomial sd about 6 and 9).
   CHECK(first == Approx(40).margin(20));
