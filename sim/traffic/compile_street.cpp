@@ -263,8 +263,7 @@ void compile_demand(const StreetSpec& s, std::uint64_t seed, CompiledStreet& c, 
     }
     c.vehicles.push_back(v);
   }
-  for (const WalkInDemand& w : d.walk_ins)
-    c.walk_ins.push_back({w.id, w.time, static_cast<std::uint32_t>(w.link), w.position});
+  c.walk_ins = d.walk_ins;
 }
 
 // Pupils must be able to walk to the gate from wherever they appear: the

@@ -73,13 +73,6 @@ struct DemandVehicle {
   double free_flow_time = 0.0;        // sum of length / speed limit over the route [s]
 };
 
-struct DemandWalkIn {
-  std::string id;
-  double time = 0.0;
-  std::uint32_t link = 0;
-  double position = 0.0;
-};
-
 struct StreetApproach {
   std::string name;
   std::uint32_t link = 0;
@@ -101,7 +94,7 @@ struct CompiledStreet {
   std::vector<StreetZone> zones;
   std::vector<StreetApproach> approaches;
   std::vector<DemandVehicle> vehicles;   // sorted by time (stable)
-  std::vector<DemandWalkIn> walk_ins;    // sorted by time (stable)
+  std::vector<WalkInDemand> walk_ins;    // sorted by time (stable)
   Sidewalks sidewalks;
   double max_vehicle_length = 4.6;
   StreetSpec spec;            // as written: its tables (types, nodes, routes, ...) and the demand, drawn again for another seed

@@ -39,7 +39,7 @@ double time_to_cover(double d, double v, double a, double vmax) {
 
 }  // namespace
 
-Ahead StreetSim::leader(std::uint32_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
+Ahead StreetSim::leader(std::size_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
                         std::int32_t self) const {
   const auto& links = street_.spec.routes[route].links;
   double dist = 0.0;  // from s to the start of the link being searched

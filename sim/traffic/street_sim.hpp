@@ -130,7 +130,7 @@ class StreetSim {
   double speed_limit(std::uint32_t link, double t) const;
   // The nearest vehicle ahead of position s on (link, lane), looking along
   // the route of `route`/`step` up to `range` metres; gap +inf when none.
-  Ahead leader(std::uint32_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
+  Ahead leader(std::size_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
                std::int32_t self) const;
   // The nearest vehicle behind position s on (link, lane): its index and gap to a rear at `rear`.
   std::int32_t follower(std::uint32_t link, std::uint32_t lane, double s, double& gap_out, std::int32_t self) const;

@@ -127,11 +127,11 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
 
 void StreetSim::move_walkers(double t, double dt) {
   while (next_walk_in_ < street_.walk_ins.size() && street_.walk_ins[next_walk_in_].time <= t) {
-    const DemandWalkIn& d = street_.walk_ins[next_walk_in_++];
+    const WalkInDemand& d = street_.walk_ins[next_walk_in_++];
     Walker w;
     w.id = d.id;
     w.kind = WalkerKind::kWalkIn;
-    w.pieces = street_.spec.gates.empty() ? std::vector<WalkPiece>{} : street_.sidewalks.walk_to_gate(d.link, d.position, 0);
+    w.pieces = street_.spec.gates.empty() ? std::vector<WalkPiece>{} : street_.sidewalks.walk_to_gate(static_cast<std::uint32_t>(d.link), d.position, 0);
     w.start = t;
     const RandomStream rs(seed_, RandomPurpose::kStreetWalkSpeed, walkers_.size());
     w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
