@@ -70,14 +70,17 @@ with h5py.File(result_file, "r") as f:
 spill_s, spill_extent = metrics.spillback(list(tails), approach)
 # Pupils from cars by the stall they got out at, keyed as sumo_side.py keys
 # them: the stall's front along the link (stalls are numbered from the zone's end).
-zone = street["curb_zones"][0]
+zones = street["curb_zones"]
 by_stall = {}
 for pid, p in zip(ped_ids, ped):
     if p["kind"] != 0 or "/" not in pid:
         continue
-    stall = int(v[vehicle_row[pid.split("/")[0]]]["stall"])
-    if stall >= 0:
-        by_stall.setdefault(str(round(zone["end"] - stall * zone["stall_length"])), []).append(float(p["distance"]))
+    car = v[vehicle_row[pid.rsplit("/", 1)[0]]]
+    if car["zone"] < 0 or car["stall"] < 0:
+        continue
+    zone = zones[car["zone"]]
+    stall_length = zone.get("stall_length", (zone["end"] - zone["start"]) / zone["stalls"])
+    by_stall.setdefault(str(round(zone["end"] - int(car["stall"]) * stall_length)), []).append(float(p["distance"]))
 result = {
     "engine": "campusflow",
     "throughput": metrics.throughput(r["stop_end"] for r in v if r["stop_end"] >= 0),

@@ -83,7 +83,7 @@ for t in tripinfo.iter("tripinfo"):
     if t.get("id") in wanted:
         s = stops.get(t.get("id"), (-1.0, -1.0))
         cars.append({"wanted": wanted[t.get("id")], "arrival": arrival, "stop_start": s[0], "stop_end": s[1]})
-walk_stage = {person.get("id"): next(person.iter("walk")) for person in tripinfo.iter("personinfo")}
+walk_stage = {person.get("id"): next(person.iter("walk"), None) for person in tripinfo.iter("personinfo")}
 tails, trace = [], {}
 for _, ts in ET.iterparse(f"{a.out}/fcd.xml"):
     if ts.tag != "timestep":
@@ -114,9 +114,13 @@ for _, ts in ET.iterparse(f"{a.out}/fcd.xml"):
 # routeLength is the sum of its edges' lengths and the straight lines between
 # them, and leaves out the crossings: a lower bound), plus the pieces along
 # its first and last edge before the first and after the last sample.
-for pid, samples in trace.items():
-    w = walk_stage[pid]
-    if float(w.get("arrival", -1)) < 0:
+untraced = 0  # finished walks without a step in the FCD: none expected, counted if so
+for pid, w in walk_stage.items():
+    samples = trace.get(pid)
+    if w is None or float(w.get("arrival", -1)) < 0:
+        continue
+    if not samples:
+        untraced += 1
         continue
     walked = abs(samples[0][3] - float(w.get("departPos"))) + abs(float(w.get("arrivalPos")) - samples[-1][3])
     walked += sum(math.dist(p[:2], q[:2]) for p, q in zip(samples, samples[1:]))
@@ -136,7 +140,7 @@ result = {
     "spillback_s": spill_s, "spillback_extent": spill_extent,
     "walk_car": metrics.summary("walk", walks["car"]), "walk_in": metrics.summary("walk", walks["walk_in"]),
     "walk_car_by_stall": {k: metrics.summary("walk", v) for k, v in sorted(by_stall.items())},
-    "unfinished": unfinished, "vehicle_updates_per_s": ups, "wall_s": wall,
+    "unfinished": unfinished, "walks_without_trajectory": untraced, "vehicle_updates_per_s": ups, "wall_s": wall,
 }
 with open(os.path.join(a.out, "metrics.json"), "w") as f:
     json.dump(result, f, indent=1)

@@ -23,13 +23,20 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   const auto start = std::chrono::steady_clock::now();
   std::uint64_t k = 0;
   const auto ticks_per_frame = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / (fps * dt))));
-  for (; k < ticks && !sim.finished(); ++k) {
+  // step_time: the simulation loop without the frames (the step and the
+  // test whether everything has finished).
+  auto clock = std::chrono::steady_clock::now();
+  for (bool done = sim.finished(); k < ticks && !done; ++k) {
     if (stop && stop->load(std::memory_order_relaxed)) break;
-    if (on_frame && k % ticks_per_frame == 0) on_frame(static_cast<std::int64_t>(k / ticks_per_frame), sim);
-    const auto before = std::chrono::steady_clock::now();
+    if (on_frame && k % ticks_per_frame == 0) {
+      r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
+      on_frame(static_cast<std::int64_t>(k / ticks_per_frame), sim);
+      clock = std::chrono::steady_clock::now();
+    }
     sim.step(static_cast<double>(k) * dt, dt);
-    r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - before).count();
+    done = sim.finished();
   }
+  r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
   r.end_time = static_cast<double>(k) * dt;
   r.finished = sim.finished();
   r.vehicles = sim.vehicles().size();

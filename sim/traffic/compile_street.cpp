@@ -99,12 +99,21 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
       // lays the crossing out).
       const std::uint32_t far = static_cast<std::uint32_t>(l.to == x.node ? l.from : l.to);
       double out_w = 0.0;
-      for (std::size_t k = 0; k < s.links.size(); ++k)
+      std::int32_t in_link = -1;
+      for (std::size_t k = 0; k < s.links.size(); ++k) {
         if (s.links[k].from == x.node && s.links[k].to == far) out_w = c.links[k].carriageway;
+        if (s.links[k].from == far && s.links[k].to == x.node) in_link = static_cast<std::int32_t>(k);
+      }
       const double cw = c.links[li].carriageway;
+      // Entering the node: the link's last `width` metres (vehicles have no
+      // rows in the junction, where the strip lies). Leaving it (links start
+      // at their node): where the strip lies.
       if (l.to == x.node)
         out.legs.push_back({static_cast<std::uint32_t>(li), l.length - x.width, l.length, out_w, out_w + cw});
-      if (l.from == x.node) out.legs.push_back({static_cast<std::uint32_t>(li), 0.0, x.width, 0.0, cw});
+      if (l.from == x.node) {
+        const double mid = crossing_middle(s, in_link, x.width);
+        out.legs.push_back({static_cast<std::uint32_t>(li), mid - x.width / 2.0, mid + x.width / 2.0, 0.0, cw});
+      }
     }
     c.crossings.push_back(out);
   }
@@ -141,6 +150,14 @@ void compile_zones(const StreetSpec& s, CompiledStreet& c, Diagnostics& diags) {
     if (z.stall_length < longest_car)
       diags.error(path + ".stall_length", num(z.stall_length),
                   "is shorter than a car: vehicle type \"" + longest_name + "\" is " + num(longest_car) + " m long");
+    // A car waiting at the garage's entrance (`start`) would stand in the way
+    // of one coming out just behind it, and wait for the stall it frees.
+    const double gap = longest_car + s.vehicle_types.front().idm.min_gap;
+    if (z.kind == CurbKind::kUnderground && z.exit_link == z.link && z.exit_position < z.start &&
+        z.exit_position > z.start - gap)
+      diags.error(path + ".exit_position", num(z.exit_position),
+                  "is less than a car and its gap (" + num(gap) + " m) before the entrance (start, " + num(z.start) +
+                      " m) on the same link: a car waiting to enter would block cars coming out");
     StreetZone out{z, {}, 0.0};
     for (std::uint32_t k = 0; k < z.stalls; ++k)
       out.stalls.push_back({along ? z.end - k * z.stall_length : z.start});

@@ -32,6 +32,15 @@ struct Arm {
 
 }  // namespace
 
+double crossing_middle(const StreetSpec& st, std::int32_t in_link, double width) {
+  double border = 0.0;  // from the node to where the entering link ends
+  if (in_link >= 0) {
+    const LinkSpec& in = st.links[in_link];
+    border = std::max(0.0, (st.nodes[in.to].position - st.nodes[in.from].position).norm() - in.length);
+  }
+  return std::max(border - width / 2.0, width / 2.0);
+}
+
 void Sidewalks::add_edge(std::uint32_t a, std::uint32_t b, WalkPiece piece, WalkPathKind kind, double width,
                          std::int32_t index) {
   if (piece.length > 0.0) paths_.push_back({piece.a, piece.b, width, kind, index});
@@ -144,16 +153,7 @@ Sidewalks::Sidewalks(const StreetSpec& st) {
         // From kerb to kerb; the corners' walks join its ends to the sidewalks.
         const double out_w = arm.out_link >= 0 ? carriageway(st.links[arm.out_link]) : 0.0;
         const double in_w = arm.in_link >= 0 ? carriageway(st.links[arm.in_link]) : 0.0;
-        // It lies inside the junction along its border on this arm, where the
-        // link entering the node ends (SUMO's netconvert lays crossings out
-        // so); with no room between that border and the node (a link as long
-        // as its nodes are apart), it touches the node.
-        double border = 0.0;
-        if (arm.in_link >= 0) {
-          const LinkSpec& in = st.links[arm.in_link];
-          border = std::max(0.0, (st.nodes[in.to].position - st.nodes[in.from].position).norm() - in.length);
-        }
-        const Vec2 mid = at + arm.dir * std::max(border - cr.width / 2.0, cr.width / 2.0);
+        const Vec2 mid = at + arm.dir * crossing_middle(st, arm.in_link, cr.width);
         const Vec2 cw_end = mid + right_of(arm.dir) * out_w, ccw_end = mid - right_of(arm.dir) * in_w;
         const std::uint32_t va = new_vertex(cw_end), vb = new_vertex(ccw_end);
         corner_members[arm.cw_corner].push_back(va);

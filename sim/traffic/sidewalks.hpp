@@ -38,6 +38,14 @@ struct WalkPath {
 // as the widest sidewalk at their node, this wide where there is none [m].
 inline constexpr double kUnmarkedPathWidth = 2.0;
 
+// How far from its node the middle of a crossing `width` wide lies on the
+// road by which link `in_link` enters the node (-1: no link enters there):
+// inside the junction along its border, where that link ends (SUMO's
+// netconvert lays crossings out so), or touching the node when the link
+// reaches it (no room in between). Pupils walk it there; vehicles leaving
+// the node meet it there too (entering, they have no rows in the junction).
+double crossing_middle(const StreetSpec& street, std::int32_t in_link, double width);
+
 class Sidewalks {
  public:
   Sidewalks() = default;

@@ -30,27 +30,30 @@ bool StreetSim::lane_has_room(std::uint32_t link, std::uint32_t lane, double fro
            idm_acceleration(p, f.v, gap, 0.0) < -street_.spec.vehicle_types[f.type].mobil.safe_deceleration;
   };
   const double s0 = street_.spec.vehicle_types.front().idm.min_gap;
-  // Followers still on a link that leads into this lane.
+  // Ahead: every rear must be clear of our front. Behind: the nearest one
+  // decides (anyone further back is behind it, too).
+  const Vehicle* follower = nullptr;
+  for (std::uint32_t o : lanes_[lane_id(link, lane)]) {
+    if (static_cast<std::int32_t>(o) == self) continue;
+    const Vehicle& f = vehicles_[o];
+    if (f.s >= front) {
+      if (f.s - length(f) - front < s0) return false;
+    } else if (!follower || f.s > follower->s) {
+      follower = &f;
+    }
+  }
+  if (follower) return !too_close(*follower, front - len - follower->s);
+  // None on this link: the nearest on each link that leads into this lane.
   const StreetLink& here = street_.links[link];
   for (std::uint32_t p = 0; p < street_.links.size(); ++p) {
     const StreetLink& pl = street_.links[p];
     if (pl.to != here.from || pl.from == here.to) continue;
     for (std::uint32_t pln = 0; pln < pl.lanes; ++pln) {
       if (std::min(pln, here.lanes - 1) != lane) continue;
-      for (std::uint32_t o : lanes_[lane_id(p, pln)]) {
-        const Vehicle& f = vehicles_[o];
-        if (too_close(f, front - len + (pl.length - f.s))) return false;
-        break;  // the nearest one decides
-      }
-    }
-  }
-  for (std::uint32_t o : lanes_[lane_id(link, lane)]) {
-    if (static_cast<std::int32_t>(o) == self) continue;
-    const Vehicle& f = vehicles_[o];
-    if (f.s >= front) {  // ahead: its rear must be clear of our front
-      if (f.s - length(f) - front < s0) return false;
-    } else {             // behind: it must be able to stop short of our rear
-      if (too_close(f, front - len - f.s)) return false;
+      const Vehicle* last = nullptr;
+      for (std::uint32_t o : lanes_[lane_id(p, pln)])
+        if (!last || vehicles_[o].s > last->s) last = &vehicles_[o];
+      if (last && too_close(*last, front - len + (pl.length - last->s))) return false;
     }
   }
   return true;

@@ -48,12 +48,25 @@ void StreetSim::reserve_stall(std::uint32_t i, double /*t*/) {
 
 double StreetSim::wait_point(std::int32_t zone, const Vehicle& v) const {
   const StreetZone& z = street_.zones[zone];
-  if (z.spec.kind != CurbKind::kLayBy || !z.spec.keep_exit_clear || z.stalls.empty()) return z.spec.start;
-  const std::int32_t parked = zones_[zone].stalls.back().vehicle;  // stalls are stored front first
-  if (parked < 0) return z.spec.start;
   // Pulling out needs the car behind s0 back (lane_has_room, kSecureGap).
-  const double rear = z.stalls.back().front - length(vehicles_[parked]);
-  return std::min(z.spec.start, rear - idm(v).min_gap - kExitClearance);
+  const double clear = idm(v).min_gap + kExitClearance;
+  switch (z.spec.kind) {
+    case CurbKind::kLayBy: {
+      if (!z.spec.keep_exit_clear || z.stalls.empty()) break;
+      const std::int32_t parked = zones_[zone].stalls.back().vehicle;  // stalls are stored front first
+      if (parked < 0) break;
+      return std::min(z.spec.start, z.stalls.back().front - length(vehicles_[parked]) - clear);
+    }
+    case CurbKind::kLot:  // left at its end: never stand in the way of a car coming out there
+      return std::min(z.spec.start, z.spec.end - street_.max_vehicle_length - clear);
+    case CurbKind::kUnderground:
+      if (z.spec.exit_link == z.spec.link && z.spec.exit_position >= z.spec.start)
+        return std::min(z.spec.start, z.spec.exit_position - street_.max_vehicle_length - clear);
+      break;
+    case CurbKind::kInLane:
+      break;
+  }
+  return z.spec.start;
 }
 
 void StreetSim::finish_stop(std::uint32_t i, double t) {

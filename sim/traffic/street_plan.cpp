@@ -201,7 +201,8 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
       if (d.zone >= 0) {
         const StreetZone& z = street_.zones[d.zone];
         const bool along = z.spec.kind == CurbKind::kLayBy || z.spec.kind == CurbKind::kInLane;
-        at = along && v.stall >= 0 ? z.stalls[v.stall].front : wait_point(d.zone, v);
+        if (v.stall >= 0) at = along ? z.stalls[v.stall].front : z.spec.start;
+        else at = wait_point(d.zone, v);
       }
       if (dist + at >= -0.5) {
         mark(dist + at, 0.0);

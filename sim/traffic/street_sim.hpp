@@ -153,8 +153,9 @@ class StreetSim {
   bool signal_green(std::int32_t connection, double t) const;
   void reserve_stall(std::uint32_t i, double t);
   // Where a driver with no stall yet waits for one: the zone's entrance, or
-  // (a lay-by keeping its exit clear) s0 behind the car in the stall nearest
-  // the entrance, if that is further back.
+  // further back where a car leaving would otherwise find it closer than s0
+  // behind: the car in a lay-by's entrance stall (keep_exit_clear), a lot's
+  // or garage's exit on the same link just beyond the entrance.
   double wait_point(std::int32_t zone, const Vehicle& v) const;
   // How close behind a vehicle entering a lane the one behind may be.
   enum class FollowerRule {

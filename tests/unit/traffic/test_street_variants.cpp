@@ -50,6 +50,9 @@ TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
   lot.entry_time = 8.0;
   lot.exit_time = 8.0;
   lot.walk_access = 25.0;
+  CurbZoneSpec driveway = lot;  // one driveway: out 3 m past the way in
+  driveway.end = driveway.start + 3.0;
+  driveway.stalls = 6;
   CurbZoneSpec garage = lot;
   garage.kind = CurbKind::kUnderground;
   garage.exit_link = 2;  // surfaces on the street beyond the gate
@@ -74,6 +77,7 @@ TEST_CASE("No deadlock at the gate in any variant", "[traffic][deadlock]") {
       {"lay-by, R 50", test::lay_by(), 50.0, 1.0, false},
       {"in-lane", in_lane, 50.0, 1.0, false},
       {"lot", lot, 50.0, 1.0, false},
+      {"lot with one driveway", driveway, 50.0, 1.0, false},
       {"underground", garage, 50.0, 1.0, false},
       {"pull-forward", pull, 50.0, 1.0, false},
       {"platoon", platoon, 50.0, 1.0, false},
