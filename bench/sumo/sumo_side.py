@@ -67,9 +67,9 @@ subprocess.run(common + ["--tripinfo-output", f"{a.out}/tripinfo.xml", "--tripin
                          "--device.fcd.period", "1", "--person-device.fcd.period", str(a.step),
                          "--fcd-output.filter-edges.input-file", fcd_edges],
                check=True, capture_output=True)
-stall_of = {s.get("id"): float(s.get("pos")) for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
-stops = {s.get("id"): (float(s.get("started")), float(s.get("ended")))
-         for s in ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo")}
+stop_rows = list(ET.parse(f"{a.out}/stops.xml").getroot().iter("stopinfo"))
+stall_of = {s.get("id"): float(s.get("pos")) for s in stop_rows}
+stops = {s.get("id"): (float(s.get("started")), float(s.get("ended"))) for s in stop_rows}
 wanted = {}
 for person in ET.parse(a.routes).getroot().iter("person"):
     if person.get("id").startswith("c"):
