@@ -71,10 +71,57 @@ void print_street(const StreetReport& s) {
               rate(s.step_time), rate(s.wall_time), s.wall_time);
 }
 
+// The first line: COMPLETE or INCOMPLETE, and for an incomplete run what is missing.
+void print_outcome(const CompiledScenario& sc, const RunOptions& options, const RunReport& r) {
+  std::printf("%s: %s (%s), seed %llu, %d thread(s)", r.complete ? "COMPLETE" : "INCOMPLETE", sc.name.c_str(),
+              sc.file.c_str(), static_cast<unsigned long long>(options.seed), options.threads);
+  const std::size_t unsafe = sc.agent_count - r.counts.exited;
+  if (r.complete)
+    std::printf(": everyone safe\n");
+  else if (unsafe > 0)
+    std::printf(": %zu of %u agents not safe at %.1f s%s\n", unsafe, sc.agent_count, r.simulated_time,
+                r.timed_out ? " (the time limit)" : "");
+  else
+    std::printf(": %zu vehicles unfinished on the street\n", r.street ? r.street->unfinished : std::size_t{0});
+  // Where those not safe are, by place: the first few, the largest groups first.
+  constexpr std::size_t kShown = 8;
+  for (std::size_t k = 0; k < std::min(kShown, r.unsafe.size()); ++k) {
+    const UnsafeGroup& g = r.unsafe[k];
+    const std::string near = g.place == kNoPlace ? "" : " near \"" + sc.places[g.place].name + "\"";
+    std::printf("  %-16s %zu on \"%s\"%s", k == 0 ? "not safe" : "", g.agents, sc.levels[g.level].name.c_str(),
+                near.c_str());
+    if (g.stuck > 0)
+      std::printf(", %zu stuck since %.1f s (%s)", g.stuck, g.since,
+                  std::string(kStuckCauseNames[static_cast<std::size_t>(g.cause)]).c_str());
+    std::printf("\n");
+  }
+  if (r.unsafe.size() > kShown) std::printf("  %-16s ... and %zu more places\n", "", r.unsafe.size() - kShown);
+}
+
+// Re-routes and episodes of no progress, also in a complete run: a plan may
+// work out only after people stood still for a minute.
+void print_disruptions(const RunReport& r) {
+  if (!r.reroutes.empty()) {
+    std::size_t fallback = 0;
+    for (const RerouteRecord& e : r.reroutes) fallback += e.now == RouteKind::kFallback;
+    std::printf("  re-routes        %zu (a step of their route closed): %zu to the fallback route, %zu to the nearest safety\n",
+                r.reroutes.size(), fallback, r.reroutes.size() - fallback);
+  }
+  if (!r.stuck.empty()) {
+    std::size_t open = 0;
+    double longest = 0.0;
+    for (const StuckEpisode& e : r.stuck) {
+      open += e.until < 0.0;
+      longest = std::max(longest, (e.until < 0.0 ? r.simulated_time : e.until) - e.since);
+    }
+    std::printf("  stuck            %zu episodes of no progress for %.0f s or more, %zu unresolved, the longest %.1f s\n",
+                r.stuck.size(), us_to_seconds(StuckWatch::kNoProgressTime), open, longest);
+  }
+}
+
 void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
                    const std::string& output) {
-  std::printf("campusflow run: %s (%s), seed %llu, %d thread(s)\n", sc.name.c_str(), sc.file.c_str(),
-              static_cast<unsigned long long>(options.seed), options.threads);
+  print_outcome(sc, options, r);
   // A street-only scenario has no building: nothing to evacuate.
   if (sc.agent_count > 0) {
     std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
@@ -91,6 +138,7 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
       std::printf("  warning          faster than a lower bound: exits in the outline are ideal sinks (docs/validation.md)\n");
     for (std::size_t e = 0; e < r.exit_names.size(); ++e)
       std::printf("  exit %-11s %lld\n", r.exit_names[e].c_str(), static_cast<long long>(r.exit_counts[e]));
+    print_disruptions(r);
     print_roll_call(sc, r);
   }
   if (r.peak_density.time >= 0.0) {
@@ -171,7 +219,7 @@ int run_command(const std::vector<std::string>& args) {
     return kRunFailed;
   }
   print_summary(sc, options, report, output.string());
-  return kOk;
+  return report.complete ? kOk : kIncomplete;
 }
 
 }  // namespace campusflow::cli

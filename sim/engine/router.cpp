@@ -13,6 +13,7 @@ constexpr double kHysteresis = 1.0;
 constexpr double kQueueReach = 8.0;
 // The design specific flow that turns a queue into an expected wait (SFPE). [P/(m s)]
 constexpr double kDesignFlow = 1.33;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 }  // namespace
 
 Router::Router(const CompiledScenario& sc)
@@ -42,50 +43,124 @@ double Router::expected_wait(std::uint32_t place) const {
   return capacity_[place] > 0.0 ? static_cast<double>(queue_[place]) / capacity_[place] : 0.0;
 }
 
-void Router::set_closed(std::uint32_t place, bool closed) {
-  closed_[place] = closed;
+void Router::set_closure(std::uint32_t place, Closure c) {
+  closed_[place] = static_cast<char>(c);
   recompute();
 }
 
-void Router::recompute() {
-  safety_ = sc_.graph.costs_to(safety_places(sc_), closed_);
-  steps_.assign(sc_.groups.size(), {});
-  tails_.assign(sc_.groups.size(), {});
-  for (std::size_t g = 0; g < sc_.groups.size(); ++g) {
-    const auto& route = sc_.groups[g].route;
-    for (const RouteStep& step : route) steps_[g].push_back(sc_.graph.costs_to(step.places, closed_));
-    // From the last step backwards: the cheapest way from step k's places
-    // on through the rest of the route to safety.
-    tails_[g].assign(route.size(), 0.0);
-    for (std::size_t k = route.size(); k-- > 0;) {
-      double best = std::numeric_limits<double>::infinity();
-      for (std::uint32_t p : route[k].places)
-        best = std::min(best, k + 1 < route.size() ? steps_[g][k + 1][p] + tails_[g][k + 1] : safety_[p]);
-      tails_[g][k] = best;
-    }
+bool Router::may_cross(const Agents& agents, std::uint32_t i, std::uint32_t place) const {
+  switch (closure(place)) {
+    case Closure::kOpen: return true;
+    case Closure::kClosed: return false;
+    case Closure::kNoEntry: break;
   }
+  const std::int32_t stair = sc_.places[place].stair;
+  return stair >= 0 && agents.level[i] == sc_.stairs[static_cast<std::size_t>(stair)].level;
 }
 
-const std::vector<double>& Router::onward_costs(const Agents& agents, std::uint32_t i) const {
-  const auto& steps = steps_[agents.group[i]];
+Router::RouteCosts Router::route_costs(std::span<const RouteStep> route) const {
+  RouteCosts r;
+  for (const RouteStep& step : route) {
+    // A stair step is done by walking the flight: with either end shut it
+    // cannot be done at all, though the other end's node can still be reached.
+    const bool shut = step.stair >= 0 && std::any_of(step.places.begin(), step.places.end(),
+                                                     [&](std::uint32_t p) { return closed_[p] != 0; });
+    r.steps.push_back(shut ? std::vector<double>(sc_.places.size(), kInfinity) : sc_.graph.costs_to(step.places, closed_));
+  }
+  // From the last step backwards: the cheapest way from step k's places
+  // on through the rest of the route to safety.
+  r.tails.assign(route.size(), 0.0);
+  for (std::size_t k = route.size(); k-- > 0;) {
+    double best = kInfinity;
+    for (std::uint32_t p : route[k].places)
+      best = std::min(best, k + 1 < route.size() ? r.steps[k + 1][p] + r.tails[k + 1] : safety_[p]);
+    r.tails[k] = best;
+  }
+  return r;
+}
+
+double Router::leaving_cost(std::uint32_t p, std::span<const std::uint32_t> targets) const {
+  const CompiledStair& stair = sc_.stairs[static_cast<std::size_t>(sc_.places[p].stair)];
+  std::vector<char> mask = closed_;
+  mask[p] = 0;
+  mask[p == stair.from_place ? stair.to_place : stair.from_place] = 1;
+  return sc_.graph.costs_to(targets, mask)[p];
+}
+
+void Router::recompute() {
+  const std::vector<std::uint32_t> safety = safety_places(sc_);
+  safety_ = sc_.graph.costs_to(safety, closed_);
+  leave_.assign(sc_.places.size(), kInfinity);
+  for (std::uint32_t p = 0; p < sc_.places.size(); ++p)
+    if (closure(p) == Closure::kNoEntry) leave_[p] = leaving_cost(p, safety);
+  routes_.clear();
+  for (const CompiledGroup& g : sc_.groups) routes_.push_back({route_costs(g.route), route_costs(g.fallback)});
+}
+
+std::span<const RouteStep> Router::route_of(const Agents& agents, std::uint32_t i) const {
+  const CompiledGroup& g = sc_.groups[agents.group[i]];
+  switch (agents.route_kind[i]) {
+    case RouteKind::kPosted: return g.route;
+    case RouteKind::kFallback: return g.fallback;
+    case RouteKind::kNearest: break;
+  }
+  return {};
+}
+
+bool Router::route_open(const Agents& agents, std::uint32_t i) const {
+  const RouteCosts* costs = costs_of(agents, i);
+  return !costs || std::isfinite(costs->tails[agents.route_step[i]]);
+}
+
+const Router::RouteCosts* Router::costs_of(const Agents& agents, std::uint32_t i) const {
+  if (agents.route_step[i] >= route_of(agents, i).size()) return nullptr;
+  return &routes_[agents.group[i]][agents.route_kind[i] == RouteKind::kPosted ? 0 : 1];
+}
+
+double Router::onward(const Agents& agents, std::uint32_t i, std::uint32_t place) const {
+  switch (closure(place)) {
+    case Closure::kOpen: break;
+    case Closure::kClosed: return kInfinity;
+    // Stepping off a flight closed to entry leads to safety, whatever the route said.
+    case Closure::kNoEntry: return may_cross(agents, i, place) ? leave_[place] : kInfinity;
+  }
+  const std::span<const RouteStep> route = route_of(agents, i);
   const std::uint32_t k = agents.route_step[i];
-  return k < steps.size() ? steps[k] : safety_;
+  auto in_step = [&](std::uint32_t p) {
+    if (k >= route.size()) return false;
+    return std::find(route[k].places.begin(), route[k].places.end(), p) != route[k].places.end();
+  };
+  // A place of the current route step costs nothing onward.
+  auto from_node = [&](std::uint32_t p) {
+    if (in_step(p)) return 0.0;
+    const RouteCosts* costs = costs_of(agents, i);
+    return costs ? costs->steps[k][p] : safety_[p];
+  };
+  const CompiledPlace& p = sc_.places[place];
+  if (p.kind == PlaceKind::kStairEnd) {
+    const CompiledStair& stair = sc_.stairs[static_cast<std::size_t>(p.stair)];
+    if (agents.level[i] != stair.level) {
+      // Crossing a stair end from its floor leads onto the flight, never on
+      // along the floor: the way on starts at the flight's far end, and a
+      // flight whose far end is shut leads nowhere. (The graph joins a stair
+      // end to the floor and the flight alike, so its cost alone would let an
+      // agent beside the foot of a flight take it for a short cut across the
+      // floor.)
+      const std::uint32_t far = place == stair.from_place ? stair.to_place : stair.from_place;
+      if (closure(far) != Closure::kOpen) return kInfinity;
+      if (in_step(place)) return 0.0;  // the flight is the current step
+      return stair.length + from_node(far);
+    }
+  }
+  return from_node(place);
 }
 
 std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_t current) const {
   const WalkableLevel& level = sc_.levels[agents.level[i]];
   const Vec2& x = agents.position[i];
-  const std::vector<double>& onward = onward_costs(agents, i);
-  const auto& route = sc_.groups[agents.group[i]].route;
-  const std::uint32_t k = agents.route_step[i];
   const bool quickest = sc_.groups[agents.group[i]].route_choice == RouteChoice::kQuickest;
   auto cost = [&](const Opening& o) {
-    if (closed_[o.place]) return std::numeric_limits<double>::infinity();
-    // A place of the current route step costs nothing onward.
-    double rest = onward[o.place];
-    if (k < route.size())
-      for (std::uint32_t p : route[k].places)
-        if (p == o.place) rest = 0.0;
+    const double rest = onward(agents, i, o.place);
     if (!std::isfinite(rest)) return rest;
     // The quickest way counts the wait before the opening as the distance
     // the agent would walk meanwhile.
@@ -95,8 +170,8 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
   // Never straight back through the place just crossed, unless it is the only way.
   for (bool allow_last : {false, true}) {
     std::uint32_t best = kNoPlace;
-    double best_cost = std::numeric_limits<double>::infinity();
-    double current_cost = std::numeric_limits<double>::infinity();
+    double best_cost = kInfinity;
+    double current_cost = kInfinity;
     for (const Opening& o : level.openings) {
       if (!allow_last && o.place == agents.last_place[i]) continue;
       const double c = cost(o);
@@ -113,6 +188,23 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
   return kNoPlace;
 }
 
+std::uint32_t Router::safety_beyond(const Agents& agents, std::uint32_t i, std::uint32_t first) const {
+  if (first == kNoPlace) return kNoPlace;
+  std::uint32_t best = kNoPlace;
+  double best_cost = kInfinity;
+  for (std::uint32_t s : safety_places(sc_)) {
+    const std::uint32_t one[] = {s};
+    const double c = closure(first) == Closure::kNoEntry && may_cross(agents, i, first)
+                         ? leaving_cost(first, one)
+                         : sc_.graph.costs_to(one, closed_)[first];
+    if (c < best_cost) {
+      best_cost = c;
+      best = s;
+    }
+  }
+  return best;
+}
+
 double Router::field_cost(const WalkableLevel& level, const Opening& o, const Vec2& x) {
   // Fields keep out of the level's other doors by a band of blocked cells;
   // right at such a door a look-up may land on a cell across it, so the value
@@ -124,22 +216,23 @@ double Router::field_cost(const WalkableLevel& level, const Opening& o, const Ve
     const double across = (x - door.segment.a).dot(door.normal);
     if (std::abs(across) >= reach || distance(door.segment, x) >= reach) continue;
     const Vec2 own_side = x + (across >= 0.0 ? reach : -reach) * door.normal;
-    if (!std::isfinite(o.field.value(own_side))) return std::numeric_limits<double>::infinity();
+    if (!std::isfinite(o.field.value(own_side))) return kInfinity;
   }
   return o.field.value(x);
 }
 
 double Router::remaining(const Agents& agents, std::uint32_t i, std::uint32_t target) const {
+  if (target == kNoPlace) return kInfinity;
   const Opening* o = sc_.levels[agents.level[i]].opening_for(target);
-  if (!o) return std::numeric_limits<double>::infinity();
+  if (!o) return kInfinity;
   const double here = o->field.value(agents.position[i]);
-  const std::uint32_t g = agents.group[i], k = agents.route_step[i];
-  if (k >= steps_[g].size()) return here + safety_[target];
-  return here + steps_[g][k][target] + tails_[g][k];
+  if (closure(target) == Closure::kNoEntry) return here + onward(agents, i, target);  // on to safety
+  const RouteCosts* costs = costs_of(agents, i);
+  return here + onward(agents, i, target) + (costs ? costs->tails[agents.route_step[i]] : 0.0);
 }
 
 bool Router::completes_step(const Agents& agents, std::uint32_t i, std::uint32_t place, std::uint32_t level) const {
-  const auto& route = sc_.groups[agents.group[i]].route;
+  const std::span<const RouteStep> route = route_of(agents, i);
   const std::uint32_t k = agents.route_step[i];
   if (k >= route.size()) return false;
   const RouteStep& step = route[k];

@@ -3,7 +3,11 @@
 // safety and to each step of each posted route; an agent heads for the
 // opening of its level that minimises (field cost from where it stands +
 // cost onward from that opening). Costs are recomputed when a door opens or
-// closes or a place is blocked; agents then choose again.
+// closes or a place is blocked; agents then choose again. An agent follows
+// its group's posted route, then the group's fallback route once a step of
+// the posted one cannot be reached any more, then the nearest safety
+// (Agents::route_kind; docs/models/routing.md).
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -13,23 +17,42 @@
 
 namespace campusflow {
 
+// What an event has done to a place.
+enum class Closure : std::uint8_t {
+  kOpen,
+  kClosed,   // nobody crosses it, either way
+  kNoEntry,  // a stair end of a stair blocked whole: nobody steps onto the
+             // flight, those on it step off (a flight is never a trap)
+};
+
 class Router {
  public:
   explicit Router(const CompiledScenario& sc);
 
-  // A place that nobody may cross (a closed door, a blocked stair or exit).
-  void set_closed(std::uint32_t place, bool closed);
-  bool closed(std::uint32_t place) const { return closed_[place] != 0; }
+  void set_closure(std::uint32_t place, Closure c);
+  Closure closure(std::uint32_t place) const { return static_cast<Closure>(closed_[place]); }
+  // Whether agent i may cross `place` now: it is open, or i steps off the
+  // flight of a stair closed to entry.
+  bool may_cross(const Agents& agents, std::uint32_t i, std::uint32_t place) const;
 
-  // The place agent i should head for; kNoPlace when no way is left. Keeps
-  // `current` unless another is cheaper by more than the hysteresis, so that
-  // near-ties do not make agents dither.
+  // The place agent i should head for; kNoPlace when no way is left on the
+  // route it follows. Keeps `current` unless another is cheaper by more than
+  // the hysteresis, so that near-ties do not make agents dither.
   std::uint32_t choose(const Agents& agents, std::uint32_t i, std::uint32_t current) const;
 
   // The cost of the way still ahead of agent i heading for `target` [m]:
-  // the field to it, then the posted route's remaining steps, then safety.
+  // the field to it, then the route's remaining steps, then safety.
   // A measure of progress, comparable between the members of one group.
   double remaining(const Agents& agents, std::uint32_t i, std::uint32_t target) const;
+
+  // Whether the rest of the route agent i follows still leads to safety (a
+  // later step may have closed, though the next can still be reached).
+  bool route_open(const Agents& agents, std::uint32_t i) const;
+  // The route agent i follows now: its group's posted route, the fallback, or none.
+  std::span<const RouteStep> route_of(const Agents& agents, std::uint32_t i) const;
+  // The safety place (exit or assembly point) agent i would reach heading
+  // for `first` on its way to the nearest safety; kNoPlace when none.
+  std::uint32_t safety_beyond(const Agents& agents, std::uint32_t i, std::uint32_t first) const;
 
   // Counts, per place, the agents close before it that head for it: the
   // queue the quickest-route choice expects to wait in. Serial, once a tick.
@@ -41,20 +64,33 @@ class Router {
   bool completes_step(const Agents& agents, std::uint32_t i, std::uint32_t place, std::uint32_t level) const;
 
  private:
+  struct RouteCosts {
+    std::vector<std::vector<double>> steps;  // (route steps)(places) cost to the step [m]
+    std::vector<double> tails;               // (route steps) cost from a step on to safety [m]
+  };
   void recompute();
+  RouteCosts route_costs(std::span<const RouteStep> route) const;
+  // The cost from stair end p to each of `targets`' nearest, stepping off
+  // the flight at p (its other end shut) [m].
+  double leaving_cost(std::uint32_t p, std::span<const std::uint32_t> targets) const;
   // The field cost from x to opening o of `level` [m]; +infinity when o is
   // not reachable from x's side of a door x stands at.
   static double field_cost(const WalkableLevel& level, const Opening& o, const Vec2& x);
-  const std::vector<double>& onward_costs(const Agents& agents, std::uint32_t i) const;
+  // The costs of the route agent i follows; nullptr past its last step.
+  const RouteCosts* costs_of(const Agents& agents, std::uint32_t i) const;
+  // The cost onward from `place` for agent i [m]: to its current route step
+  // (0 for a place of that step), or to safety past the last; +infinity when
+  // the place cannot be crossed.
+  double onward(const Agents& agents, std::uint32_t i, std::uint32_t place) const;
 
   const CompiledScenario& sc_;
-  std::vector<char> closed_;                              // (places)
-  std::vector<double> safety_;                            // (places) cost to the nearest open exit [m]
-  std::vector<std::vector<std::vector<double>>> steps_;   // (groups)(route steps)(places) cost to the step [m]
-  std::vector<std::vector<double>> tails_;                // (groups)(route steps) cost from a step to safety [m]
-  std::vector<double> capacity_;                          // (places) design flow through it [P/s]; 0: no wait
-  std::vector<std::uint32_t> queue_;                      // (places) agents queued before it
-  bool any_quickest_ = false;                             // some group chooses the quickest way
+  std::vector<char> closed_;                          // (places) Closure
+  std::vector<double> safety_;                        // (places) cost to the nearest open exit [m]
+  std::vector<double> leave_;                         // (places) kNoEntry ends: cost to safety stepping off [m]
+  std::vector<std::array<RouteCosts, 2>> routes_;     // (groups) posted route, fallback route
+  std::vector<double> capacity_;                      // (places) design flow through it [P/s]; 0: no wait
+  std::vector<std::uint32_t> queue_;                  // (places) agents queued before it
+  bool any_quickest_ = false;                         // some group chooses the quickest way
 };
 
 }  // namespace campusflow

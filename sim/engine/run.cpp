@@ -129,6 +129,27 @@ void write_agents(io::ResultWriter& w, const Simulation& sim, const std::vector<
   w.write_agents(rows, groups, profiles);
 }
 
+std::string place_name(const CompiledScenario& sc, std::uint32_t place) {
+  return place == kNoPlace ? std::string() : sc.places[place].name;
+}
+
+void fill_outcome_tables(const CompiledScenario& sc, const RunReport& r, io::RunSummary& out) {
+  for (const StuckEpisode& e : r.stuck) {
+    const Eigen::Vector3d w = sc.levels[e.level].world(e.position);
+    out.stuck.push_back({e.agent, static_cast<std::int32_t>(e.level), w.x(), w.y(), w.z(), place_name(sc, e.place),
+                         e.since, e.until, std::string(kStuckCauseNames[static_cast<std::size_t>(e.cause)])});
+  }
+  for (const RerouteRecord& e : r.reroutes) {
+    const Eigen::Vector3d w = sc.levels[e.level].world(e.position);
+    const std::string step = e.stair >= 0 ? sc.stairs[static_cast<std::size_t>(e.stair)].name : place_name(sc, e.place);
+    std::string goal = place_name(sc, e.goal);
+    if (e.now == RouteKind::kFallback && e.goal != kNoPlace && sc.places[e.goal].stair >= 0)
+      goal = sc.stairs[static_cast<std::size_t>(sc.places[e.goal].stair)].name;
+    out.reroutes.push_back({e.agent, e.time, static_cast<std::int32_t>(e.level), w.x(), w.y(), w.z(), step,
+                            e.now == RouteKind::kFallback ? "fallback" : "nearest safety", goal});
+  }
+}
+
 }  // namespace
 
 RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
@@ -181,6 +202,9 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   }
 
   report.timed_out = sim.timed_out();
+  report.unsafe = unsafe_groups(sim);
+  report.stuck = sim.stuck_watch().episodes();
+  report.reroutes = sim.reroutes();
   report.classes = roll_call.finish(sim);
   report.peak_density = density.peak();
   report.evacuation_time = sim.evacuation_time();
@@ -222,12 +246,16 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     report.interrupted = control.stop && control.stop->load(std::memory_order_relaxed);
   }
   report.wall_time = seconds_since(start);
+  report.complete = !report.interrupted && report.counts.exited == sc.agent_count &&
+                    (!report.street || (report.street->finished && report.street->unfinished == 0));
 
   if (writing) writing->drain();
   if (writer && street && !report.interrupted) writer->write_street(street_tables(*street));
   if (writer && !report.interrupted) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;
+    summary.outcome = report.complete ? "COMPLETE" : "INCOMPLETE";
+    fill_outcome_tables(sc, report, summary);
     summary.evacuation_time = report.evacuation_time;
     summary.agents = static_cast<std::int64_t>(sc.agent_count);
     summary.exited = static_cast<std::int64_t>(report.counts.exited);

@@ -13,6 +13,7 @@
 #include "sim/engine/class_results.hpp"
 #include "sim/engine/density_recorder.hpp"
 #include "sim/engine/lower_bounds.hpp"
+#include "sim/engine/outcome.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/engine/street_results.hpp"
 
@@ -32,6 +33,12 @@ struct RunControl {
 };
 
 struct RunReport {
+  // Everyone safe (and, with a street, every vehicle done and every pupil on
+  // the street arrived): COMPLETE; otherwise INCOMPLETE, and `unsafe` says where.
+  bool complete = false;
+  std::vector<UnsafeGroup> unsafe;        // those still inside, by place
+  std::vector<StuckEpisode> stuck;        // every episode of no progress, resolved or not
+  std::vector<RerouteRecord> reroutes;    // agents that gave up a route with a closed step
   bool interrupted = false;
   bool timed_out = false;            // time limit reached with agents inside
   double evacuation_time = -1.0;     // [s], -1 when not everyone left

@@ -42,7 +42,9 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
       router_(scenario),
       tokens_(scenario.places.size(), 1.0),
       classes_(scenario),
-      stair_used_(scenario.stairs.size(), 0) {
+      stair_used_(scenario.stairs.size(), 0),
+      watch_(scenario.agent_count),
+      watch_ticks_(static_cast<std::uint64_t>(std::max<TimeUs>(1, seconds_to_us(1.0) / scenario.settings.dt))) {
   agents_.resize(scenario.agent_count);
   const double range = std::visit(
       [&](const auto& m) {
@@ -118,9 +120,14 @@ void Simulation::handle(const TimeLimitReached&) {
 void Simulation::handle(const PlaceChange& e) {
   const CompiledEvent& event = scenario_.events[e.event];
   const bool close = event.kind == EventKind::kClose || event.kind == EventKind::kBlock;
-  for (std::uint32_t p : event.places) router_.set_closed(p, close);
-  // Everyone chooses again at the next tick.
-  for (std::uint32_t id : active_) agents_.target[id] = kNoPlace;
+  const Closure closure = !close ? Closure::kOpen : event.whole_stair ? Closure::kNoEntry : Closure::kClosed;
+  for (std::uint32_t p : event.places) router_.set_closure(p, closure);
+  // Everyone chooses again at the next tick, and their ways are new: so is
+  // the measure of their progress.
+  for (std::uint32_t id : active_) {
+    agents_.target[id] = kNoPlace;
+    watch_.restart(id, now_);
+  }
 }
 
 void Simulation::handle(const PedestrianTick&) {
@@ -142,6 +149,7 @@ void Simulation::handle(const PedestrianTick&) {
     auto timer = profile_.time(Stage::kCommit);
     commit_moves();
   }
+  watch_progress();
   agent_updates_ += moves_.size();
   ++tick_;
   if (spawned_ == scenario_.agent_count && active_.empty()) {
@@ -171,13 +179,18 @@ void Simulation::plan_moves_with(const Model& model) {
         const std::uint32_t i = active_[n];
         const Vec2 x = agents_.position[i];
         Move& m = moves_[n];
-        m = Move{0.0, x, agents_.target[i], kNoPlace, 0.0};
+        m = Move{0.0, x, agents_.target[i], kNoPlace, 0.0, false};
         // A led class measures its members' progress from the start, so
         // that the teacher waits for pupils still packing their bags.
         const bool led = scenario_.groups[agents_.group[i]].teacher;
         const bool released = agents_.release[i] <= now_;
         const bool choose = m.target == kNoPlace ? released || led : released && (tick_ + i) % kRouteTicks == 0;
-        if (choose) m.target = router_.choose(agents_, i, m.target);
+        if (choose) {
+          m.target = router_.choose(agents_, i, m.target);
+          // Lost: no way on to the next step, or a later one has closed
+          // (everyone hears the announcement, not only those who reach it).
+          m.lost = released && (m.target == kNoPlace || !router_.route_open(agents_, i));
+        }
         if (led && m.target != kNoPlace) m.remaining = router_.remaining(agents_, i, m.target);
         if (!released) continue;             // still in pre-movement
         if (m.target == kNoPlace) continue;  // no way out is left: wait
@@ -217,8 +230,8 @@ void Simulation::track_progress(std::uint32_t i) {
   agents_.stuck[i] = now_ - agents_.anchor_time[i] >= kStuckTime;
 }
 
-bool Simulation::admit(std::uint32_t place) {
-  if (router_.closed(place)) return false;
+bool Simulation::admit(std::uint32_t i, std::uint32_t place) {
+  if (!router_.may_cross(agents_, i, place)) return false;
   if (scenario_.places[place].flow_limit <= 0.0) return true;
   if (tokens_[place] < 1.0) return false;
   tokens_[place] -= 1.0;
@@ -297,7 +310,8 @@ void Simulation::commit_moves() {
     }
     // A closed door, a blocked way, a door at its flow limit or no room on
     // the other side: the agent waits where it is.
-    if (m.place != kNoPlace && (!admit(m.place) || (onto && !free_at(*onto, i)))) {
+    if (m.lost && agents_.route_kind[i] != RouteKind::kNearest) reroute(i);
+    if (m.place != kNoPlace && (!admit(i, m.place) || (onto && !free_at(*onto, i)))) {
       // A closed door, a blocked way or a door at its flow limit: wait before it.
       agents_.velocity[i] = Vec2::Zero();
       active_[kept++] = i;
@@ -330,6 +344,87 @@ void Simulation::commit_moves() {
   classes_.update(agents_, now_);
 }
 
+void Simulation::reroute(std::uint32_t i) {
+  const std::span<const RouteStep> gave_up = router_.route_of(agents_, i);
+  const std::uint32_t k = agents_.route_step[i];
+  RerouteRecord r{i, us_to_seconds(now_), agents_.level[i], agents_.position[i], -1, kNoPlace, RouteKind::kNearest,
+                  kNoPlace};
+  if (k < gave_up.size()) {
+    r.stair = gave_up[k].stair;
+    r.place = gave_up[k].places.front();
+  }
+  const CompiledGroup& g = scenario_.groups[agents_.group[i]];
+  agents_.route_step[i] = 0;
+  std::uint32_t first = kNoPlace;
+  if (agents_.route_kind[i] == RouteKind::kPosted && !g.fallback.empty()) {
+    agents_.route_kind[i] = RouteKind::kFallback;
+    first = router_.choose(agents_, i, kNoPlace);
+    r.now = RouteKind::kFallback;
+    r.goal = g.fallback.front().places.front();
+  }
+  if (first == kNoPlace || !router_.route_open(agents_, i)) {  // no fallback, or it is closed too
+    agents_.route_kind[i] = RouteKind::kNearest;
+    first = router_.choose(agents_, i, kNoPlace);
+    r.now = RouteKind::kNearest;
+    r.goal = router_.safety_beyond(agents_, i, first);
+  }
+  agents_.target[i] = first;
+  watch_.restart(i, now_);
+  reroutes_.push_back(r);
+}
+
+std::uint32_t Simulation::nearest_place(std::uint32_t i) const {
+  std::uint32_t best = kNoPlace;
+  double best_distance = std::numeric_limits<double>::infinity();
+  for (const Opening& o : scenario_.levels[agents_.level[i]].openings) {
+    const double d = o.field.value(agents_.position[i]);
+    if (d < best_distance) {
+      best_distance = d;
+      best = o.place;
+    }
+  }
+  return best;
+}
+
+StuckCause Simulation::stuck_cause(std::uint32_t i) const {
+  // How close a closed place must be to be the reason. [m]
+  constexpr double kAtPlace = 2.0;
+  // A neighbour this much beyond touching still holds the agent in: the
+  // collision-free speed model stops agents short of contact. [m]
+  constexpr double kContact = 0.3;
+  const Vec2& x = agents_.position[i];
+  const WalkableLevel& level = scenario_.levels[agents_.level[i]];
+  bool closed_here = false;  // a place of its level it may not cross
+  for (const Opening& o : level.openings) {
+    if (router_.may_cross(agents_, i, o.place)) continue;
+    if (o.field.value(x) < kAtPlace) return StuckCause::kClosedPlace;
+    closed_here = true;
+  }
+  // No way on: a closed place of its level has cut it off, or there never was one.
+  if (agents_.target[i] == kNoPlace) return closed_here ? StuckCause::kClosedPlace : StuckCause::kNoRoute;
+  // Held on two sides or more: a jam of bodies, not a wall.
+  int touching = 0;
+  grids_[agents_.level[i]].for_each_near(x, [&](std::uint32_t j) {
+    if (j != i && agents_.level[j] == agents_.level[i] &&
+        (agents_.position[j] - x).norm() < agents_.radius[i] + agents_.radius[j] + kContact)
+      ++touching;
+  });
+  return touching >= 2 ? StuckCause::kCrowd : StuckCause::kWall;
+}
+
+void Simulation::watch_progress() {
+  for (std::uint32_t i : active_) {
+    if ((tick_ + i) % watch_ticks_ != 0) continue;
+    if (agents_.release[i] > now_) {  // still in pre-movement, or the class waits for its release
+      watch_.restart(i, agents_.release[i] == kNever ? now_ : agents_.release[i]);
+      continue;
+    }
+    if (!watch_.observe(i, router_.remaining(agents_, i, agents_.target[i]), now_)) continue;
+    watch_.open({i, agents_.level[i], agents_.position[i], nearest_place(i), us_to_seconds(watch_.since(i)), -1.0,
+                 stuck_cause(i)});
+  }
+}
+
 double Simulation::evacuation_time() const {
   if (spawned_ < scenario_.agent_count || !active_.empty()) return -1.0;
   double t = 0.0;
@@ -355,6 +450,7 @@ std::uint64_t Simulation::state_hash() const {
   h.add_all(std::span<const std::uint32_t>(agents_.level));
   h.add_all(std::span<const std::uint32_t>(agents_.target));
   h.add_all(std::span<const std::uint32_t>(agents_.route_step));
+  h.add_all(std::span<const RouteKind>(agents_.route_kind));
   h.add_all(std::span<const std::uint32_t>(active_));
   return h.value();
 }

@@ -17,6 +17,7 @@
 #include "sim/engine/class_leading.hpp"
 #include "sim/engine/events.hpp"
 #include "sim/engine/router.hpp"
+#include "sim/engine/stuck_watch.hpp"
 #include "sim/ped/agents.hpp"
 #include "sim/ped/models/cfsm/cfsm_model.hpp"
 #include "sim/ped/models/sfm/sfm_model.hpp"
@@ -47,6 +48,19 @@ struct PassageRecord {
   std::uint32_t agent;
   std::uint32_t place;
   double time;  // [s], interpolated within the tick
+};
+
+// An agent that gave up the route it followed because a step of it cannot be
+// reached any more (a place closed or blocked), and what it follows now.
+struct RerouteRecord {
+  std::uint32_t agent;
+  double time;                // [s]
+  std::uint32_t level;        // where it stood: level and level coordinates [m]
+  Vec2 position;
+  std::int32_t stair;         // the step it gave up: a stair (index) ...
+  std::uint32_t place;        // ... or a door or exit (place), when stair < 0
+  RouteKind now;              // the group's fallback route, or the nearest safety
+  std::uint32_t goal;         // the fallback's first step (a place) or the safety it heads for; kNoPlace: none
 };
 
 // What the last step produced, for recorders to read after the step.
@@ -80,6 +94,12 @@ class Simulation {
   std::uint64_t agent_updates() const { return agent_updates_; }
   const StageProfile& profile() const { return profile_; }
   const CompiledScenario& scenario() const { return scenario_; }
+  // Who was stuck where, and who changed routes (docs/models/stuck.md).
+  const StuckWatch& stuck_watch() const { return watch_; }
+  const std::vector<RerouteRecord>& reroutes() const { return reroutes_; }
+  // The place (door, stair end, exit) of agent i's level nearest to it along
+  // its floor; kNoPlace on a level without openings.
+  std::uint32_t nearest_place(std::uint32_t i) const;
 
  private:
   void handle(const SpawnGroup& e);
@@ -94,8 +114,14 @@ class Simulation {
   void commit_moves();
   // Notes whether agent i is getting anywhere (Agents::stuck).
   void track_progress(std::uint32_t i);
+  // The no-progress detector, for the agents due this tick (each once a second).
+  void watch_progress();
+  StuckCause stuck_cause(std::uint32_t i) const;
+  // Agent i found no way on the route it follows: it takes the group's
+  // fallback route, or heads for the nearest safety.
+  void reroute(std::uint32_t i);
   // Whether agent i may cross `place` now; takes a token of a limited door.
-  bool admit(std::uint32_t place);
+  bool admit(std::uint32_t i, std::uint32_t place);
   // Where agent i lands when it crosses stair end `place` at `crossing` with
   // `beyond` metres of its step left: the level on the other side and the
   // mirrored point.
@@ -131,11 +157,15 @@ class Simulation {
     std::uint32_t target;  // the place chosen this tick
     std::uint32_t place;   // the place the step crosses, kNoPlace: none
     double fraction;       // where along the step it is crossed
+    bool lost;             // it chose and found no way on its route
   };
   std::vector<Move> moves_;  // (active) planned moves of this tick
   std::vector<std::uint32_t> arrived_;  // agents that changed level during this commit
   ClassLeading classes_;                // teachers and their classes
   std::vector<char> stair_used_;        // (stairs) someone has stepped onto it
+  StuckWatch watch_;
+  std::uint64_t watch_ticks_ = 1;       // ticks between two observations of an agent (about 1 s)
+  std::vector<RerouteRecord> reroutes_;
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

@@ -99,7 +99,33 @@ struct RunInfo {
   double dt = 0.0;  // [s] pedestrian tick
 };
 
+// An episode of the no-progress detector (docs/models/stuck.md).
+struct StuckRow {
+  std::int64_t agent = 0;
+  std::int32_t level = 0;
+  double x = 0.0, y = 0.0, z = 0.0;  // [m] where it stood, building coordinates
+  std::string place;                 // the nearest door, stair end or exit; empty: none
+  double since = 0.0;                // [s] its distance to its goal last fell then
+  double until = -1.0;               // [s] it fell again then; -1: still stuck at the end
+  std::string cause;                 // wall, crowd, closed place, no route
+};
+
+// An agent that gave up its route because a step of it closed.
+struct RerouteRow {
+  std::int64_t agent = 0;
+  double time = 0.0;                 // [s]
+  std::int32_t level = 0;
+  double x = 0.0, y = 0.0, z = 0.0;  // [m] building coordinates
+  std::string step;                  // the route step given up (a door, stair or exit)
+  std::string route;                 // what it follows now: "fallback" or "nearest safety"
+  std::string goal;                  // the fallback's first step, or the safety it heads for; empty: none
+};
+
 struct RunSummary {
+  // COMPLETE: everyone safe (and the street's vehicles all done); INCOMPLETE otherwise.
+  std::string outcome = "COMPLETE";
+  std::vector<StuckRow> stuck;       // /campusflow/stuck
+  std::vector<RerouteRow> reroutes;  // /campusflow/reroutes
   double evacuation_time = -1.0;  // [s] when the last agent left; -1 if not everyone left
   std::int64_t agents = 0;
   std::int64_t exited = 0;

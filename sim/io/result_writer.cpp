@@ -209,9 +209,72 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
                   " (the .partial is complete)");
 }
 
+namespace {
+
+// /campusflow/stuck and /campusflow/reroutes: a column per field, names as strings.
+void write_stuck(hid_t parent, std::span<const StuckRow> rows) {
+  const Handle group = create_group(parent, "stuck");
+  std::vector<std::int64_t> agent;
+  std::vector<std::int32_t> level;
+  std::vector<double> x, y, z, since, until;
+  std::vector<std::string> place, cause;
+  for (const StuckRow& r : rows) {
+    agent.push_back(r.agent);
+    level.push_back(r.level);
+    x.push_back(r.x);
+    y.push_back(r.y);
+    z.push_back(r.z);
+    since.push_back(r.since);
+    until.push_back(r.until);
+    place.push_back(r.place);
+    cause.push_back(r.cause);
+  }
+  const hid_t g = group.get();
+  write_rows(g, "agent", H5T_STD_I64LE, H5T_NATIVE_INT64, agent.size(), agent.data());
+  write_rows(g, "level", H5T_STD_I32LE, H5T_NATIVE_INT32, level.size(), level.data());
+  for (auto [name, column] : {std::pair{"x", &x}, {"y", &y}, {"z", &z}, {"since", &since}, {"until", &until}})
+    write_rows(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column->size(), column->data());
+  write_strings(g, "place", place);
+  write_strings(g, "cause", cause);
+}
+
+void write_reroutes(hid_t parent, std::span<const RerouteRow> rows) {
+  const Handle group = create_group(parent, "reroutes");
+  std::vector<std::int64_t> agent;
+  std::vector<std::int32_t> level;
+  std::vector<double> time, x, y, z;
+  std::vector<std::string> step, route, goal;
+  for (const RerouteRow& r : rows) {
+    agent.push_back(r.agent);
+    level.push_back(r.level);
+    time.push_back(r.time);
+    x.push_back(r.x);
+    y.push_back(r.y);
+    z.push_back(r.z);
+    step.push_back(r.step);
+    route.push_back(r.route);
+    goal.push_back(r.goal);
+  }
+  const hid_t g = group.get();
+  write_rows(g, "agent", H5T_STD_I64LE, H5T_NATIVE_INT64, agent.size(), agent.data());
+  write_rows(g, "level", H5T_STD_I32LE, H5T_NATIVE_INT32, level.size(), level.data());
+  for (auto [name, column] : {std::pair{"time", &time}, {"x", &x}, {"y", &y}, {"z", &z}})
+    write_rows(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column->size(), column->data());
+  write_strings(g, "step", step);
+  write_strings(g, "route", route);
+  write_strings(g, "goal", goal);
+}
+
+}  // namespace
+
 void ResultWriter::write_summary(const RunSummary& s) {
   const Handle summary = create_group(campusflow_.get(), "summary");
   const hid_t g = summary.get();
+  write_attribute(g, "outcome", s.outcome);
+  write_attribute(g, "stuck_episodes", static_cast<std::int64_t>(s.stuck.size()));
+  write_attribute(g, "reroutes", static_cast<std::int64_t>(s.reroutes.size()));
+  write_stuck(campusflow_.get(), s.stuck);
+  write_reroutes(campusflow_.get(), s.reroutes);
   write_attribute(g, "evacuation_time", s.evacuation_time);
   write_attribute(g, "agents", s.agents);
   write_attribute(g, "exited", s.exited);

@@ -159,16 +159,23 @@ void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScena
     if (const auto it = place_of.find(e.target); it != place_of.end()) {
       c.places.push_back(it->second);
     } else {
-      for (const CompiledStair& s : out.stairs)
-        if (s.name == e.target) c.places = {s.from_place, s.to_place};
+      for (const CompiledStair& s : out.stairs) {
+        if (s.name != e.target) continue;
+        if (e.end.empty()) {
+          c.places = {s.from_place, s.to_place};
+          c.whole_stair = true;
+        } else {
+          c.places = {out.levels[s.from_level].name == e.end ? s.from_place : s.to_place};
+        }
+      }
     }
     out.events.push_back(std::move(c));
   }
 }
 
-std::vector<RouteStep> compile_route(const GroupSpec& g, const CompiledScenario& sc) {
+std::vector<RouteStep> compile_route(std::span<const std::string> names, const CompiledScenario& sc) {
   std::vector<RouteStep> route;
-  for (const std::string& name : g.route) {
+  for (const std::string& name : names) {
     RouteStep step;
     for (std::size_t p = 0; p < sc.places.size(); ++p)
       if (sc.places[p].kind != PlaceKind::kStairEnd && sc.places[p].name == name)

@@ -6,13 +6,16 @@
 #include "sim/scenario/compiled_scenario.hpp"
 #include "sim/core/diagnostics.hpp"
 
+#include <span>
+#include <string>
+
 namespace campusflow {
 
 // Fills out.levels, floor_count, exits, places, stairs, graph and events.
 void compile_building(const ScenarioSpec& spec, double wall_range, CompiledScenario& out);
 
-// The posted route of group `g`, as steps of places; names were checked by the parser.
-std::vector<RouteStep> compile_route(const GroupSpec& g, const CompiledScenario& sc);
+// A posted route (or fallback) as steps of places; names were checked by the parser.
+std::vector<RouteStep> compile_route(std::span<const std::string> names, const CompiledScenario& sc);
 
 // Cost [m] from p on `level` to safety along the cheapest opening, given the
 // cost of every place to safety; +infinity when there is no way out.

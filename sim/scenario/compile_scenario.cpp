@@ -88,31 +88,33 @@ bool levels_fit_in_memory(const ScenarioSpec& spec, Diagnostics& diags) {
   return ok;
 }
 
-// Every step of a posted route must be reachable from the one before (from
-// the group's level for the first), and safety from the last.
-// `blocked`: the places shut at the alarm; `safety_cost`: every place's cost
-// to safety through the others.
-void check_route(const CompiledGroup& g, std::size_t gi, const CompiledScenario& sc, const std::vector<char>& blocked,
+// Every step of a posted route (or its fallback, `key`) must be reachable from
+// the one before (from the group's level for the first), and safety from the
+// last. `blocked`: the places shut at the alarm; `safety_cost`: every place's
+// cost to safety through the others.
+void check_route(const CompiledGroup& g, std::size_t gi, std::span<const RouteStep> route, const char* key,
+                 const CompiledScenario& sc, const std::vector<char>& blocked,
                  const std::vector<double>& safety_cost, Diagnostics& diags) {
+  const std::string path = group_path(gi) + "." + key;
   std::vector<std::uint32_t> here;  // places the walk may be at
   for (const Opening& o : sc.levels[g.level].openings) here.push_back(o.place);
-  for (std::size_t k = 0; k < g.route.size(); ++k) {
-    const std::vector<double> cost = sc.graph.costs_to(g.route[k].places, blocked);
+  for (std::size_t k = 0; k < route.size(); ++k) {
+    const std::vector<double> cost = sc.graph.costs_to(route[k].places, blocked);
     const bool ok = std::any_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(cost[p]); });
     if (!ok) {
-      const RouteStep& step = g.route[k];
+      const RouteStep& step = route[k];
       const std::string& name =
           step.stair >= 0 ? sc.stairs[static_cast<std::size_t>(step.stair)].name : sc.places[step.places[0]].name;
-      diags.error(group_path(gi) + ".route[" + std::to_string(k) + "]", "\"" + name + "\"",
+      diags.error(path + "[" + std::to_string(k) + "]", "\"" + name + "\"",
                   k == 0 ? "cannot be reached from level \"" + sc.levels[g.level].name + "\""
                          : "cannot be reached from the step before it");
       return;
     }
-    here = g.route[k].places;
+    here = route[k].places;
   }
-  if (!g.route.empty() &&
+  if (!route.empty() &&
       std::none_of(here.begin(), here.end(), [&](std::uint32_t p) { return std::isfinite(safety_cost[p]); }))
-    diags.error(group_path(gi) + ".route[" + std::to_string(g.route.size() - 1) + "]", "", "no exit can be reached after this step");
+    diags.error(path + "[" + std::to_string(route.size() - 1) + "]", "", "no exit can be reached after this step");
 }
 
 void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics& diags) {
@@ -175,7 +177,8 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
                         fmt(" at %.2f m spacing", spawn_spacing(c.radius)));
       }
     }
-    c.route = compile_route(g, out);
+    c.route = compile_route(g.route, out);
+    c.fallback = compile_route(g.fallback, out);
     c.route_choice = g.route_choice;
     c.spread = g.spread;
     c.release_at = seconds_to_us(g.release_at);
@@ -192,7 +195,8 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
         diags.error(group_path(gi) + ".teacher.position", point_text(*g.teacher),
                     "no exit can be reached from here (level \"" + level.name + "\")");
     }
-    check_route(c, gi, out, blocked, place_cost, diags);
+    check_route(c, gi, c.route, "route", out, blocked, place_cost, diags);
+    check_route(c, gi, c.fallback, "fallback", out, blocked, place_cost, diags);
     out.agent_count += c.count;
     out.groups.push_back(std::move(c));
   }

@@ -72,7 +72,10 @@ struct RouteStep {
 struct CompiledEvent {
   TimeUs time = 0;
   EventKind kind = EventKind::kClose;
-  std::vector<std::uint32_t> places;  // a door or exit, or both ends of a stair
+  std::vector<std::uint32_t> places;  // a door or exit, one end of a stair, or both ends
+  // Both ends of a stair: nobody steps onto the flight, those on it step off
+  // by either end (Router::Closure::kNoEntry).
+  bool whole_stair = false;
 };
 
 struct CompiledGroup {
@@ -93,6 +96,7 @@ struct CompiledGroup {
   std::vector<Vec2> positions;    // explicit positions (the teacher's first), or empty
   std::vector<Vec2> candidates;   // free places in the spawn area to draw from
   std::vector<RouteStep> route;   // the posted route; empty: none
+  std::vector<RouteStep> fallback;  // the way posted for when a step of `route` closes; empty: nearest safety
   RouteChoice route_choice = RouteChoice::kShortest;  // beyond the posted route
 };
 

@@ -1,4 +1,5 @@
-// Timed events: {"time": 30, "action": "block", "target": "stair B"}.
+// Timed events: {"time": 30, "action": "block", "target": "stair B"}, and a
+// stair blocked at one end: {"time": 30, "action": "block", "target": "stair B", "end": "floor 1"}.
 #include <array>
 #include <vector>
 
@@ -8,15 +9,22 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kEventKeys = {"time", "action", "target"};
+constexpr std::array<std::string_view, 4> kEventKeys = {"time", "action", "target", "end"};
 constexpr std::array<std::string_view, 4> kActions = {"close", "open", "block", "unblock"};
 
 bool is_door(const std::string& owner_path) { return owner_path.find(".doors[") != std::string::npos; }
 
+const StairSpec* stair_named(const std::vector<StairSpec>& stairs, const std::string& name) {
+  for (const StairSpec& s : stairs)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<EventSpec> parse_events(Reader& r, const json::value& v, const std::string& path,
-                                    const NameTable& names) {
+                                    const NameTable& names, const std::vector<StairSpec>& stairs,
+                                    const std::vector<ParsedLevel>& levels) {
   std::vector<EventSpec> out;
   const json::array* list = r.array(v, path);
   if (!list) return out;
@@ -61,6 +69,30 @@ std::vector<EventSpec> parse_events(Reader& r, const json::value& v, const std::
       continue;
     }
     e.target = *name;
+    if (const json::value* end = r.member(*o, event_path, "end")) {
+      const std::string end_path = key_path(event_path, "end");
+      const auto level = r.string(*end, end_path);
+      const StairSpec* stair = stair_named(stairs, *name);
+      if (!level) {
+        ok = false;
+      } else if (!stair) {
+        r.error(end_path, *end, "is given, but \"" + *name + "\" is not a stair (it is " + owner->second +
+                                    "); only a stair is blocked at one end");
+        ok = false;
+      } else if (e.kind != EventKind::kBlock && e.kind != EventKind::kUnblock) {
+        r.error(end_path, *end, "an end is blocked or unblocked, not closed or opened");
+        ok = false;
+      } else {
+        const std::string& from = levels[stair->from.level].spec.name;
+        const std::string& to = levels[stair->to.level].spec.name;
+        if (*level != from && *level != to) {
+          r.error(end_path, *end, "is not a level at an end of stair \"" + *name + "\" (its ends are on \"" + from +
+                                      "\" and \"" + to + "\")");
+          ok = false;
+        }
+        e.end = *level;
+      }
+    }
     if (ok) out.push_back(std::move(e));
   }
   return out;

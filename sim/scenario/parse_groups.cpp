@@ -12,9 +12,9 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 13> kGroupKeys = {
+constexpr std::array<std::string_view, 14> kGroupKeys = {
     "name",         "level", "profile",      "count",   "spawn",  "positions", "desired_speed",
-    "pre_movement", "route", "route_choice", "teacher", "spread", "release"};
+    "pre_movement", "route", "fallback",     "route_choice", "teacher", "spread", "release"};
 constexpr std::array<std::string_view, 1> kTeacherKeys = {"position"};
 constexpr std::array<std::string_view, 2> kReleaseKeys = {"at", "when_clear"};
 constexpr std::array<std::string_view, 2> kRouteChoices = {"shortest", "quickest"};
@@ -100,7 +100,9 @@ class GroupParser {
       if (auto d = parse_distribution(r_, *pre, key_path(path, "pre_movement"), Quantity::kPreMovement))
         g.pre_movement = *d;
     }
-    if (const json::value* route = r_.member(*o, path, "route")) read_route(*route, key_path(path, "route"), g);
+    if (const json::value* route = r_.member(*o, path, "route")) read_route(*route, key_path(path, "route"), g.route);
+    if (const json::value* fallback = r_.member(*o, path, "fallback"))
+      read_route(*fallback, key_path(path, "fallback"), g.fallback);
     if (const json::value* teacher = r_.member(*o, path, "teacher"))
       read_teacher(*teacher, key_path(path, "teacher"), home ? level : std::nullopt, g);
     else if (g.profile == ProfileId::kKindergarten)
@@ -179,8 +181,8 @@ class GroupParser {
     g.release_when_clear = *name;
   }
 
-  // The posted route: names of doors, stairs and exits, in walking order.
-  void read_route(const json::value& v, const std::string& path, GroupSpec& g) {
+  // A posted route (or its fallback): names of doors, stairs and exits, in walking order.
+  void read_route(const json::value& v, const std::string& path, std::vector<std::string>& route) {
     const json::array* list = r_.array(v, path);
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -191,11 +193,11 @@ class GroupParser {
         r_.error(step_path, (*list)[i], unknown_name_rule(*name, place_names_, "door, stair or exit", false));
         continue;
       }
-      if (!g.route.empty() && g.route.back() == *name) {
+      if (!route.empty() && route.back() == *name) {
         r_.error(step_path, (*list)[i], "repeats the step before it");
         continue;
       }
-      g.route.push_back(*name);
+      route.push_back(*name);
     }
   }
 

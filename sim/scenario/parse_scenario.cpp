@@ -157,7 +157,7 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   groups.level_has_group.assign(levels.size(), false);
   if (const json::value* v = r.member(*top, "", "groups", !street || top->contains("levels")))
     groups = parse_groups(r, *v, "groups", levels, places);
-  if (const json::value* v = r.member(*top, "", "events")) spec.events = parse_events(r, *v, "events", places);
+  if (const json::value* v = r.member(*top, "", "events")) spec.events = parse_events(r, *v, "events", places, spec.stairs, levels);
 
   for (std::size_t i = 0; i < levels.size(); ++i) {
 

@@ -90,6 +90,10 @@ struct EventSpec {
   double time = 0.0;    // [s] after the alarm
   EventKind kind = EventKind::kClose;
   std::string target;   // name of a door, stair or exit
+  // A stair blocked at one end only: the name of the level of that end. The
+  // end is shut both ways and those on the flight leave by the other end.
+  // Empty: the whole stair (nobody steps on; those on it step off by either end).
+  std::string end;
 };
 
 enum class RouteChoice { kShortest, kQuickest };
@@ -107,6 +111,9 @@ struct GroupSpec {
   // empty for the shortest route. Gaps between them are filled by the
   // shortest way.
   std::vector<std::string> route;
+  // The way posted for when a step of `route` closes; empty: the nearest
+  // safety that can still be reached.
+  std::vector<std::string> fallback;
   // How the way is chosen where no posted route step decides it: the
   // shortest, or the quickest (distance plus the expected wait at each
   // opening, chosen again every few seconds).
