@@ -58,3 +58,17 @@ TEST_CASE("the shipped scenarios give no warnings", "[scenario][warnings]") {
     }
   }
 }
+
+TEST_CASE("a signalled crossing without pedestrian priority gives no warning", "[scenario][warnings]") {
+  const fs::path file = kSource / "scenarios" / "warnings" / "signal-crossing-with-priority.json";
+  std::ifstream in(file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string s = text.str();
+  const std::string links = R"("links": ["wg", "gw"]})";
+  REQUIRE(s.find(links) != std::string::npos);
+  s.replace(s.find(links), links.size(), R"("links": ["wg", "gw"], "priority": false})");
+  const LoadResult r = load_scenario_text(s, "signal.json", file.parent_path());
+  REQUIRE(r.errors.empty());
+  CHECK(r.warnings.empty());
+}
