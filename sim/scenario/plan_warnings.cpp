@@ -24,18 +24,55 @@ std::string num(double x) {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-// The closest points of two segments: (distance, the point on b).
-std::pair<double, Vec2> segment_gap(const Segment& a, const Segment& b) {
-  if (crossing_fraction(a.a, a.b, b) > 0.0) return {0.0, closest_point(b, a.a)};
-  std::pair<double, Vec2> best{kInf, b.a};
-  auto take = [&](double d, const Vec2& on_b) {
-    if (d < best.first) best = {d, on_b};
+// The closest points of two segments.
+struct Gap {
+  double distance = 0.0;  // [m]
+  Vec2 on_a = Vec2::Zero(), on_b = Vec2::Zero();
+};
+Gap segment_gap(const Segment& a, const Segment& b) {
+  if (crossing_fraction(a.a, a.b, b) > 0.0) return {0.0, a.a, closest_point(b, a.a)};
+  Gap best{kInf};
+  auto take = [&](const Vec2& on_a, const Vec2& on_b) {
+    const double d = (on_a - on_b).norm();
+    if (d < best.distance) best = {d, on_a, on_b};
   };
-  take(distance(b, a.a), closest_point(b, a.a));
-  take(distance(b, a.b), closest_point(b, a.b));
-  take(distance(a, b.a), b.a);
-  take(distance(a, b.b), b.b);
+  take(a.a, closest_point(b, a.a));
+  take(a.b, closest_point(b, a.b));
+  take(closest_point(a, b.a), b.a);
+  take(closest_point(a, b.b), b.b);
   return best;
+}
+
+// How far along the ring's perimeter p lies from its first point [m];
+// nullopt when p is not on the ring.
+std::optional<double> arc_position(const Ring& ring, const Vec2& p) {
+  double at = 0.0;
+  for (const Segment& e : edges(ring)) {
+    if (distance(e, p) < kTouching) return at + (closest_point(e, p) - e.a).norm();
+    at += e.length();
+  }
+  return std::nullopt;
+}
+
+// The wall between two openings of a ring, the shorter way round [m];
+// nullopt when either is not on it.
+std::optional<double> wall_between(const Ring& ring, const Segment& a, const Segment& b) {
+  double perimeter = 0.0;
+  for (const Segment& e : edges(ring)) perimeter += e.length();
+  // Each opening as the stretch [start, start + length] in the ring's direction.
+  auto stretch = [&](const Segment& s) -> std::optional<std::pair<double, double>> {
+    const auto pa = arc_position(ring, s.a), pb = arc_position(ring, s.b);
+    if (!pa || !pb) return std::nullopt;
+    const double forward = std::fmod(*pb - *pa + perimeter, perimeter);
+    return forward <= perimeter / 2.0 ? std::pair{*pa, forward} : std::pair{*pb, perimeter - forward};
+  };
+  const auto sa = stretch(a), sb = stretch(b);
+  if (!sa || !sb) return std::nullopt;
+  auto ahead = [&](double from, double to) {  // from `from` forward to `to`
+    const double d = std::fmod(to - from + 2.0 * perimeter, perimeter);
+    return d > perimeter - kTouching ? 0.0 : d;
+  };
+  return std::min(ahead(sa->first + sa->second, sb->first), ahead(sb->first + sb->second, sa->first));
 }
 
 // Where a group starts: its first explicit position (the teacher's, in a
@@ -108,13 +145,17 @@ void assembly_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out)
     double gap = kInf;
     Vec2 at = Vec2::Zero();
     for (const Segment& wall : level.walls) {
-      double d = kInf;
-      Vec2 on_wall = wall.a;
+      Gap nearest{kInf};
       for (const Segment& e : edges(o->area)) {
-        const auto [g, q] = segment_gap(e, wall);
-        if (g < d) d = g, on_wall = q;
+        const Gap g = segment_gap(e, wall);
+        if (g.distance < nearest.distance) nearest = g;
       }
-      if (d > kTouching && d < gap) gap = d, at = on_wall;
+      // A gap is floor between the area and the wall; the far face of an
+      // obstacle the area touches is no gap (its middle lies in the obstacle).
+      if (nearest.distance <= kTouching || nearest.distance >= gap) continue;
+      if (!contains(level.walkable, (nearest.on_a + nearest.on_b) / 2.0)) continue;
+      gap = nearest.distance;
+      at = nearest.on_b;
     }
     if (gap < body)
       out.push_back({place.source, quoted(place.name),
@@ -125,8 +166,8 @@ void assembly_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out)
   }
 }
 
-// (e) An exit within a body's width of a stair end on the same outline: the
-// crowd at one stands in the way of the other.
+// (e) An exit less than a body's width of wall from a stair end on the same
+// outline: the crowd at one stands in the way of the other.
 void exit_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
   for (std::size_t l = 0; l < sc.floor_count; ++l) {
     const WalkableLevel& level = sc.levels[l];
@@ -134,7 +175,10 @@ void exit_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
       if (e.kind != OpeningKind::kExit) continue;
       for (const Opening& s : level.openings) {
         if (s.kind != OpeningKind::kStairEnd) continue;
-        const double d = segment_gap(e.segment, s.segment).first;
+        // Along the outline: an exit and a stair end on either side of a
+        // thin wall are far apart for walkers, however close in a straight line.
+        const double d = wall_between(level.walkable.outer, e.segment, s.segment)
+                             .value_or(segment_gap(e.segment, s.segment).distance);
         if (d >= kBodyWidth) continue;
         const CompiledPlace& exit = sc.places[e.place];
         const CompiledStair& stair = sc.stairs[static_cast<std::size_t>(sc.places[s.place].stair)];
