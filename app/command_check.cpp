@@ -1,4 +1,5 @@
-// campusflow check SCENARIO: validate and print every error at once.
+// campusflow check SCENARIO: validate and print every error at once, or the
+// plan's warnings and a summary of what the scenario holds.
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -8,6 +9,46 @@
 #include "sim/scenario/load_scenario.hpp"
 
 namespace campusflow::cli {
+
+namespace {
+
+// "1 curb zone", "2 curb zones".
+std::string count(std::size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The street in two lines: its network and controls, then its demand as
+// written and as drawn for the scenario's seed.
+void print_street(const std::string& path, const CompiledStreet& street) {
+  const StreetSpec& s = street.spec;
+  std::size_t stalls = 0;
+  for (const CurbZoneSpec& z : s.curb_zones) stalls += z.stalls;
+  std::cout << path << ": street: " << count(s.nodes.size(), "node", "nodes") << ", "
+            << count(s.links.size(), "link", "links") << ", " << count(s.curb_zones.size(), "curb zone", "curb zones")
+            << " (" << count(stalls, "stall", "stalls") << "), " << count(s.crossings.size(), "crossing", "crossings")
+            << ", " << count(s.signals.size(), "signal", "signals") << ", " << count(s.guards.size(), "guard", "guards")
+            << ", " << count(s.gates.size(), "gate", "gates")
+            << (s.no_car_zone ? ", no-car zone " + std::to_string(static_cast<long long>(s.no_car_zone->radius)) + " m"
+                              : std::string())
+            << "\n";
+  std::size_t drop_offs = 0;
+  for (const DemandVehicle& v : street.vehicles) drop_offs += v.spec.drop_off ? 1 : 0;
+  std::cout << path << ": demand: " << count(s.vehicles.size(), "vehicle", "vehicles") << ", "
+            << count(s.flows.size(), "flow", "flows") << (s.drop_off_profile ? ", a drop-off profile" : "") << ", "
+            << count(s.walk_ins.size(), "walk-in", "walk-ins") << ", "
+            << count(s.walk_in_flows.size(), "walk-in flow", "walk-in flows") << "; drawn for seed " << street.seed
+            << ": " << count(street.vehicles.size(), "vehicle", "vehicles") << " (" << drop_offs
+            << " dropping off or picking up), " << count(street.walk_ins.size(), "pupil on foot", "pupils on foot")
+            << "\n";
+}
+
+}  // namespace
+
+void print_warnings(const std::vector<std::string>& warnings) {
+  if (warnings.empty()) return;
+  for (const std::string& w : warnings) std::cerr << w << "\n";
+  std::cerr << warnings.size() << (warnings.size() == 1 ? " warning\n" : " warnings\n");
+}
 
 int check_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
@@ -22,9 +63,15 @@ int check_command(const std::vector<std::string>& args) {
     std::cerr << loaded.errors.size() << (loaded.errors.size() == 1 ? " error\n" : " errors\n");
     return kBadInput;
   }
+  print_warnings(loaded.warnings);
   const CompiledScenario& sc = *loaded.scenario;
-  std::cout << path << ": ok: " << sc.levels.size() << " level(s), " << sc.exits.size() << " exit(s), "
-            << sc.groups.size() << " group(s), " << sc.agent_count << " agents\n";
+  // A street alone has no building to summarise.
+  if (sc.floor_count > 0 || !sc.street)
+    std::cout << path << ": ok: " << sc.levels.size() << " level(s), " << sc.exits.size() << " exit(s), "
+              << sc.groups.size() << " group(s), " << sc.agent_count << " agents\n";
+  else
+    std::cout << path << ": ok\n";
+  if (sc.street) print_street(path, *sc.street);
   return kOk;
 }
 

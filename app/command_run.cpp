@@ -184,6 +184,7 @@ int run_command(const std::vector<std::string>& args) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
     return kBadInput;
   }
+  print_warnings(loaded.warnings);
   const CompiledScenario& sc = *loaded.scenario;
 
   RunOptions options;

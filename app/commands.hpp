@@ -12,4 +12,8 @@ int view_command(const std::vector<std::string>& args);
 int render_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 
+// The scenario's warnings (LoadResult::warnings) on stderr, then their count;
+// nothing when there are none. `check` and `run` print them; they change no exit code.
+void print_warnings(const std::vector<std::string>& warnings);
+
 }  // namespace campusflow::cli

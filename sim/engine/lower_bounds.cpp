@@ -48,8 +48,9 @@ double distance_between(const Opening& a, const Opening& b) {
 
 // The way from every place to safety in metres of level walking, for agents
 // of one profile: straight lines within levels, stairs at the profile's
-// faster stair factor. Doors count as open (one may open later).
-std::vector<double> place_bounds(const CompiledScenario& sc, ProfileId profile) {
+// faster stair factor. Places closed for the whole run are left out; every
+// other door counts as open (one may open later).
+std::vector<double> place_bounds(const CompiledScenario& sc, ProfileId profile, const std::vector<char>& closed) {
   std::vector<GraphEdge> edges;
   for (const WalkableLevel& level : sc.levels) {
     for (std::size_t i = 0; i < level.openings.size(); ++i) {
@@ -68,7 +69,7 @@ std::vector<double> place_bounds(const CompiledScenario& sc, ProfileId profile) 
       }
     }
   }
-  return PortalGraph(sc.places.size(), std::move(edges)).costs_to(safety_places(sc), {});
+  return PortalGraph(sc.places.size(), std::move(edges)).costs_to(safety_places(sc), closed);
 }
 
 struct Cut {
@@ -97,16 +98,28 @@ std::vector<Cut> storey_cuts(const CompiledScenario& sc) {
 
 }  // namespace
 
+std::vector<char> closed_for_whole_run(const CompiledScenario& sc) {
+  std::vector<char> closed = closed_at_alarm(sc);
+  for (const CompiledEvent& e : sc.events)
+    if (e.time == 0 && (e.kind == EventKind::kClose || e.kind == EventKind::kBlock))
+      for (std::uint32_t p : e.places) closed[p] = 1;
+  for (const CompiledEvent& e : sc.events)
+    if (e.kind == EventKind::kOpen || e.kind == EventKind::kUnblock)
+      for (std::uint32_t p : e.places) closed[p] = 0;
+  return closed;
+}
+
 LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
   LowerBounds out;
+  const std::vector<char> closed = closed_for_whole_run(sc);
   std::vector<std::vector<double>> by_profile(kProfiles.size());
   for (const CompiledGroup& g : sc.groups) {
     auto& bound = by_profile[static_cast<std::size_t>(g.profile)];
-    if (bound.empty()) bound = place_bounds(sc, g.profile);
+    if (bound.empty()) bound = place_bounds(sc, g.profile, closed);
     for (std::uint32_t i = g.first_agent; i < g.first_agent + g.count; ++i) {
       double way = kInf;
       for (const Opening& o : sc.levels[agents.level[i]].openings)
-        way = std::min(way, distance_to(o, agents.position[i]) + bound[o.place]);
+        if (!closed[o.place]) way = std::min(way, distance_to(o, agents.position[i]) + bound[o.place]);
       if (std::isfinite(way))
         out.walking = std::max(out.walking, earliest_start(agents, i) + way / agents.free_speed[i]);
     }
@@ -125,6 +138,7 @@ LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
     // exits behind it (they lead out of every level).
     double hard = 0.0, design = 0.0;
     for (std::size_t p = 0; p < sc.places.size(); ++p) {
+      if (closed[p]) continue;  // nobody leaves the storey by it
       int sides = 0;
       for (std::size_t l = 0; l < sc.levels.size(); ++l)
         if (sc.levels[l].opening_for(static_cast<std::uint32_t>(p))) sides |= cut.inside[l] ? 1 : 2;

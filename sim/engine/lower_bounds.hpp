@@ -11,7 +11,12 @@
 //    of it, at most 2.0 persons per metre and second (the hard limit: a
 //    faster run would be a bug), so T >= first release + N / (2.0 W) for
 //    each such cut; the largest is the bound.
+//
+// Places closed for the whole run (closed_for_whole_run) are left out of
+// both: no way leads through them and nobody leaves a storey by them. A place
+// that some event opens or unblocks, at any time, counts as open.
 #include <string>
+#include <vector>
 
 #include "sim/ped/agents.hpp"
 #include "sim/scenario/compiled_scenario.hpp"
@@ -28,6 +33,10 @@ struct LowerBounds {
 // Specific flows through a cut [P/(m s)].
 inline constexpr double kHardSpecificFlow = 2.0;
 inline constexpr double kDesignSpecificFlow = 1.33;
+
+// (places) 1 for the places closed or blocked at the alarm (a door with
+// "open": false, an event at t = 0) that no event opens or unblocks later.
+std::vector<char> closed_for_whole_run(const CompiledScenario& sc);
 
 // `agents` as spawned: start level, position, pre-movement (release) and free speed.
 LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents);

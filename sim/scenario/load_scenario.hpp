@@ -1,6 +1,7 @@
 #pragma once
 // Reading a scenario: file -> text -> ScenarioSpec -> CompiledScenario, with
-// every error of every stage collected as "file: path: value rule" lines.
+// every error of every stage collected as "file: path: value rule" lines,
+// then the warnings about the plan.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,6 +15,9 @@ namespace campusflow {
 struct LoadResult {
   std::unique_ptr<const CompiledScenario> scenario;  // null when errors is not empty
   std::vector<std::string> errors;
+  // Plans that run but will surprise (plan_warnings.hpp), "file: path: warning: value rule";
+  // only when there are no errors.
+  std::vector<std::string> warnings;
 };
 
 // `label` names the file in messages (default: the path as given).
