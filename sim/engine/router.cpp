@@ -79,13 +79,28 @@ std::uint32_t Router::choose(const Agents& agents, std::uint32_t i, std::uint32_
   const auto& route = sc_.groups[agents.group[i]].route;
   const std::uint32_t k = agents.route_step[i];
   const bool quickest = sc_.groups[agents.group[i]].route_choice == RouteChoice::kQuickest;
-  auto cost = [&](const Opening& o) {
-    if (closed_[o.place]) return std::numeric_limits<double>::infinity();
-    // A place of the current route step costs nothing onward.
-    double rest = onward[o.place];
+  // A place of the current route step costs nothing onward.
+  auto rest_from = [&](std::uint32_t place) {
     if (k < route.size())
       for (std::uint32_t p : route[k].places)
-        if (p == o.place) rest = 0.0;
+        if (p == place) return 0.0;
+    return onward[place];
+  };
+  auto cost = [&](const Opening& o) {
+    if (closed_[o.place]) return std::numeric_limits<double>::infinity();
+    double rest = rest_from(o.place);
+    const std::int32_t s = sc_.places[o.place].stair;
+    if (rest > 0.0 && s >= 0 && agents.level[i] != sc_.stairs[static_cast<std::size_t>(s)].level) {
+      // Crossing a stair end from its floor always leads onto the flight,
+      // never back onto the same floor: the way on is over the flight and
+      // from its far end. The graph's floor links of a stair end serve those
+      // who step off the flight; counted from the floor, they made the foot
+      // of a stair a shortcut to an exit beside it (cheaper by the fields'
+      // wall margins), and pupils walked into the foot and stood there,
+      // holding it shut for those coming down.
+      const CompiledStair& stair = sc_.stairs[static_cast<std::size_t>(s)];
+      rest = stair.length + rest_from(o.place == stair.from_place ? stair.to_place : stair.from_place);
+    }
     if (!std::isfinite(rest)) return rest;
     // The quickest way counts the wait before the opening as the distance
     // the agent would walk meanwhile.
