@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace campusflow {
 
@@ -10,6 +11,28 @@ Vec2 desired_direction(const Opening& target, const Vec2& x) {
     const double across = (x - target.segment.a).dot(target.normal);
     if (std::abs(across) < 2.0 * target.field.grid().cell && distance(target.segment, x) <= std::abs(across) + 1e-9)
       return across > 0.0 ? Vec2(-target.normal) : target.normal;
+  }
+  if (target.kind == OpeningKind::kAssembly) {
+    // The field leads to the area's edges from both sides, so the cells just
+    // inside an edge point out of the area. Where an edge does not fall on a
+    // cell boundary, an agent less than half a cell outside it is nearer to
+    // such a cell, and the field turned it back: it stood a few centimetres
+    // short of the area for good. Within two cells of the area the way is
+    // straight in, to the nearest point of its boundary.
+    if (!contains(target.area, x)) {
+      double nearest = std::numeric_limits<double>::infinity();
+      Vec2 in = Vec2::Zero();
+      for (const Segment& e : edges(target.area)) {
+        const Vec2 c = closest_point(e, x);
+        const double d = (c - x).norm();
+        if (d >= nearest) continue;
+        nearest = d;
+        // On the edge itself: its inward normal (the ring is counter-clockwise).
+        const Vec2 t = (e.b - e.a).normalized();
+        in = d > 1e-9 ? Vec2((c - x) / d) : Vec2(-t.y(), t.x());
+      }
+      if (nearest < 2.0 * target.field.grid().cell) return in;
+    }
   }
   return target.field.direction(x);
 }

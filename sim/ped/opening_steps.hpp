@@ -13,7 +13,8 @@ namespace campusflow {
 // The desired direction (unit, or zero) at x towards `target`: the steepest
 // descent of its field, except within two cells of a door, where the field's
 // directions on its two sides point at each other (each leads across) and
-// the way is straight across.
+// the way is straight across, and within two cells outside an assembly
+// area, where the way is straight in.
 Vec2 desired_direction(const Opening& target, const Vec2& x);
 
 // The first opening of `level` that the step from a to b crosses, and where

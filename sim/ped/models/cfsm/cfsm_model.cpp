@@ -11,6 +11,9 @@ namespace {
 constexpr double kMinForward = 0.1;
 // A way this long ahead with nobody in it is free. [m]
 constexpr double kFreeWay = 0.5;
+// A wall's push below wall_strength x this (e^-10, beyond r + 10 D_w) is out
+// of its reach, as for the interaction range.
+constexpr double kWallReach = 4.54e-5;
 
 // The gap to the nearest neighbour in the agent's path along e: within a
 // corridor of width l_ij, in front (eq. 2 of the paper).
@@ -56,6 +59,7 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
     e += p_.neighbour_strength * std::exp((l - s) / p_.neighbour_range) * (d / s);
   });
   Vec2 wall = Vec2::Zero();
+  int walls_in_reach = 0;
   for (std::uint32_t w : walls.near(xi)) {
     const Vec2 d = xi - closest_point(walls.segment(w), xi);
     const double s = d.norm();
@@ -63,6 +67,7 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
     const Vec2 push = p_.wall_strength * std::exp((ri - s) / p_.wall_range) * (d / s);
     e += push;
     wall += push;
+    if (push.norm() > kWallReach * p_.wall_strength) ++walls_in_reach;
   }
   // An agent held in place for a while (Agents::stuck) with nobody in its
   // way is held by a wall: beside a door jamb the corner's push points back
@@ -75,6 +80,13 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
   if (agents.stuck[i] && e0.squaredNorm() > 0.0 && 1.0 + back < kMinForward &&
       gap_ahead(agents, i, e0, neighbours) > kFreeWay)
     e -= (back + 1.0 - kMinForward) * e0;
+  // Nor do neighbours turn a stuck agent round. Where two pupils face each
+  // other across a narrow aisle (from the seat rows of a bus), each one's
+  // push on the other outweighs its desired direction within about
+  // l + D ln(a) = 0.68 m, so neither ever enters the aisle. Deflected but
+  // not turned, they close in until the speed rule stops one of them, and
+  // the first to reach the aisle turns along it and walks on.
+  if (agents.stuck[i] && e0.squaredNorm() > 0.0 && e.dot(e0) < kMinForward) e -= (e.dot(e0) - kMinForward) * e0;
   const double norm = e.norm();
   if (norm <= 1e-12) return Vec2::Zero();
   e /= norm;
@@ -83,7 +95,30 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
   const double gap = gap_ahead(agents, i, e, neighbours);
   const double v0 = agents.desired_speed[i];
   const double speed = std::min(v0, std::max(0.0, gap / p_.time_gap));
-  return speed * e;
+  Vec2 v = speed * e;
+  // Where walls face each other within the reach of their push (the 0.35 m
+  // legroom between two seat rows), the push of one wall, with D_w = 0.02 m,
+  // changes e^2.5-fold over one 5 cm step and threw the agent at full speed
+  // against the other wall, and back, every tick, for ever. So where other
+  // walls within reach push a stuck agent towards a wall, it approaches that
+  // wall no faster than the time-gap rule of eq. 2 allows with the wall as
+  // the one ahead, (s - r) / T, unless its desired direction itself leads
+  // that way. Not in the paper; for every agent it slowed the single file
+  // through a 0.5 m entrance below the Juelich measurement.
+  if (agents.stuck[i] && walls_in_reach >= 2) {
+    for (std::uint32_t w : walls.near(xi)) {
+      const Vec2 d = closest_point(walls.segment(w), xi) - xi;
+      const double s = d.norm();
+      if (s <= 0.0) continue;
+      const Vec2 n = d / s;
+      // The walls' push along n without this wall's own (which is -push n).
+      const double others = wall.dot(n) + p_.wall_strength * std::exp((ri - s) / p_.wall_range);
+      const double towards = v.dot(n);
+      const double limit = std::max(std::max(0.0, s - ri) / p_.time_gap, speed * e0.dot(n));
+      if (others > kWallReach * p_.wall_strength && towards > limit) v -= (towards - limit) * n;
+    }
+  }
+  return v;
 }
 
 }  // namespace campusflow
