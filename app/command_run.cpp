@@ -146,6 +146,12 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
     std::printf("  peak density     %.0f P/m2 at %.1f s on \"%s\" near (%.1f, %.1f, %.1f) m\n", r.peak_density.density,
                 r.peak_density.time, sc.levels[r.peak_density.level].name.c_str(), at.x(), at.y(), at.z());
   }
+  // Stairs are where crowds crush (踩踏): each flight's own peak.
+  for (std::size_t s = 0; s < r.stair_peaks.size(); ++s) {
+    if (sc.stairs[s].flat || r.stair_peaks[s].time < 0.0) continue;
+    std::printf("  %-16s %-16s %.0f P/m2 at %.1f s\n", s == 0 ? "flight peaks" : "", sc.stairs[s].name.c_str(),
+                r.stair_peaks[s].density, r.stair_peaks[s].time);
+  }
   if (r.street) print_street(*r.street);
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());

@@ -6,6 +6,8 @@
 namespace campusflow {
 
 DensityRecorder::DensityRecorder(const CompiledScenario& sc) : sc_(sc) {
+  level_peaks_.resize(sc.levels.size());
+  for (std::uint32_t l = 0; l < sc.levels.size(); ++l) level_peaks_[l].level = l;
   for (const WalkableLevel& level : sc.levels) {
     const Box box = bounding_box(level.walkable.outer);
     origin_.push_back(box.min);
@@ -39,6 +41,7 @@ const std::vector<DensityCell>& DensityRecorder::sample(const Simulation& sim) {
                         static_cast<double>(n) / (kCell * kCell)};
     cells_.push_back(c);
     if (c.density > peak_.density) peak_ = {c.density, t, l, Vec2(c.x, c.y)};
+    if (c.density > level_peaks_[l].density) level_peaks_[l] = {c.density, t, l, Vec2(c.x, c.y)};
     k += n;
   }
   return cells_;

@@ -34,6 +34,9 @@ class DensityRecorder {
   // After a step; returns the cells of a sample when one is due, else nothing.
   const std::vector<DensityCell>& sample(const Simulation& sim);
   const PeakDensity& peak() const { return peak_; }
+  // The highest density on each level, (levels); a stair's flight is a level
+  // of its own, so this is the peak per flight too.
+  const std::vector<PeakDensity>& level_peaks() const { return level_peaks_; }
 
  private:
   const CompiledScenario& sc_;
@@ -43,6 +46,7 @@ class DensityRecorder {
   std::vector<std::uint64_t> keys_;           // scratch: occupied cells of this sample
   std::vector<DensityCell> cells_;
   PeakDensity peak_;
+  std::vector<PeakDensity> level_peaks_;
 };
 
 }  // namespace campusflow

@@ -207,6 +207,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   report.reroutes = sim.reroutes();
   report.classes = roll_call.finish(sim);
   report.peak_density = density.peak();
+  for (const CompiledStair& s : sc.stairs) report.stair_peaks.push_back(density.level_peaks()[s.level]);
   report.evacuation_time = sim.evacuation_time();
   report.simulated_time = us_to_seconds(sim.now());
   report.counts = sim.counts();
@@ -272,6 +273,11 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.peak_density_level = static_cast<std::int32_t>(report.peak_density.level);
     summary.peak_density_x = report.peak_density.place.x();
     summary.peak_density_y = report.peak_density.place.y();
+    for (std::size_t s = 0; s < sc.stairs.size(); ++s) {
+      summary.stair_names.push_back(sc.stairs[s].name);
+      summary.stair_peak_density.push_back(report.stair_peaks[s].density);
+      summary.stair_peak_time.push_back(report.stair_peaks[s].time);
+    }
     for (const CompiledPlace& p : sc.places) summary.flow_places.push_back(p.name);
     summary.flow_bin = kFlowBin;
     summary.flow_counts = std::move(flow_counts);

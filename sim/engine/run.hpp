@@ -52,6 +52,7 @@ struct RunReport {
   LowerBounds bounds;                // analytic lower bounds of the evacuation time
   std::vector<ClassResult> classes;  // the roll call, by group
   PeakDensity peak_density;          // the most crowded 1 m^2 cell, sampled every second
+  std::vector<PeakDensity> stair_peaks;  // (stairs) the most crowded cell of each flight
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
   std::optional<StreetReport> street;  // gate traffic, when the scenario has a street
 

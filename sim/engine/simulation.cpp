@@ -26,6 +26,13 @@ constexpr std::size_t kGrain = 64;
 constexpr std::uint64_t kRouteTicks = 40;
 // How far past the line an agent arriving through a stair end is put, at least. [m]
 constexpr double kArrivalStep = 0.01;
+// The strip at the foot of a flight kept clear for those stepping off it: a
+// stride, more than a body's width (2 x 0.2 m for adults). [m]
+constexpr double kFootStrip = 0.5;
+// On a flight people stand on treads and keep the tread in front of them
+// free: the collision-free speed model's l grows by a tread there
+// (docs/models/cfsm.md, "On stairs"). [m]
+constexpr double kStairHeadway = 0.3;
 
 std::variant<CfsmModel, SfmModel> make_model(const ModelSpec& spec) {
   if (spec.kind == PedModelKind::kSocialForce) return SfmModel(spec.sfm);
@@ -57,6 +64,9 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
   for (const WalkableLevel& level : scenario.levels)
     grids_.emplace_back(GridSpec::covering(bounding_box(level.walkable.outer), range, range));
   level_ids_.resize(scenario.levels.size());
+  headway_.assign(scenario.levels.size(), 0.0);
+  for (const CompiledStair& s : scenario.stairs)
+    if (!s.flat) headway_[s.level] = kStairHeadway;
 
   // The alarm sounds at t = 0: every group appears, then frames and ticks
   // start. At equal times events run in this order of scheduling.
@@ -202,13 +212,14 @@ void Simulation::plan_moves_with(const Model& model) {
         if constexpr (std::is_same_v<Model, SfmModel>)
           v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], dt);
         else
-          v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
+          v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], headway_[l]);
         if (led) {
           // Slowing down keeps the step collision-free.
           const double cap = classes_.speed_cap(agents_, i), speed = v.norm();
           if (speed > cap) v *= cap / speed;
         }
-        m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
+        m.position = keep_stair_feet_clear(level, x, x + dt * v, m.target, kFootStrip);
+        m.position = keep_clear_of_walls(m.position, x, agents_.radius[i], level.wall_grid);
         std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
         if (m.place != kNoPlace && m.place != m.target && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
           // Nobody steps onto a stair by accident: a stair end the agent is

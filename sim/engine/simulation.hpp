@@ -150,6 +150,7 @@ class Simulation {
   std::vector<std::uint32_t> active_;  // ids inside, ascending
   std::vector<NeighbourGrid> grids_;   // one per level
   std::vector<std::vector<std::uint32_t>> level_ids_;  // scratch: active ids by level
+  std::vector<double> headway_;        // (levels) the model's extra length l on the level [m]: a tread on flights
 
   struct Move {
     double remaining;      // Agents::remaining for classes led by a teacher [m]

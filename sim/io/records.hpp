@@ -142,6 +142,9 @@ struct RunSummary {
   double peak_density_time = -1.0;  // [s]
   std::int32_t peak_density_level = 0;
   double peak_density_x = 0.0, peak_density_y = 0.0;  // [m] cell centre, level coordinates
+  std::vector<std::string> stair_names;   // the stairs, in scenario order
+  std::vector<double> stair_peak_density; // [P/m^2] the peak of each flight, parallel to stair_names
+  std::vector<double> stair_peak_time;    // [s] when; -1: nobody on it
   std::vector<std::string> flow_places;  // places, as in /campusflow/places
   double flow_bin = 0.0;                 // [s] width of a flow bin
   std::vector<std::int64_t> flow_counts; // (bins x places) passages per bin, row by row

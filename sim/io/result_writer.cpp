@@ -298,6 +298,10 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_rows(campusflow_.get(), "classes", classes.file.get(), classes.memory.get(), s.classes.size(),
              s.classes.data());
   write_strings(g, "exit_names", s.exit_names);
+  write_strings(g, "stair_names", s.stair_names);
+  write_rows(g, "stair_peak_density", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, s.stair_peak_density.size(),
+             s.stair_peak_density.data());
+  write_rows(g, "stair_peak_time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, s.stair_peak_time.size(), s.stair_peak_time.data());
   write_rows(g, "exit_counts", H5T_STD_I64LE, H5T_NATIVE_INT64, s.exit_counts.size(), s.exit_counts.data());
 }
 

@@ -67,3 +67,37 @@ std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, cons
 }
 
 }  // namespace campusflow
+
+namespace campusflow {
+
+namespace {
+// How far into the floor p lies from boundary opening o, and whether it lies
+// across the opening's width.
+struct StripPosition {
+  double depth;  // [m] from the opening's line into the level
+  bool across;   // within the opening's width
+};
+StripPosition strip_position(const Opening& o, const Vec2& p) {
+  const Vec2 along = o.segment.b - o.segment.a;
+  const double u = (p - o.segment.a).dot(along) / along.squaredNorm();
+  return {-(p - o.segment.a).dot(o.normal), u >= 0.0 && u <= 1.0};
+}
+bool in_strip(const Opening& o, const Vec2& p, double depth) {
+  const StripPosition s = strip_position(o, p);
+  return s.across && s.depth >= 0.0 && s.depth < depth;
+}
+}  // namespace
+
+Vec2 keep_stair_feet_clear(const WalkableLevel& level, const Vec2& a, const Vec2& b, std::uint32_t target,
+                           double depth) {
+  if (level.stair) return b;  // on a flight its ends are where it leads
+  Vec2 out = b;
+  for (const Opening& o : level.openings) {
+    if (o.kind != OpeningKind::kStairEnd || o.place == target) continue;
+    if (!in_strip(o, out, depth) || in_strip(o, a, depth)) continue;
+    out -= (depth - strip_position(o, out).depth) * o.normal;
+  }
+  return out;
+}
+
+}  // namespace campusflow

@@ -23,4 +23,14 @@ Vec2 desired_direction(const Opening& target, const Vec2& x);
 // them. {kNoPlace, 2} when it crosses none.
 std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, const Vec2& a, const Vec2& b);
 
+// Where people step off a flight onto a floor they need room: a step from a
+// to b (on a floor) that would enter the strip `depth` deep along a stair end
+// of the level, from outside it, stops at the strip's edge, unless that end
+// is the agent's `target`. Who is in a strip already (those who just stepped
+// off) moves freely. Without this the crowd on a landing, queueing for the
+// flight down, fills the foot of the flight from above and holds everyone
+// on it for minutes (docs/models/routing.md, "Landings").
+Vec2 keep_stair_feet_clear(const WalkableLevel& level, const Vec2& a, const Vec2& b, std::uint32_t target,
+                           double depth);
+
 }  // namespace campusflow

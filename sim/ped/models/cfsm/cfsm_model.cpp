@@ -33,6 +33,24 @@ double gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e, const Nei
   });
   return gap;
 }
+// On a flight: the gap along the flight (e0) to the nearest neighbour on a
+// tread in front, one more than a body length ahead within a lane of width
+// l_ij. Those on the same tread, side by side or half a body ahead, do not count.
+double tread_gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e0, const NeighbourGrid& neighbours) {
+  const Vec2 xi = agents.position[i];
+  const double ri = agents.radius[i];
+  double gap = std::numeric_limits<double>::infinity();
+  const Vec2 across(-e0.y(), e0.x());
+  neighbours.for_each_near(xi, [&](std::uint32_t j) {
+    if (j == i) return;
+    const Vec2 d = agents.position[j] - xi;
+    const double l = ri + agents.radius[j];
+    const double ahead = e0.dot(d);
+    if (ahead <= l || std::abs(across.dot(d)) >= l) return;
+    gap = std::min(gap, ahead - l);
+  });
+  return gap;
+}
 }  // namespace
 
 double CfsmModel::interaction_range(double max_radius, double max_speed) const {
@@ -43,7 +61,7 @@ double CfsmModel::interaction_range(double max_radius, double max_speed) const {
 }
 
 Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
-                         const NeighbourGrid& neighbours) const {
+                         const NeighbourGrid& neighbours, double headway) const {
   const Vec2 xi = agents.position[i];
   const double ri = agents.radius[i];
   const double range = neighbours.spec().cell;
@@ -94,7 +112,12 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
   // Speed: the smallest gap to a neighbour in the agent's path.
   const double gap = gap_ahead(agents, i, e, neighbours);
   const double v0 = agents.desired_speed[i];
-  const double speed = std::min(v0, std::max(0.0, gap / p_.time_gap));
+  double speed = std::min(v0, std::max(0.0, gap / p_.time_gap));
+  // On a flight the one in front along the flight (the desired direction,
+  // not e, which a side neighbour's push may turn) is kept a tread further
+  // away. Side by side on a step nobody holds anyone back.
+  if (headway > 0.0 && e0.squaredNorm() > 0.0)
+    speed = std::min(speed, std::max(0.0, (tread_gap_ahead(agents, i, e0, neighbours) - headway) / p_.time_gap));
   Vec2 v = speed * e;
   // Where walls face each other within the reach of their push (the 0.35 m
   // legroom between two seat rows), the push of one wall, with D_w = 0.02 m,

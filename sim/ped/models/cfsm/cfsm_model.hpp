@@ -22,9 +22,11 @@ class CfsmModel {
 
   // The velocity of walking agent i [m/s], read from the frozen state only.
   // `e0` is the desired direction (unit, or zero), `walls` the walls of the
-  // agent's level, `neighbours` the agents on it.
+  // agent's level, `neighbours` the agents on it. `headway` [m] lengthens the
+  // agent's l in the speed term: the free tread kept in front on a flight
+  // (docs/models/cfsm.md, "On stairs"); 0 on floors.
   Vec2 velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
-                const NeighbourGrid& neighbours) const;
+                const NeighbourGrid& neighbours, double headway = 0.0) const;
 
   // Distance beyond which neighbours no longer change anyone's velocity for
   // agents up to `max_radius` [m] and `max_speed` [m/s]: the grid cell edge.
