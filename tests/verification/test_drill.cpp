@@ -26,6 +26,19 @@ TEST_CASE("drill: everyone assembles, no faster than the analytic bounds, same f
   CHECK(one.bounds.capacity >= 1080.0 / 5.6);
   CHECK(one.evacuation_time >= one.bounds.walking);
   CHECK(one.evacuation_time >= one.bounds.capacity);
+  // No pile-up on a flight: a queue on a stair keeps a tread free in front,
+  // so no 1 m^2 cell of any of the six flights holds more than 6 pupils in a
+  // one-second sample (docs/models/cfsm.md, "On stairs"; they reached 11-13).
+  REQUIRE(one.stair_peaks.size() == sc->stairs.size());
+  for (std::size_t s = 0; s < sc->stairs.size(); ++s) {
+    INFO(sc->stairs[s].name << ": " << one.stair_peaks[s].density << " P/m2 at " << one.stair_peaks[s].time << " s");
+    if (!sc->stairs[s].flat) CHECK(one.stair_peaks[s].density <= 6.0);
+    CHECK(one.stair_peaks[s].time >= 0.0);  // every flight and exit path is used
+  }
+  // Everyone who waited a minute without progress went on: no episode is
+  // left open at the end (docs/models/stuck.md).
+  CHECK(one.complete);
+  for (const StuckEpisode& e : one.stuck) CHECK(e.until >= 0.0);
   // Bit-identical for any thread count.
   CHECK(one.state_hash == two.state_hash);
   CHECK(one.evacuation_time == two.evacuation_time);
