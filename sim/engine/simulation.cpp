@@ -397,12 +397,13 @@ std::uint32_t Simulation::nearest_place(std::uint32_t i) const {
   return best;
 }
 
-StuckCause Simulation::stuck_cause(std::uint32_t i) const {
+StuckCause Simulation::stuck_cause(std::uint32_t i, std::uint32_t target) const {
   // How close a closed place must be to be the reason. [m]
   constexpr double kAtPlace = 2.0;
   // A neighbour this much beyond touching still holds the agent in: the
-  // collision-free speed model stops agents short of contact. [m]
-  constexpr double kContact = 0.3;
+  // collision-free speed model stops agents short of contact, and on a
+  // flight a tread (0.3 m) short of the one in front. [m]
+  constexpr double kContact = 0.6;
   const Vec2& x = agents_.position[i];
   const WalkableLevel& level = scenario_.levels[agents_.level[i]];
   bool closed_here = false;  // a place of its level it may not cross
@@ -412,7 +413,7 @@ StuckCause Simulation::stuck_cause(std::uint32_t i) const {
     closed_here = true;
   }
   // No way on: a closed place of its level has cut it off, or there never was one.
-  if (agents_.target[i] == kNoPlace) return closed_here ? StuckCause::kClosedPlace : StuckCause::kNoRoute;
+  if (target == kNoPlace) return closed_here ? StuckCause::kClosedPlace : StuckCause::kNoRoute;
   // Held on two sides or more: a jam of bodies, not a wall.
   int touching = 0;
   grids_[agents_.level[i]].for_each_near(x, [&](std::uint32_t j) {
@@ -430,9 +431,13 @@ void Simulation::watch_progress() {
       watch_.restart(i, agents_.release[i] == kNever ? now_ : agents_.release[i]);
       continue;
     }
-    if (!watch_.observe(i, router_.remaining(agents_, i, agents_.target[i]), now_)) continue;
+    // Right after a crossing the target is chosen afresh at the next tick:
+    // measure against the one it will choose.
+    std::uint32_t target = agents_.target[i];
+    if (target == kNoPlace) target = router_.choose(agents_, i, kNoPlace);
+    if (!watch_.observe(i, router_.remaining(agents_, i, target), now_)) continue;
     watch_.open({i, agents_.level[i], agents_.position[i], nearest_place(i), us_to_seconds(watch_.since(i)), -1.0,
-                 stuck_cause(i)});
+                 stuck_cause(i, target)});
   }
 }
 

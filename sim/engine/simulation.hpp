@@ -116,7 +116,8 @@ class Simulation {
   void track_progress(std::uint32_t i);
   // The no-progress detector, for the agents due this tick (each once a second).
   void watch_progress();
-  StuckCause stuck_cause(std::uint32_t i) const;
+  // Why agent i, heading for `target` (kNoPlace: no way on), is stuck.
+  StuckCause stuck_cause(std::uint32_t i, std::uint32_t target) const;
   // Agent i found no way on the route it follows: it takes the group's
   // fallback route, or heads for the nearest safety.
   void reroute(std::uint32_t i);

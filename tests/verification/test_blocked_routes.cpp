@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
+#include <string>
 
 #include "sim/engine/run.hpp"
 #include "verification/scenario_fixture.hpp"
@@ -134,4 +136,66 @@ TEST_CASE("a posted route's fallback is taken when a step closes", "[verificatio
     CHECK(e.time == Approx(2.0));  // at the end of the pre-movement
   }
   CHECK(r.stuck.empty());
+}
+
+namespace {
+
+// Two storeys, each a 3 m corridor (y 7-10) along three open bays of 9 x 7 m,
+// a stair at each end of the corridor (1.2 m, 7 m along the slope; its foot
+// on the ground floor's end wall above that end's 1.2 m exit). 90 primary
+// pupils upstairs, 30 per bay, released after 5-20 s; nobody downstairs.
+std::string school_with_two_stairs(const std::string& events) {
+  const std::string outline = R"([[0, 10], [0, 7], [1, 7], [1, 0], [10, 0], [10, 7], [10.24, 7], [10.24, 0],
+      [19.24, 0], [19.24, 7], [19.48, 7], [19.48, 0], [28.48, 0], [28.48, 7], [29, 7], [29, 0], [30, 0], [30, 10]])";
+  std::ostringstream s;
+  s << R"({"format": "campusflow-scenario/1", "name": "two stairs", "settings": {"time_limit": 300},
+    "levels": [{"name": "ground", "outline": )" << outline << R"(,
+                "exits": [{"name": "west exit", "segment": [[0, 8.4], [0, 7.2]]},
+                          {"name": "east exit", "segment": [[30, 7.2], [30, 8.4]]}]},
+               {"name": "first", "elevation": 3.6, "outline": )" << outline << R"(}],
+    "stairs": [{"name": "west stair", "length": 7, "from": {"level": "first", "segment": [[0, 10], [0, 8.8]]},
+                "to": {"level": "ground", "segment": [[0, 10], [0, 8.8]]}},
+               {"name": "east stair", "length": 7, "from": {"level": "first", "segment": [[30, 8.8], [30, 10]]},
+                "to": {"level": "ground", "segment": [[30, 8.8], [30, 10]]}}],
+    "events": )" << events << R"(,
+    "groups": [)";
+  const double bays[3] = {1.3, 10.54, 19.78};
+  for (int k = 0; k < 3; ++k)
+    s << (k ? ", " : "") << R"({"name": "bay )" << k << R"(", "level": "first", "profile": "primary", "count": 30,
+        "spawn": [[)" << bays[k] << ", 0.3], [" << bays[k] + 8.4 << ", 0.3], [" << bays[k] + 8.4 << ", 6.7], ["
+      << bays[k] << R"(, 6.7]], "pre_movement": {"distribution": "normal", "mean": 10, "sd": 3, "min": 5, "max": 20}})";
+  s << "]}";
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("a flight blocked while in use, in 10 seeds: those on it get off, everyone reaches safety",
+          "[verification][reroute]") {
+  // The east flight is blocked at 20 s, while the east bay's pupils are on
+  // it: whole (nobody steps on; those on it step off at either end), or at
+  // its foot only (those on it turn back up and take the west stair).
+  for (const char* end : {"", R"(, "end": "ground")"}) {
+    const auto sc = test::load_text(school_with_two_stairs(std::string(R"([{"time": 20, "action": "block", "target": "east stair")") + end + "}]"));
+    const std::uint32_t east = stair_index(*sc, "east stair");
+    std::size_t in_use = 0;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+      INFO((*end ? "foot" : "whole") << " blocked, seed " << seed);
+      Simulation sim(*sc, RunOptions{seed, 1});
+      std::size_t at_block = 0, later = 0;
+      while (sim.step()) {
+        const double t = us_to_seconds(sim.now());
+        if (t == 20.0) at_block = on_flight(sim, east);
+        // 7 m at a primary pupil's 0.6 m/s or so: off within 20 s.
+        if (t >= 40.0) later = std::max(later, on_flight(sim, east));
+      }
+      in_use += at_block > 0;
+      CHECK(later == 0);
+      CHECK(sim.counts().exited == 90);
+      CHECK_FALSE(sim.timed_out());
+      for (const StuckEpisode& e : sim.stuck_watch().episodes()) CHECK(e.until >= 0.0);
+    }
+    // The flight was in use at the block in most draws.
+    CHECK(in_use >= 7);
+  }
 }
