@@ -58,15 +58,26 @@ bool Router::may_cross(const Agents& agents, std::uint32_t i, std::uint32_t plac
   return stair >= 0 && agents.level[i] == sc_.stairs[static_cast<std::size_t>(stair)].level;
 }
 
+bool Router::shut(const RouteStep& step) const {
+  auto is_shut = [&](std::uint32_t p) { return closed_[p] != 0; };
+  // A stair step is done by walking the flight: with either end shut it
+  // cannot be done at all, though the other end's node can still be reached.
+  if (step.stair >= 0) return std::any_of(step.places.begin(), step.places.end(), is_shut);
+  return std::all_of(step.places.begin(), step.places.end(), is_shut);
+}
+
+std::uint32_t Router::first_shut_step(const Agents& agents, std::uint32_t i) const {
+  const std::span<const RouteStep> route = route_of(agents, i);
+  for (std::uint32_t k = agents.route_step[i]; k < route.size(); ++k)
+    if (shut(route[k])) return k;
+  return agents.route_step[i];
+}
+
 Router::RouteCosts Router::route_costs(std::span<const RouteStep> route) const {
   RouteCosts r;
-  for (const RouteStep& step : route) {
-    // A stair step is done by walking the flight: with either end shut it
-    // cannot be done at all, though the other end's node can still be reached.
-    const bool shut = step.stair >= 0 && std::any_of(step.places.begin(), step.places.end(),
-                                                     [&](std::uint32_t p) { return closed_[p] != 0; });
-    r.steps.push_back(shut ? std::vector<double>(sc_.places.size(), kInfinity) : sc_.graph.costs_to(step.places, closed_));
-  }
+  for (const RouteStep& step : route)
+    r.steps.push_back(shut(step) && step.stair >= 0 ? std::vector<double>(sc_.places.size(), kInfinity)
+                                                    : sc_.graph.costs_to(step.places, closed_));
   // From the last step backwards: the cheapest way from step k's places
   // on through the rest of the route to safety.
   r.tails.assign(route.size(), 0.0);

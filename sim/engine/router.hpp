@@ -48,6 +48,11 @@ class Router {
   // Whether the rest of the route agent i follows still leads to safety (a
   // later step may have closed, though the next can still be reached).
   bool route_open(const Agents& agents, std::uint32_t i) const;
+  // The first step of agent i's route, from its current one on, that a
+  // closure has made impossible (every place shut, or a flight with an end
+  // shut); the current step when none is (it cannot be reached for want of a
+  // way, not for a closure).
+  std::uint32_t first_shut_step(const Agents& agents, std::uint32_t i) const;
   // The route agent i follows now: its group's posted route, the fallback, or none.
   std::span<const RouteStep> route_of(const Agents& agents, std::uint32_t i) const;
   // The safety place (exit or assembly point) agent i would reach heading
@@ -69,6 +74,8 @@ class Router {
     std::vector<double> tails;               // (route steps) cost from a step on to safety [m]
   };
   void recompute();
+  // No one can do this step now: every place of it shut, or a flight with an end shut.
+  bool shut(const RouteStep& step) const;
   RouteCosts route_costs(std::span<const RouteStep> route) const;
   // The cost from stair end p to each of `targets`' nearest, stepping off
   // the flight at p (its other end shut) [m].

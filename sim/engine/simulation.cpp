@@ -357,7 +357,7 @@ void Simulation::commit_moves() {
 
 void Simulation::reroute(std::uint32_t i) {
   const std::span<const RouteStep> gave_up = router_.route_of(agents_, i);
-  const std::uint32_t k = agents_.route_step[i];
+  const std::uint32_t k = router_.first_shut_step(agents_, i);
   RerouteRecord r{i, us_to_seconds(now_), agents_.level[i], agents_.position[i], -1, kNoPlace, RouteKind::kNearest,
                   kNoPlace};
   if (k < gave_up.size()) {

@@ -57,7 +57,7 @@ struct RerouteRecord {
   double time;                // [s]
   std::uint32_t level;        // where it stood: level and level coordinates [m]
   Vec2 position;
-  std::int32_t stair;         // the step it gave up: a stair (index) ...
+  std::int32_t stair;         // the step that closed (or could not be reached): a stair (index) ...
   std::uint32_t place;        // ... or a door or exit (place), when stair < 0
   RouteKind now;              // the group's fallback route, or the nearest safety
   std::uint32_t goal;         // the fallback's first step (a place) or the safety it heads for; kNoPlace: none

@@ -116,7 +116,7 @@ struct RerouteRow {
   double time = 0.0;                 // [s]
   std::int32_t level = 0;
   double x = 0.0, y = 0.0, z = 0.0;  // [m] building coordinates
-  std::string step;                  // the route step given up (a door, stair or exit)
+  std::string step;                  // the first step of its route that closed (a door, stair or exit)
   std::string route;                 // what it follows now: "fallback" or "nearest safety"
   std::string goal;                  // the fallback's first step, or the safety it heads for; empty: none
 };

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 #include "sim/io/hdf5_objects.hpp"
@@ -211,58 +212,48 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
 
 namespace {
 
-// /campusflow/stuck and /campusflow/reroutes: a column per field, names as strings.
+// A dataset named `name` holding `field` of every row: the columns of
+// /campusflow/stuck and /campusflow/reroutes.
+template <class Row, class T>
+void write_column(hid_t group, const char* name, std::span<const Row> rows, T Row::*field) {
+  std::vector<T> column;
+  for (const Row& r : rows) column.push_back(r.*field);
+  if constexpr (std::is_same_v<T, std::string>)
+    write_strings(group, name, column);
+  else if constexpr (std::is_same_v<T, double>)
+    write_rows(group, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column.size(), column.data());
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    write_rows(group, name, H5T_STD_I64LE, H5T_NATIVE_INT64, column.size(), column.data());
+  else
+    write_rows(group, name, H5T_STD_I32LE, H5T_NATIVE_INT32, column.size(), column.data());
+}
+
 void write_stuck(hid_t parent, std::span<const StuckRow> rows) {
   const Handle group = create_group(parent, "stuck");
-  std::vector<std::int64_t> agent;
-  std::vector<std::int32_t> level;
-  std::vector<double> x, y, z, since, until;
-  std::vector<std::string> place, cause;
-  for (const StuckRow& r : rows) {
-    agent.push_back(r.agent);
-    level.push_back(r.level);
-    x.push_back(r.x);
-    y.push_back(r.y);
-    z.push_back(r.z);
-    since.push_back(r.since);
-    until.push_back(r.until);
-    place.push_back(r.place);
-    cause.push_back(r.cause);
-  }
   const hid_t g = group.get();
-  write_rows(g, "agent", H5T_STD_I64LE, H5T_NATIVE_INT64, agent.size(), agent.data());
-  write_rows(g, "level", H5T_STD_I32LE, H5T_NATIVE_INT32, level.size(), level.data());
-  for (auto [name, column] : {std::pair{"x", &x}, {"y", &y}, {"z", &z}, {"since", &since}, {"until", &until}})
-    write_rows(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column->size(), column->data());
-  write_strings(g, "place", place);
-  write_strings(g, "cause", cause);
+  write_column(g, "agent", rows, &StuckRow::agent);
+  write_column(g, "level", rows, &StuckRow::level);
+  write_column(g, "x", rows, &StuckRow::x);
+  write_column(g, "y", rows, &StuckRow::y);
+  write_column(g, "z", rows, &StuckRow::z);
+  write_column(g, "place", rows, &StuckRow::place);
+  write_column(g, "since", rows, &StuckRow::since);
+  write_column(g, "until", rows, &StuckRow::until);
+  write_column(g, "cause", rows, &StuckRow::cause);
 }
 
 void write_reroutes(hid_t parent, std::span<const RerouteRow> rows) {
   const Handle group = create_group(parent, "reroutes");
-  std::vector<std::int64_t> agent;
-  std::vector<std::int32_t> level;
-  std::vector<double> time, x, y, z;
-  std::vector<std::string> step, route, goal;
-  for (const RerouteRow& r : rows) {
-    agent.push_back(r.agent);
-    level.push_back(r.level);
-    time.push_back(r.time);
-    x.push_back(r.x);
-    y.push_back(r.y);
-    z.push_back(r.z);
-    step.push_back(r.step);
-    route.push_back(r.route);
-    goal.push_back(r.goal);
-  }
   const hid_t g = group.get();
-  write_rows(g, "agent", H5T_STD_I64LE, H5T_NATIVE_INT64, agent.size(), agent.data());
-  write_rows(g, "level", H5T_STD_I32LE, H5T_NATIVE_INT32, level.size(), level.data());
-  for (auto [name, column] : {std::pair{"time", &time}, {"x", &x}, {"y", &y}, {"z", &z}})
-    write_rows(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column->size(), column->data());
-  write_strings(g, "step", step);
-  write_strings(g, "route", route);
-  write_strings(g, "goal", goal);
+  write_column(g, "agent", rows, &RerouteRow::agent);
+  write_column(g, "time", rows, &RerouteRow::time);
+  write_column(g, "level", rows, &RerouteRow::level);
+  write_column(g, "x", rows, &RerouteRow::x);
+  write_column(g, "y", rows, &RerouteRow::y);
+  write_column(g, "z", rows, &RerouteRow::z);
+  write_column(g, "step", rows, &RerouteRow::step);
+  write_column(g, "route", rows, &RerouteRow::route);
+  write_column(g, "goal", rows, &RerouteRow::goal);
 }
 
 }  // namespace

@@ -16,8 +16,12 @@ constexpr double kFreeWay = 0.5;
 constexpr double kWallReach = 4.54e-5;
 
 // The gap to the nearest neighbour in the agent's path along e: within a
-// corridor of width l_ij, in front (eq. 2 of the paper).
-double gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e, const NeighbourGrid& neighbours) {
+// corridor of width l_ij, in front, by distance (eq. 2 of the paper). On a
+// flight (`tread`): along e, to those on a tread in front, more than a body
+// length ahead; those on the same tread, side by side or half a body ahead,
+// do not count.
+double gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e, const NeighbourGrid& neighbours,
+                 bool tread = false) {
   const Vec2 xi = agents.position[i];
   const double ri = agents.radius[i];
   double gap = std::numeric_limits<double>::infinity();
@@ -26,28 +30,10 @@ double gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e, const Nei
     if (j == i) return;
     const Vec2 d = agents.position[j] - xi;
     const double ahead = e.dot(d);
-    if (ahead <= 0.0) return;
     const double l = ri + agents.radius[j];
+    if (ahead <= (tread ? l : 0.0)) return;
     if (std::abs(e_perp.dot(d)) >= l) return;
-    gap = std::min(gap, d.norm() - l);
-  });
-  return gap;
-}
-// On a flight: the gap along the flight (e0) to the nearest neighbour on a
-// tread in front, one more than a body length ahead within a lane of width
-// l_ij. Those on the same tread, side by side or half a body ahead, do not count.
-double tread_gap_ahead(const Agents& agents, std::uint32_t i, const Vec2& e0, const NeighbourGrid& neighbours) {
-  const Vec2 xi = agents.position[i];
-  const double ri = agents.radius[i];
-  double gap = std::numeric_limits<double>::infinity();
-  const Vec2 across(-e0.y(), e0.x());
-  neighbours.for_each_near(xi, [&](std::uint32_t j) {
-    if (j == i) return;
-    const Vec2 d = agents.position[j] - xi;
-    const double l = ri + agents.radius[j];
-    const double ahead = e0.dot(d);
-    if (ahead <= l || std::abs(across.dot(d)) >= l) return;
-    gap = std::min(gap, ahead - l);
+    gap = std::min(gap, tread ? ahead - l : d.norm() - l);
   });
   return gap;
 }
@@ -117,7 +103,7 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
   // not e, which a side neighbour's push may turn) is kept a tread further
   // away. Side by side on a step nobody holds anyone back.
   if (headway > 0.0 && e0.squaredNorm() > 0.0)
-    speed = std::min(speed, std::max(0.0, (tread_gap_ahead(agents, i, e0, neighbours) - headway) / p_.time_gap));
+    speed = std::min(speed, std::max(0.0, (gap_ahead(agents, i, e0, neighbours, true) - headway) / p_.time_gap));
   Vec2 v = speed * e;
   // Where walls face each other within the reach of their push (the 0.35 m
   // legroom between two seat rows), the push of one wall, with D_w = 0.02 m,
