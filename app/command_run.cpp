@@ -107,7 +107,8 @@ void print_procedure(const CompiledScenario& sc, const RunReport& r) {
               describe_phases(r.procedure).c_str());
   if (sc.procedure.kind != ProcedureKind::kLockdown) return;
   if (r.procedure.time_to_secure >= 0.0)
-    std::printf("  time to secure   %.2f s, %zu rooms\n", r.procedure.time_to_secure, r.procedure.rooms.size());
+    std::printf("  time to secure   %.2f s, %zu room%s\n", r.procedure.time_to_secure, r.procedure.rooms.size(),
+                r.procedure.rooms.size() == 1 ? "" : "s");
   else
     std::printf("  time to secure   not reached at %.1f s\n", r.simulated_time);
   std::vector<io::RoomRow> rooms = r.procedure.rooms;
