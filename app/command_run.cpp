@@ -83,6 +83,8 @@ void print_outcome(const CompiledScenario& sc, const RunOptions& options, const 
   else if (unsafe > 0)
     std::printf(": %zu of %u agents not safe at %.1f s%s\n", unsafe, sc.agent_count, r.simulated_time,
                 r.timed_out ? " (the time limit)" : "");
+  else if (lockdown)  // everyone in, but a doorway never cleared
+    std::printf(": everyone sheltering, but not every room secured at %.1f s\n", r.simulated_time);
   else
     std::printf(": %zu vehicles unfinished on the street\n", r.street ? r.street->unfinished : std::size_t{0});
   // Where those not safe are, by place: the first few, the largest groups first.

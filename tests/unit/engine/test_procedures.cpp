@@ -30,8 +30,9 @@ std::string corridor(const std::string& procedure) {
 
 // A 5 x 6 m room west of a 0.2 m wall with a 1 m door, a hall east of it
 // with the exit; `hall` agents stand in the hall at the alarm, 10 in the room.
-std::string room_and_hall(int hall) {
+std::string room_and_hall(int hall, double time_limit = 900) {
   return R"({"format": "campusflow-scenario/1", "name": "room", "procedure": {"type": "lockdown", "lock": 5},
+    "settings": {"time_limit": )" + std::to_string(time_limit) + R"(},
     "levels": [{"name": "ground", "outline": [[0, 0], [12, 0], [12, 6], [0, 6]],
                 "exits": [{"name": "main exit", "segment": [[12, 2], [12, 3]]}],
                 "obstacles": [[[5, 0], [5.2, 0], [5.2, 2], [5, 2]], [[5, 3], [5.2, 3], [5.2, 6], [5, 6]]],
@@ -91,4 +92,21 @@ TEST_CASE("lockdown: a class in the hall comes into the room, then the door is l
   CHECK(r.procedure.time_to_secure < 25.0);
   CHECK(r.procedure.rooms[0].secured == Approx(r.procedure.rooms[0].ready + 5.0));
   CHECK(r.stuck.empty());
+}
+
+TEST_CASE("lockdown: stopped before the class is in, the run is INCOMPLETE and says who is outside",
+          "[engine][procedures]") {
+  // 8 s is too short for 10 adults to get through the door (secured at 17.2 s).
+  const auto sc = load(room_and_hall(10, 8));
+  const RunReport r = run_scenario(*sc, RunOptions{1, 1}, std::nullopt);
+  CHECK_FALSE(r.complete);
+  CHECK(r.timed_out);
+  CHECK(r.procedure.time_to_secure == -1.0);
+  REQUIRE(r.procedure.rooms.size() == 1);
+  CHECK(r.procedure.rooms[0].secured == -1.0);
+  CHECK(r.sheltered >= 10);  // the class in the room at the alarm, at least
+  CHECK(r.sheltered < 20);
+  std::size_t listed = 0;
+  for (const UnsafeGroup& g : r.unsafe) listed += g.agents;
+  CHECK(listed == 20 - r.sheltered);  // exactly those not sheltering are "not safe"
 }
