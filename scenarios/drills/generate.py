@@ -10,10 +10,12 @@ same building and classes, with the events of each procedure.
   starts on the second signal (pre-movement counts from it).
 - lockdown.json: lockdown drill (封闭/防恐演练). Everyone stays in, or goes to,
   a room, and the doors are shut and locked. Two classes are outside their
-  rooms at the alarm: class 13N lines up in the corridor of floor 1 in front
-  of its classroom, class 31S walks back along the corridor of floor 3 from
-  the west landing; their teachers take them in at once (pre-movement 2-10 s,
-  an assumption: the teacher is with them and acts on the alarm).
+  rooms at the alarm: class 13N walks back along the corridor of floor 1 and
+  is in front of rooms 12N and 12S, which are full (45 pupils each), so it
+  goes on to its own, empty, classroom; class 31S walks back along the
+  corridor of floor 3 from the west landing and goes into its own classroom.
+  Their teachers take them in at once (pre-movement 2-10 s, an assumption:
+  the teacher is with them and acts on the alarm).
 
 Usage: python3 generate.py NAME > NAME.json   (the committed files are its output)
 """
@@ -51,7 +53,7 @@ def earthquake():
 
 # Corridor spawn areas of the classes outside their rooms at a lockdown (the
 # corridor runs at y 8-11; classroom walls are 0.24 m thick).
-OUTSIDE = {"class 13N": [[20.8, 9.6], [29.2, 9.6], [29.2, 10.8], [20.8, 10.8]],
+OUTSIDE = {"class 13N": [[11.6, 8.2], [17.0, 8.2], [17.0, 10.8], [11.6, 10.8]],
            "class 31S": [[-2.7, 8.2], [9.0, 8.2], [9.0, 9.4], [-2.7, 9.4]]}
 
 

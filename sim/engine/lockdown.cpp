@@ -11,6 +11,11 @@ namespace campusflow {
 namespace {
 // One is in a room when its body is this far past the door line. [m]
 constexpr double kPastDoor = 0.3;
+// A class goes to the nearest room with space for it: at most this many
+// people per m^2 of the room's floor. FEMA's shelter-in-place guidance allows
+// 10 sq ft (0.93 m^2) of floor per person; more than that and those coming
+// in cannot get past those already sitting there. [P/m^2]
+constexpr double kShelterDensity = 1.0 / 0.93;
 }  // namespace
 
 Lockdown::Lockdown(const CompiledScenario& sc)
@@ -22,47 +27,65 @@ Lockdown::Lockdown(const CompiledScenario& sc)
       inside_(sc.agent_count, 0),
       rooms_(sc.rooms.size()) {}
 
-std::pair<std::int32_t, std::uint32_t> Lockdown::nearest_room(std::uint32_t level, const Vec2& p) const {
-  std::pair<std::int32_t, std::uint32_t> best{-1, kNoPlace};
-  double best_cost = std::numeric_limits<double>::infinity();
+std::pair<std::int32_t, std::uint32_t> Lockdown::nearest_room(std::uint32_t level, const Vec2& p,
+                                                               std::span<const std::size_t> occupants,
+                                                               std::size_t coming) const {
+  // The nearest room with space for everyone coming, else the nearest room.
+  std::pair<std::int32_t, std::uint32_t> best{-1, kNoPlace}, best_with_space{-1, kNoPlace};
+  double best_cost = std::numeric_limits<double>::infinity(), best_with_space_cost = best_cost;
   for (std::size_t r = 0; r < sc_.rooms.size(); ++r) {
     if (sc_.rooms[r].level != level) continue;
+    const bool space = static_cast<double>(occupants[r] + coming) <= kShelterDensity * sc_.rooms[r].area;
     for (std::uint32_t d : sc_.rooms[r].doors) {
       if (!sc_.places[d].open) continue;
       const double cost = sc_.levels[level].opening_for(d)->field.value(p);
-      if (cost < best_cost) {  // strict: ties go to the lower room, then door
+      // Strict: ties go to the room, then the door, first in the scenario.
+      if (cost < best_cost) {
         best_cost = cost;
         best = {static_cast<std::int32_t>(r), d};
       }
+      if (space && cost < best_with_space_cost) {
+        best_with_space_cost = cost;
+        best_with_space = {static_cast<std::int32_t>(r), d};
+      }
     }
   }
-  return best;
+  return best_with_space.first >= 0 ? best_with_space : best;
 }
 
 void Lockdown::assign(const Agents& agents, std::span<const std::uint32_t> active) {
   assigned_ = true;
-  // The room a group's first member outside any room chose: the class goes together.
+  // Who is in a room at the alarm, and how many of each class are not.
+  std::vector<std::size_t> occupants(sc_.rooms.size(), 0), outside(sc_.groups.size(), 0);
+  for (std::uint32_t i : active) {
+    const std::uint32_t l = agents.level[i];
+    for (std::size_t r = 0; r < sc_.rooms.size() && room_[i] < 0; ++r)
+      if (sc_.rooms[r].level == l && std::isfinite(sc_.rooms[r].region.value(agents.position[i]))) {
+        room_[i] = static_cast<std::int32_t>(r);
+        entered_[i] = inside_[i] = 1;
+        ++occupants[r];
+      }
+    if (room_[i] < 0) ++outside[agents.group[i]];
+  }
+  // The room a class's first member outside any room chose (in id order,
+  // so classes earlier in the scenario choose first): the class goes together.
   std::vector<std::pair<std::int32_t, std::uint32_t>> class_room(sc_.groups.size(), {-1, kNoPlace});
   std::vector<char> chosen(sc_.groups.size(), 0);
   for (std::uint32_t i : active) {
+    if (room_[i] >= 0 && door_[i] == kNoPlace) continue;  // in a room at the alarm
     const std::uint32_t l = agents.level[i];
     const Vec2& x = agents.position[i];
-    for (std::size_t r = 0; r < sc_.rooms.size() && room_[i] < 0; ++r)
-      if (sc_.rooms[r].level == l && std::isfinite(sc_.rooms[r].region.value(x))) {
-        room_[i] = static_cast<std::int32_t>(r);
-        entered_[i] = inside_[i] = 1;
-      }
-    if (room_[i] >= 0) continue;
     const std::uint32_t g = agents.group[i];
     if (!chosen[g]) {
-      class_room[g] = nearest_room(l, x);
+      class_room[g] = nearest_room(l, x, occupants, outside[g]);
+      if (class_room[g].first >= 0) occupants[static_cast<std::size_t>(class_room[g].first)] += outside[g];
       chosen[g] = 1;
     }
     auto [room, door] = class_room[g];
-    // A member who cannot reach the class's door (another floor, another side of a shut door) finds its own.
-    if (door == kNoPlace || sc_.levels[l].opening_for(door) == nullptr ||
-        !std::isfinite(sc_.levels[l].opening_for(door)->field.value(x)))
-      std::tie(room, door) = nearest_room(l, x);
+    // A member who cannot reach the class's door (another floor, another side
+    // of a shut door) finds its own.
+    const Opening* o = door == kNoPlace ? nullptr : sc_.levels[l].opening_for(door);
+    if (!o || !std::isfinite(o->field.value(x))) std::tie(room, door) = nearest_room(l, x, occupants, 1);
     room_[i] = room;
     door_[i] = door;
   }

@@ -1,7 +1,8 @@
 #pragma once
 // A lockdown drill (docs/models/procedures.md): at the alarm everyone in a
 // room stays there; everyone outside one (a class in the corridor) goes, with
-// its class, to the nearest room it can reach on its floor and into it, on to
+// its class, to the nearest room it can reach on its floor that has space for
+// the class, and into it, on to
 // the room's far side, away from the door. A room is secured `lock` seconds after everyone who shelters
 // there is in and nobody stands in its doorway (the teacher shuts and locks
 // the door; a door can only be shut once nobody is crossing it). The run is
@@ -56,9 +57,12 @@ class Lockdown {
   const std::vector<RoomState>& rooms() const { return rooms_; }
 
  private:
-  // The nearest room from p on `level`, through a door open at the alarm:
-  // the room and the door, or -1 and kNoPlace.
-  std::pair<std::int32_t, std::uint32_t> nearest_room(std::uint32_t level, const Vec2& p) const;
+  // The nearest room from p on `level`, through a door open at the alarm,
+  // that has space for `coming` more beside its `occupants` (rooms); without
+  // such a room the nearest one. The room and the door, or -1 and kNoPlace.
+  std::pair<std::int32_t, std::uint32_t> nearest_room(std::uint32_t level, const Vec2& p,
+                                                      std::span<const std::size_t> occupants,
+                                                      std::size_t coming) const;
 
   const CompiledScenario& sc_;
   TimeUs lock_ = 0;                    // [us] to shut and lock a door

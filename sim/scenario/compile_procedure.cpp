@@ -70,7 +70,7 @@ std::vector<CompiledRoom> find_rooms(const CompiledScenario& sc, const DistanceF
           room_of.push_back(room ? static_cast<std::int32_t>(rooms.size()) : -1);
           // Those who come in walk to the far side of the room: its field
           // is grown again from the point farthest from this door.
-          if (room) rooms.push_back({"", l, {}, region_from(level, farthest_point(seen.back()), field)});
+          if (room) rooms.push_back({"", l, {}, 0.0, region_from(level, farthest_point(seen.back()), field)});
         }
         if (room_of[r] < 0) continue;
         CompiledRoom& room = rooms[static_cast<std::size_t>(room_of[r])];
@@ -80,6 +80,9 @@ std::vector<CompiledRoom> find_rooms(const CompiledScenario& sc, const DistanceF
     }
   }
   for (CompiledRoom& room : rooms) {
+    const double cell = room.region.grid().cell;
+    const std::span<const float> v = room.region.values();
+    room.area = cell * cell * static_cast<double>(std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); }));
     std::sort(room.doors.begin(), room.doors.end());
     room.name = "room behind " + sc.places[room.doors.front()].name;
     for (std::size_t k = 1; k < room.doors.size(); ++k) room.name += " + " + sc.places[room.doors[k]].name;

@@ -107,6 +107,7 @@ struct CompiledRoom {
   std::string name;                  // "room behind DOOR" (its first door; " + DOOR" for each further one)
   std::uint32_t level = 0;
   std::vector<std::uint32_t> doors;  // places, ascending
+  double area = 0.0;                 // [m^2] its floor, from the cells of `region`
   // Finite exactly on the room's floor (its doors shut): the way to its far
   // side, the point farthest from its first door, away from the doors [m].
   DistanceField region;

@@ -64,6 +64,8 @@ TEST_CASE("lockdown: the room behind the door is found, the hall is not a room",
   const auto sc = load(room_and_hall(1));
   REQUIRE(sc->rooms.size() == 1);
   CHECK(sc->rooms[0].name == "room behind door 3A");
+  // 5 x 6 m, less the band the door's barrier blocks.
+  CHECK(sc->rooms[0].area == Approx(30.0).margin(1.0));
   CHECK(std::isfinite(sc->rooms[0].region.value(Vec2(2.5, 3.0))));
   CHECK_FALSE(std::isfinite(sc->rooms[0].region.value(Vec2(8.0, 3.0))));
 }
