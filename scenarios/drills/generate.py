@@ -61,7 +61,8 @@ def lockdown():
     s = school()
     s["name"] = "lockdown"
     s["description"] = ("Lockdown drill in the four-storey school: every class shelters in a classroom with the door "
-                        "shut; two classes are in the corridor at the alarm and go into the nearest room")
+                        "shut; two classes are in the corridor at the alarm and go into the nearest room with space "
+                        "for them")
     s["procedure"] = {"type": "lockdown", "lock": 5}
     for g in s["groups"]:
         if g["name"] in OUTSIDE:

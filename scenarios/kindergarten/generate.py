@@ -79,8 +79,8 @@ HOLD = 60  # [s] drop, cover and hold
 def earthquake():
     s = scenario()
     s["name"] = "kindergarten-earthquake"
-    s["description"] = (f"Earthquake drill in the two-storey kindergarten: the children drop, cover and hold for {HOLD} s "
-                        "at the alarm, then evacuate behind their teachers on the second signal")
+    s["description"] = (f"Earthquake drill in the two-storey kindergarten: the children drop, cover and hold for "
+                        f"{HOLD} s at the alarm, then evacuate behind their teachers on the second signal")
     s["procedure"] = {"type": "earthquake", "hold": HOLD}
     return s
 

@@ -82,7 +82,8 @@ std::vector<CompiledRoom> find_rooms(const CompiledScenario& sc, const DistanceF
   for (CompiledRoom& room : rooms) {
     const double cell = room.region.grid().cell;
     const std::span<const float> v = room.region.values();
-    room.area = cell * cell * static_cast<double>(std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); }));
+    const auto cells = std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
+    room.area = cell * cell * static_cast<double>(cells);
     std::sort(room.doors.begin(), room.doors.end());
     room.name = "room behind " + sc.places[room.doors.front()].name;
     for (std::size_t k = 1; k < room.doors.size(); ++k) room.name += " + " + sc.places[room.doors[k]].name;
@@ -111,7 +112,8 @@ void compile_procedure(const ScenarioSpec& spec, CompiledScenario& out, Diagnost
   // (a yard, say) would have nowhere to go.
   for (std::size_t g = 0; g < out.groups.size(); ++g) {
     const std::uint32_t level = out.groups[g].level;
-    const bool any = std::any_of(out.rooms.begin(), out.rooms.end(), [&](const CompiledRoom& r) { return r.level == level; });
+    const bool any =
+        std::any_of(out.rooms.begin(), out.rooms.end(), [&](const CompiledRoom& r) { return r.level == level; });
     if (!any)
       diags.error("groups[" + std::to_string(g) + "].level", "\"" + out.levels[level].name + "\"",
                   "has no room to shelter in during the lockdown (it looks for rooms on its own level only)");
