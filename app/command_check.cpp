@@ -71,6 +71,13 @@ int check_command(const std::vector<std::string>& args) {
               << sc.groups.size() << " group(s), " << sc.agent_count << " agents\n";
   else
     std::cout << path << ": ok\n";
+  // The drill played, when it is not a plain evacuation (docs/models/procedures.md).
+  if (sc.procedure.kind == ProcedureKind::kEarthquake)
+    std::cout << "  procedure: earthquake, drop, cover and hold for " << sc.procedure.hold
+              << " s, then evacuate\n";
+  if (sc.procedure.kind == ProcedureKind::kLockdown)
+    std::cout << "  procedure: lockdown, " << sc.rooms.size() << " room(s) to shelter in, " << sc.procedure.lock
+              << " s to lock a door\n";
   if (sc.street) print_street(path, *sc.street);
   return kOk;
 }

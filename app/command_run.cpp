@@ -75,12 +75,16 @@ void print_street(const StreetReport& s) {
 void print_outcome(const CompiledScenario& sc, const RunOptions& options, const RunReport& r) {
   std::printf("%s: %s (%s), seed %llu, %d thread(s)", r.complete ? "COMPLETE" : "INCOMPLETE", sc.name.c_str(),
               sc.file.c_str(), static_cast<unsigned long long>(options.seed), options.threads);
-  const std::size_t unsafe = sc.agent_count - r.counts.exited;
+  const bool lockdown = sc.procedure.kind == ProcedureKind::kLockdown;
+  // In a lockdown, safe is sheltering in a room (docs/models/procedures.md).
+  const std::size_t unsafe = sc.agent_count - (lockdown ? r.sheltered : r.counts.exited);
   if (r.complete)
-    std::printf(": everyone safe\n");
+    std::printf(lockdown ? ": every room secured, everyone sheltering\n" : ": everyone safe\n");
   else if (unsafe > 0)
     std::printf(": %zu of %u agents not safe at %.1f s%s\n", unsafe, sc.agent_count, r.simulated_time,
                 r.timed_out ? " (the time limit)" : "");
+  else if (lockdown)  // everyone in, but a doorway never cleared
+    std::printf(": everyone sheltering, but not every room secured at %.1f s\n", r.simulated_time);
   else
     std::printf(": %zu vehicles unfinished on the street\n", r.street ? r.street->unfinished : std::size_t{0});
   // Where those not safe are, by place: the first few, the largest groups first.
@@ -96,6 +100,27 @@ void print_outcome(const CompiledScenario& sc, const RunOptions& options, const 
     std::printf("\n");
   }
   if (r.unsafe.size() > kShown) std::printf("  %-16s ... and %zu more places\n", "", r.unsafe.size() - kShown);
+}
+
+// The drill's phases (times from the alarm) and a lockdown's rooms, the last secured first.
+void print_procedure(const CompiledScenario& sc, const RunReport& r) {
+  if (sc.procedure.kind == ProcedureKind::kEvacuation) return;
+  std::printf("  procedure        %s: %s (times from the alarm)\n", r.procedure.procedure.c_str(),
+              describe_phases(r.procedure).c_str());
+  if (sc.procedure.kind != ProcedureKind::kLockdown) return;
+  if (r.procedure.time_to_secure >= 0.0)
+    std::printf("  time to secure   %.2f s, %zu room%s\n", r.procedure.time_to_secure, r.procedure.rooms.size(),
+                r.procedure.rooms.size() == 1 ? "" : "s");
+  else
+    std::printf("  time to secure   not reached at %.1f s\n", r.simulated_time);
+  std::vector<io::RoomRow> rooms = r.procedure.rooms;
+  auto key = [](const io::RoomRow& x) { return x.secured < 0.0 ? 1e300 : x.secured; };
+  std::stable_sort(rooms.begin(), rooms.end(), [&](const auto& a, const auto& b) { return key(a) > key(b); });
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, rooms.size()); ++k)
+    std::printf("  %-16s %s (%s): %lld sheltering, secured %s\n", k == 0 ? "last rooms" : "", rooms[k].name.c_str(),
+                sc.levels[static_cast<std::size_t>(rooms[k].level)].name.c_str(),
+                static_cast<long long>(rooms[k].sheltering),
+                rooms[k].secured < 0.0 ? "-" : format_seconds(rooms[k].secured).c_str());
 }
 
 // Re-routes and episodes of no progress, also in a complete run: a plan may
@@ -122,8 +147,13 @@ void print_disruptions(const RunReport& r) {
 void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
                    const std::string& output) {
   print_outcome(sc, options, r);
-  // A street-only scenario has no building: nothing to evacuate.
-  if (sc.agent_count > 0) {
+  print_procedure(sc, r);
+  // A lockdown evacuates nobody: its figures are the rooms' (print_procedure).
+  if (sc.procedure.kind == ProcedureKind::kLockdown) {
+    std::printf("  agents           %zu spawned, %zu sheltering\n", r.counts.spawned, r.sheltered);
+    print_disruptions(r);
+  } else if (sc.agent_count > 0) {  // a street-only scenario has no building: nothing to evacuate
+
     std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
                 r.counts.inside);
     if (r.evacuation_time >= 0)

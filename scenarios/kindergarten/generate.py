@@ -15,7 +15,13 @@ The youngest (3-4 years, "junior" classes) are on the ground floor, the older
 nursery 3-59 s, junior classes mean 46 s, senior classes mean 20 s. Whole
 nursery evacuations take 81-186 s in drills.
 
+With the argument "earthquake" it writes kindergarten-earthquake.json: the
+same drill as an earthquake drill (地震演练): the children drop, cover and hold
+under their tables for HOLD seconds at the alarm, and the evacuation starts
+on the second signal.
+
 Usage: python3 generate.py > kindergarten.json
+       python3 generate.py earthquake > kindergarten-earthquake.json
 """
 import os
 import sys
@@ -67,5 +73,22 @@ def scenario():
                     "its teacher", levels, stairs, groups)
 
 
+HOLD = 60  # [s] drop, cover and hold
+
+
+def earthquake():
+    s = scenario()
+    s["name"] = "kindergarten-earthquake"
+    s["description"] = (f"Earthquake drill in the two-storey kindergarten: the children drop, cover and hold for "
+                        f"{HOLD} s at the alarm, then evacuate behind their teachers on the second signal")
+    s["procedure"] = {"type": "earthquake", "hold": HOLD}
+    return s
+
+
 if __name__ == "__main__":
-    write("scenarios/kindergarten/generate.py", scenario())
+    if sys.argv[1:] == ["earthquake"]:
+        write("scenarios/kindergarten/generate.py earthquake", earthquake())
+    elif len(sys.argv) == 1:
+        write("scenarios/kindergarten/generate.py", scenario())
+    else:
+        sys.exit("usage: generate.py [earthquake] > NAME.json")

@@ -16,6 +16,8 @@ std::vector<UnsafeGroup> unsafe_groups(const Simulation& sim) {
   std::map<std::pair<std::uint32_t, std::uint32_t>, UnsafeGroup> groups;
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::array<std::size_t, 4>> causes;
   for (std::uint32_t i : sim.active()) {
+    // In a lockdown, those sheltering in their room are where the drill sends them.
+    if (sim.lockdown() && sim.lockdown()->sheltered(i)) continue;
     const std::pair key{sim.agents().level[i], sim.nearest_place(i)};
     UnsafeGroup& g = groups[key];
     g.level = key.first;

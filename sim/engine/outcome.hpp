@@ -18,7 +18,7 @@ struct UnsafeGroup {
   double since = -1.0;             // [s] the earliest any of them was stuck since; -1: none stuck
 };
 
-// Those still inside, grouped by level and nearest place, most agents first
+// Those not safe (in a lockdown: not sheltering in a room), grouped by level and nearest place, most agents first
 // (ties by level, then place); empty when everyone is safe.
 std::vector<UnsafeGroup> unsafe_groups(const Simulation& sim);
 

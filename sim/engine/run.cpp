@@ -247,7 +247,11 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     report.interrupted = control.stop && control.stop->load(std::memory_order_relaxed);
   }
   report.wall_time = seconds_since(start);
-  report.complete = !report.interrupted && report.counts.exited == sc.agent_count &&
+  report.procedure = procedure_tables(sim);
+  if (const Lockdown* lockdown = sim.lockdown())
+    for (std::uint32_t i : sim.active()) report.sheltered += lockdown->sheltered(i);
+  const bool goal_reached = sim.lockdown() ? sim.lockdown()->done() : report.counts.exited == sc.agent_count;
+  report.complete = !report.interrupted && goal_reached &&
                     (!report.street || (report.street->finished && report.street->unfinished == 0));
 
   if (writing) writing->drain();
@@ -281,6 +285,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     for (const CompiledPlace& p : sc.places) summary.flow_places.push_back(p.name);
     summary.flow_bin = kFlowBin;
     summary.flow_counts = std::move(flow_counts);
+    summary.procedure = report.procedure;
     for (std::size_t g = 0; g < report.classes.size(); ++g) {
       const ClassResult& c = report.classes[g];
       summary.classes.push_back({static_cast<std::int32_t>(g), c.start, c.cleared, c.assembled});

@@ -14,6 +14,7 @@
 #include "sim/engine/density_recorder.hpp"
 #include "sim/engine/lower_bounds.hpp"
 #include "sim/engine/outcome.hpp"
+#include "sim/engine/procedure_results.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/engine/street_results.hpp"
 
@@ -55,6 +56,11 @@ struct RunReport {
   std::vector<PeakDensity> stair_peaks;  // (stairs) the most crowded cell of each flight
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
   std::optional<StreetReport> street;  // gate traffic, when the scenario has a street
+  // The drill's phases and a lockdown's rooms (docs/models/procedures.md). A
+  // lockdown is complete when every occupied room is secured and everyone
+  // shelters in one, not when everyone has left.
+  io::ProcedureTables procedure;
+  std::size_t sheltered = 0;         // a lockdown: agents sheltering in their room at the end
 
   double real_time_factor() const { return wall_time > 0.0 ? simulated_time / wall_time : 0.0; }
 };

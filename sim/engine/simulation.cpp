@@ -70,6 +70,7 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
 
   // The alarm sounds at t = 0: every group appears, then frames and ticks
   // start. At equal times events run in this order of scheduling.
+  if (scenario.procedure.kind == ProcedureKind::kLockdown) lockdown_.emplace(scenario);
   for (std::uint32_t g = 0; g < scenario.groups.size(); ++g) queue_.schedule(0, SpawnGroup{g});
   queue_.schedule(0, RecordFrame{});
   queue_.schedule(0, PedestrianTick{});
@@ -145,6 +146,8 @@ void Simulation::handle(const PedestrianTick&) {
     finished_ = true;
     return;
   }
+  // A lockdown: who shelters where is settled at the alarm, once all have spawned.
+  if (lockdown_ && !lockdown_->assigned()) lockdown_->assign(agents_, active_);
   {
     auto timer = profile_.time(Stage::kGrid);
     rebuild_grids();
@@ -162,7 +165,8 @@ void Simulation::handle(const PedestrianTick&) {
   watch_progress();
   agent_updates_ += moves_.size();
   ++tick_;
-  if (spawned_ == scenario_.agent_count && active_.empty()) {
+  // A lockdown ends when every occupied room is secured: nobody leaves.
+  if ((spawned_ == scenario_.agent_count && active_.empty()) || (lockdown_ && lockdown_->done())) {
     finished_ = true;
     return;
   }
@@ -190,6 +194,24 @@ void Simulation::plan_moves_with(const Model& model) {
         const Vec2 x = agents_.position[i];
         Move& m = moves_[n];
         m = Move{0.0, x, agents_.target[i], kNoPlace, 0.0, false};
+        if (lockdown_) {  // shelter in a room instead of leaving (docs/models/procedures.md)
+          m.target = lockdown_->door(i);
+          const Vec2 e0 = lockdown_->heading(agents_, i);
+          if (agents_.release[i] > now_ || e0.isZero()) continue;
+          const std::uint32_t l = agents_.level[i];
+          const WalkableLevel& level = scenario_.levels[l];
+          Vec2 v;
+          if constexpr (std::is_same_v<Model, SfmModel>)
+            v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l], dt);
+          else
+            v = model.velocity(agents_, i, e0, level.wall_grid, grids_[l]);
+          m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
+          std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
+          // Only its own room's door is crossed; every other opening is a wall to it.
+          if (m.place != kNoPlace && m.place != m.target && m.place != agents_.last_place[i]) m.position = x;
+          if (m.position == x) m.place = kNoPlace;
+          continue;
+        }
         // A led class measures its members' progress from the start, so
         // that the teacher waits for pupils still packing their bags.
         const bool led = scenario_.groups[agents_.group[i]].teacher;
@@ -314,6 +336,11 @@ void Simulation::commit_moves() {
     agents_.remaining[i] = m.remaining;
     if (agents_.status[i] == AgentStatus::kWaiting && agents_.release[i] <= now_)
       agents_.status[i] = AgentStatus::kWalking;
+    if (lockdown_) {
+      commit_sheltering(n);
+      active_[kept++] = i;
+      continue;
+    }
     std::optional<Arrival> onto;
     if (m.place != kNoPlace && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
       const Vec2 crossing = from + m.fraction * (m.position - from);
@@ -353,6 +380,25 @@ void Simulation::commit_moves() {
   }
   active_.resize(kept);
   classes_.update(agents_, now_);
+  if (lockdown_) lockdown_->update(agents_, active_, now_);
+}
+
+void Simulation::commit_sheltering(std::size_t n) {
+  const std::uint32_t i = active_[n];
+  const Move& m = moves_[n];
+  const double dt = us_to_seconds(scenario_.settings.dt);
+  const Vec2 from = agents_.position[i];
+  if (m.place != kNoPlace && !admit(i, m.place)) {  // a door at its flow limit: wait before it
+    agents_.velocity[i] = Vec2::Zero();
+    return;
+  }
+  agents_.velocity[i] = (m.position - from) / dt;
+  agents_.position[i] = m.position;
+  track_progress(i);
+  if (m.place == kNoPlace) return;
+  out_.passages.push_back({i, m.place, us_to_seconds(now_) + m.fraction * dt});
+  agents_.last_place[i] = m.place;
+  lockdown_->crossed(i, m.place);
 }
 
 void Simulation::reroute(std::uint32_t i) {
@@ -427,6 +473,10 @@ StuckCause Simulation::stuck_cause(std::uint32_t i, std::uint32_t target) const 
 void Simulation::watch_progress() {
   for (std::uint32_t i : active_) {
     if ((tick_ + i) % watch_ticks_ != 0) continue;
+    if (lockdown_ && lockdown_->sheltered(i)) {  // sheltering is standing still on purpose
+      watch_.restart(i, now_);
+      continue;
+    }
     if (agents_.release[i] > now_) {  // still in pre-movement, or the class waits for its release
       watch_.restart(i, agents_.release[i] == kNever ? now_ : agents_.release[i]);
       continue;
@@ -434,8 +484,9 @@ void Simulation::watch_progress() {
     // Right after a crossing the target is chosen afresh at the next tick:
     // measure against the one it will choose.
     std::uint32_t target = agents_.target[i];
-    if (target == kNoPlace) target = router_.choose(agents_, i, kNoPlace);
-    if (!watch_.observe(i, router_.remaining(agents_, i, target), now_)) continue;
+    if (target == kNoPlace && !lockdown_) target = router_.choose(agents_, i, kNoPlace);
+    const double remaining = lockdown_ ? lockdown_->remaining(agents_, i) : router_.remaining(agents_, i, target);
+    if (!watch_.observe(i, remaining, now_)) continue;
     watch_.open({i, agents_.level[i], agents_.position[i], nearest_place(i), us_to_seconds(watch_.since(i)), -1.0,
                  stuck_cause(i, target)});
   }

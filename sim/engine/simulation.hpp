@@ -16,6 +16,7 @@
 #include "sim/core/stage_profile.hpp"
 #include "sim/engine/class_leading.hpp"
 #include "sim/engine/events.hpp"
+#include "sim/engine/lockdown.hpp"
 #include "sim/engine/router.hpp"
 #include "sim/engine/stuck_watch.hpp"
 #include "sim/ped/agents.hpp"
@@ -100,6 +101,9 @@ class Simulation {
   // The place (door, stair end, exit) of agent i's level nearest to it along
   // its floor; kNoPlace on a level without openings.
   std::uint32_t nearest_place(std::uint32_t i) const;
+  // The lockdown's rooms and who shelters where; nullptr unless the scenario
+  // plays a lockdown (docs/models/procedures.md).
+  const Lockdown* lockdown() const { return lockdown_ ? &*lockdown_ : nullptr; }
 
  private:
   void handle(const SpawnGroup& e);
@@ -112,6 +116,9 @@ class Simulation {
   template <class Model>
   void plan_moves_with(const Model& model);
   void commit_moves();
+  // A lockdown's commit of the n-th active agent's planned move (moves_[n]):
+  // it stays inside the building either way.
+  void commit_sheltering(std::size_t n);
   // Notes whether agent i is getting anywhere (Agents::stuck).
   void track_progress(std::uint32_t i);
   // The no-progress detector, for the agents due this tick (each once a second).
@@ -168,6 +175,7 @@ class Simulation {
   StuckWatch watch_;
   std::uint64_t watch_ticks_ = 1;       // ticks between two observations of an agent (about 1 s)
   std::vector<RerouteRecord> reroutes_;
+  std::optional<Lockdown> lockdown_;    // set when the scenario plays a lockdown
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

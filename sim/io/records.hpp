@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/io/hdf5_handle.hpp"
+#include "sim/io/procedure_records.hpp"
 
 namespace campusflow::io {
 
@@ -148,6 +149,7 @@ struct RunSummary {
   std::vector<std::string> flow_places;  // places, as in /campusflow/places
   double flow_bin = 0.0;                 // [s] width of a flow bin
   std::vector<std::int64_t> flow_counts; // (bins x places) passages per bin, row by row
+  ProcedureTables procedure;             // the drill's phases and, for a lockdown, its rooms
 };
 
 // A row type in memory (native layout, padding included) and in the file

@@ -266,6 +266,7 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "reroutes", static_cast<std::int64_t>(s.reroutes.size()));
   write_stuck(campusflow_.get(), s.stuck);
   write_reroutes(campusflow_.get(), s.reroutes);
+  write_procedure_tables(campusflow_.get(), g, s.procedure);
   write_attribute(g, "evacuation_time", s.evacuation_time);
   write_attribute(g, "agents", s.agents);
   write_attribute(g, "exited", s.exited);

@@ -7,6 +7,7 @@
 #include "sim/core/state_hash.hpp"
 #include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/scenario/compile_building.hpp"
+#include "sim/scenario/compile_procedure.hpp"
 #include "sim/traffic/compile_street.hpp"
 
 namespace campusflow {
@@ -260,6 +261,7 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);
   if (diags.size() == before) check_assembly_points(*out, diags);
+  if (diags.size() == before) compile_procedure(spec, *out, diags);
   if (spec.street) out->street = compile_street(*spec.street, out->settings.seed, diags);
   if (diags.size() > before) return nullptr;
   return out;

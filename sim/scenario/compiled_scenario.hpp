@@ -100,6 +100,19 @@ struct CompiledGroup {
   RouteChoice route_choice = RouteChoice::kShortest;  // beyond the posted route
 };
 
+// A room: a part of a floor enclosed by walls and doors, which no exit, stair
+// end or assembly point opens (a corridor or a yard is no room). Found for a
+// lockdown (compile_procedure.hpp); a room has at least one door.
+struct CompiledRoom {
+  std::string name;                  // "room behind DOOR" (its first door; " + DOOR" for each further one)
+  std::uint32_t level = 0;
+  std::vector<std::uint32_t> doors;  // places, ascending
+  double area = 0.0;                 // [m^2] its floor, from the cells of `region`
+  // Finite exactly on the room's floor (its doors shut): the way to its far
+  // side, the point farthest from its first door, away from the doors [m].
+  DistanceField region;
+};
+
 struct CompiledScenario {
   std::string file;
   std::string name;
@@ -120,6 +133,10 @@ struct CompiledScenario {
   double max_radius = 0.0;         // [m]
   double max_desired_speed = 0.0;  // [m/s], upper bound of all speed distributions
   std::optional<CompiledStreet> street;  // gate traffic, when the scenario has a street
+  // The drill played (docs/models/procedures.md). For an earthquake every
+  // group's release_at already includes the hold: times still count from the alarm.
+  ProcedureSpec procedure;
+  std::vector<CompiledRoom> rooms;  // a lockdown's rooms, level by level; empty otherwise
 };
 
 // The places where agents are safe (exits and assembly points), the targets

@@ -9,6 +9,7 @@
 #include "sim/scenario/json_text.hpp"
 #include "sim/scenario/parse_geometry.hpp"
 #include "sim/scenario/parse_groups.hpp"
+#include "sim/scenario/parse_procedure.hpp"
 #include "sim/scenario/parse_stairs.hpp"
 #include "sim/scenario/parse_street.hpp"
 
@@ -19,8 +20,9 @@ namespace {
 using namespace scenario_parse;
 
 constexpr std::string_view kFormat = "campusflow-scenario/1";
-constexpr std::array<std::string_view, 10> kTopKeys = {"format", "name",   "description", "settings", "model",
-                                                       "levels", "stairs", "groups",      "events",   "street"};
+constexpr std::array<std::string_view, 11> kTopKeys = {"format", "name",   "description", "settings", "model",
+                                                       "levels", "stairs", "groups",      "events",   "street",
+                                                       "procedure"};
 constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
@@ -145,6 +147,8 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   if (const json::value* settings = r.member(*top, "", "settings")) parse_settings(r, *settings, spec.settings);
   if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
   fit_tick_to_model(r, *top, spec);
+  if (const json::value* procedure = r.member(*top, "", "procedure"))
+    spec.procedure = parse_procedure(r, *procedure, "procedure");
 
   // A scenario is a building (levels and groups), a street, or both.
   const bool street = top->contains("street");

@@ -12,6 +12,7 @@
 #include "sim/ped/models/cfsm/cfsm_params.hpp"
 #include "sim/ped/models/sfm/sfm_params.hpp"
 #include "sim/ped/profile.hpp"
+#include "sim/scenario/procedure_spec.hpp"
 #include "sim/traffic/street_spec.hpp"
 
 namespace campusflow {
@@ -141,6 +142,7 @@ struct ScenarioSpec {
   std::vector<GroupSpec> groups;
   std::vector<EventSpec> events;
   std::optional<StreetSpec> street;  // gate traffic (docs/scenario-format.md, "street")
+  ProcedureSpec procedure;           // the drill played (docs/models/procedures.md)
 };
 
 }  // namespace campusflow
