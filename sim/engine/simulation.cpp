@@ -346,9 +346,9 @@ void Simulation::commit_moves() {
       const Vec2 crossing = from + m.fraction * (m.position - from);
       onto = arrival(i, m.place, crossing, (1.0 - m.fraction) * (m.position - from).norm());
     }
+    if (m.lost && agents_.route_kind[i] != RouteKind::kNearest) reroute(i);
     // A closed door, a blocked way, a door at its flow limit or no room on
     // the other side: the agent waits where it is.
-    if (m.lost && agents_.route_kind[i] != RouteKind::kNearest) reroute(i);
     if (m.place != kNoPlace && (!admit(i, m.place) || (onto && !free_at(*onto, i)))) {
       // A closed door, a blocked way or a door at its flow limit: wait before it.
       agents_.velocity[i] = Vec2::Zero();
