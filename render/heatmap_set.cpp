@@ -21,18 +21,20 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
   std::ostringstream json;
   json << "{\"maps\": [";
   bool first = true;
-  // Saves one picture and names it in heatmaps.json.
-  auto add = [&](const sf::Image& image, std::size_t k, const char* kind, const char* unit, double top, double max,
-                 double cell) {
-    const std::string name = "level" + std::to_string(k) + "-" + kind + ".png";
+  // Saves one picture and names it in heatmaps.json: level k's, or flight k's.
+  auto save = [&](const sf::Image& image, const std::string& stem, std::size_t k, const std::string& level_name,
+                  const char* kind, const char* unit, double top, double max, double cell) {
+    const std::string name = stem + std::to_string(k) + "-" + kind + ".png";
     if (!image.saveToFile((dir / name).string())) throw std::runtime_error("cannot write " + (dir / name).string());
     // Level names come from the scenario and may hold quotes or backslashes.
-    const std::string level_name = boost::json::serialize(boost::json::value(replay.levels()[k].name));
-    json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"level\": " << k << ", \"level_name\": "
-         << level_name << ", \"kind\": \"" << kind << "\", \"unit\": \"" << unit << "\", \"scale_top\": " << top
-         << ", \"max\": " << max << ", \"cell\": " << cell << "}";
+    json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"" << stem << "\": " << k
+         << ", \"level_name\": " << boost::json::serialize(boost::json::value(level_name)) << ", \"kind\": \"" << kind
+         << "\", \"unit\": \"" << unit << "\", \"scale_top\": " << top << ", \"max\": " << max
+         << ", \"cell\": " << cell << "}";
     first = false;
   };
+  auto add = [&](const sf::Image& image, std::size_t k, const char* kind, const char* unit, double top, double max,
+                 double cell) { save(image, "level", k, replay.levels()[k].name, kind, unit, top, max, cell); };
   for (std::size_t k = 0; k < replay.levels().size(); ++k) {
     const ReplayLevel& level = replay.levels()[k];
     if (static_cast<int>(k) == replay.street_level()) {
@@ -58,6 +60,18 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
                         {"above-4", d.above_4, std::max(1.0, d.above_4.max()), "s"},
                         {"passages", passages, std::max(1.0, passages.max()), "people"}};
     for (const Map& m : maps) add(heatmap_image(m.map, level, m.top), k, m.kind, m.unit, m.top, m.map.max(), m.map.cell);
+  }
+  // Each stair's flight in its own frame, from the result's density samples
+  // (1 m cells every second): where queues on stairs grow dense.
+  for (std::size_t f = 0; f < replay.flights().size(); ++f) {
+    const ReplayLevel& flight = replay.flights()[f];
+    analysis::Heatmap map(flight.bounds, 1.0);
+    for (const io::DensityRow& row : replay.flight_density()[f]) {
+      int ix = 0, iy = 0;
+      if (map.cell_of({row.x, row.y}, ix, iy)) map.at(ix, iy) = std::max(map.at(ix, iy), row.density);
+    }
+    save(heatmap_image(map, flight, kDensityScaleTop), "flight", f, flight.name, "max-density", "P/m2",
+         kDensityScaleTop, map.max(), map.cell);
   }
   json << "\n]}\n";
   std::ofstream index(dir / "heatmaps.json");

@@ -60,6 +60,18 @@ Replay::Replay(const std::filesystem::path& result) {
     level.bounds = bounds_of(level.area);
     levels_.push_back(std::move(level));
   }
+  // The levels after the floors are the stairs' flights (and level paths).
+  const std::vector<io::DensityRow> density = floors < stored.size() ? reader.density() : std::vector<io::DensityRow>{};
+  for (std::size_t k = floors; k < stored.size(); ++k) {
+    ReplayLevel flight{stored[k].name, stored[k].elevation, {}, {}};
+    if (auto area = polygons_from_wkt(stored[k].wkt)) flight.area = std::move(*area);
+    if (flight.area.empty()) continue;  // nothing to draw on
+    flight.bounds = bounds_of(flight.area);
+    flights_.push_back(std::move(flight));
+    flight_density_.emplace_back();
+    for (const io::DensityRow& row : density)
+      if (row.level == static_cast<std::int32_t>(k)) flight_density_.back().push_back(row);
+  }
   agents_ = reader.agents();
   profile_names_ = reader.profile_names();
   trajectory_ = reader.trajectory();

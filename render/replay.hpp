@@ -45,6 +45,11 @@ class Replay {
   double duration() const;                   // [s] time of the last frame
   std::int64_t frame_at(double t) const;     // the frame shown at time t, clamped to the run
   const std::vector<ReplayLevel>& levels() const { return levels_; }
+  // The stairs' flights, each in its own frame (x along the slope, y across),
+  // and the result's density samples on each: what the floors' maps cannot
+  // show, since a flight's plan view may be a mere line.
+  const std::vector<ReplayLevel>& flights() const { return flights_; }
+  const std::vector<std::vector<io::DensityRow>>& flight_density() const { return flight_density_; }
   const std::vector<io::AgentRow>& agents() const { return agents_; }
   const std::vector<std::string>& profile_names() const { return profile_names_; }
   const std::string& scenario_name() const { return scenario_name_; }
@@ -73,6 +78,8 @@ class Replay {
   void load_street(const io::ResultReader& reader);
 
   std::vector<ReplayLevel> levels_;
+  std::vector<ReplayLevel> flights_;
+  std::vector<std::vector<io::DensityRow>> flight_density_;  // (flights) samples on it
   std::vector<io::AgentRow> agents_;
   std::vector<std::string> profile_names_;
   std::string scenario_name_, scenario_text_;

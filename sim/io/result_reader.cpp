@@ -132,6 +132,10 @@ std::vector<PassageRow> ResultReader::passages() const {
   return read_table<PassageRow>("/campusflow/passages", passage_types());
 }
 
+std::vector<DensityRow> ResultReader::density() const {
+  return read_optional_table<DensityRow>("/campusflow/density", density_types());
+}
+
 std::vector<ClassRow> ResultReader::classes() const {
   return read_table<ClassRow>("/campusflow/classes", class_types());
 }

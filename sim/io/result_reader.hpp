@@ -38,6 +38,9 @@ class ResultReader {
   std::vector<PlaceInfo> places() const;
   std::vector<ClassRow> classes() const;
   std::vector<LevelGeometry> levels() const;
+  // /campusflow/density: the 1 m^2 cells sampled every second, on every
+  // level (a stair's flight is a level of its own); empty where missing.
+  std::vector<DensityRow> density() const;
 
   // Gate traffic (docs/result-format.md, "/campusflow/street"). A file
   // without a street answers false, 0 and empty tables, never an exception;
