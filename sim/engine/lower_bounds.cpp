@@ -98,16 +98,6 @@ std::vector<Cut> storey_cuts(const CompiledScenario& sc) {
 
 }  // namespace
 
-std::vector<char> closed_for_whole_run(const CompiledScenario& sc) {
-  std::vector<char> closed = closed_at_alarm(sc);
-  for (const CompiledEvent& e : sc.events)
-    if (e.time == 0 && (e.kind == EventKind::kClose || e.kind == EventKind::kBlock))
-      for (std::uint32_t p : e.places) closed[p] = 1;
-  for (const CompiledEvent& e : sc.events)
-    if (e.kind == EventKind::kOpen || e.kind == EventKind::kUnblock)
-      for (std::uint32_t p : e.places) closed[p] = 0;
-  return closed;
-}
 
 LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
   LowerBounds out;

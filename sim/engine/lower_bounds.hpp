@@ -36,7 +36,6 @@ inline constexpr double kDesignSpecificFlow = 1.33;
 
 // (places) 1 for the places closed or blocked at the alarm (a door with
 // "open": false, an event at t = 0) that no event opens or unblocks later.
-std::vector<char> closed_for_whole_run(const CompiledScenario& sc);
 
 // `agents` as spawned: start level, position, pre-movement (release) and free speed.
 LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents);

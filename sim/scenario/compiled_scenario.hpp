@@ -155,4 +155,18 @@ inline std::vector<char> closed_at_alarm(const CompiledScenario& sc) {
   return closed;
 }
 
+// (places) 1 for the places closed for the whole run: shut at the alarm (a
+// door not open, an event at t = 0 that closes or blocks it) and never opened
+// or unblocked by any event, at any time.
+inline std::vector<char> closed_for_whole_run(const CompiledScenario& sc) {
+  std::vector<char> closed = closed_at_alarm(sc);
+  for (const CompiledEvent& e : sc.events)
+    if (e.time == 0 && (e.kind == EventKind::kClose || e.kind == EventKind::kBlock))
+      for (std::uint32_t p : e.places) closed[p] = 1;
+  for (const CompiledEvent& e : sc.events)
+    if (e.kind == EventKind::kOpen || e.kind == EventKind::kUnblock)
+      for (std::uint32_t p : e.places) closed[p] = 0;
+  return closed;
+}
+
 }  // namespace campusflow

@@ -132,6 +132,43 @@ void route_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
   }
 }
 
+// (f) A group that events cut off from every safety for the whole run: a
+// door closed or a place blocked at the alarm that nothing opens again. The
+// run will end INCOMPLETE; the event that does it is named (the first whose
+// removal gives the group a way out again).
+void trapped_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
+  const std::vector<char> shut = closed_for_whole_run(sc);
+  const std::vector<char> base = closed_at_alarm(sc);
+  if (shut == base) return;  // no event shuts anything for good
+  const std::vector<std::uint32_t> safety = safety_places(sc);
+  // Whether a group starting at `start` on `level` has a way out with `blocked` shut.
+  auto way_out = [&](std::uint32_t level, const Vec2& start, const std::vector<char>& blocked) {
+    const std::vector<double> cost = sc.graph.costs_to(safety, blocked);
+    for (const Opening& o : sc.levels[level].openings)
+      if (!blocked[o.place] && o.field.reachable(start) && std::isfinite(cost[o.place])) return true;
+    return false;
+  };
+  for (std::size_t gi = 0; gi < sc.groups.size(); ++gi) {
+    const CompiledGroup& g = sc.groups[gi];
+    const std::optional<Vec2> start = group_start(g);
+    if (!start || way_out(g.level, *start, shut)) continue;
+    for (std::size_t k = 0; k < sc.events.size(); ++k) {
+      const CompiledEvent& e = sc.events[k];
+      if (e.time != 0 || (e.kind != EventKind::kClose && e.kind != EventKind::kBlock)) continue;
+      std::vector<char> without = shut;
+      for (std::uint32_t p : e.places) without[p] = base[p];
+      if (!way_out(g.level, *start, without)) continue;
+      const CompiledPlace& place = sc.places[e.places.front()];
+      const std::string name =
+          place.stair >= 0 ? sc.stairs[static_cast<std::size_t>(place.stair)].name : place.name;
+      out.push_back({"groups[" + std::to_string(gi) + "]", quoted(g.name),
+                     "can reach no exit or assembly point: events[" + std::to_string(k) + "] shuts " + quoted(name) +
+                         " at the alarm and no event opens it again; the run will end INCOMPLETE"});
+      break;
+    }
+  }
+}
+
 // (b) An assembly area that leaves a gap narrower than a body between itself
 // and a wall: a slot nobody passes, though it looks walkable. Touching is fine.
 void assembly_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
@@ -281,6 +318,7 @@ void crossing_warnings(const CompiledStreet& c, std::vector<Diagnostic>& out) {
 std::vector<Diagnostic> plan_warnings(const CompiledScenario& sc) {
   std::vector<Diagnostic> out;
   route_warnings(sc, out);
+  trapped_warnings(sc, out);
   assembly_warnings(sc, out);
   exit_warnings(sc, out);
   if (sc.street) {
