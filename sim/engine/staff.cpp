@@ -1,0 +1,77 @@
+#include "sim/engine/staff.hpp"
+
+namespace campusflow {
+
+Staffing::Staffing(const CompiledScenario& sc)
+    : sc_(sc),
+      member_(sc.agent_count, -1),
+      state_(sc.staff.size(), StaffState::kGoing),
+      tokens_(sc.staff.size(), 1.0),
+      records_(sc.staff.size()),
+      at_place_(sc.places.size()),
+      on_level_(sc.levels.size(), 0) {
+  for (std::size_t k = 0; k < sc.staff.size(); ++k) {
+    member_[sc.staff[k].agent] = static_cast<std::int32_t>(k);
+    at_place_[sc.staff[k].place].push_back(static_cast<std::uint32_t>(k));
+  }
+}
+
+bool Staffing::admit(std::uint32_t i, std::uint32_t level, std::uint32_t place) {
+  if (at_place_[place].empty() || is_staff(i)) return true;
+  // Every duty in force at the place must let the agent through; a meter's
+  // token is taken only once every hold has, so that a held crossing costs none.
+  for (std::uint32_t k : at_place_[place])
+    if (state_[k] == StaffState::kPosted && sc_.staff[k].level == level && sc_.staff[k].duty == StaffDuty::kHold)
+      return false;
+  for (std::uint32_t k : at_place_[place])
+    if (state_[k] == StaffState::kPosted && sc_.staff[k].level == level && tokens_[k] < 1.0) return false;
+  for (std::uint32_t k : at_place_[place])
+    if (state_[k] == StaffState::kPosted && sc_.staff[k].level == level && sc_.staff[k].duty == StaffDuty::kMeter)
+      tokens_[k] -= 1.0;
+  return true;
+}
+
+bool Staffing::holding(std::uint32_t place, std::uint32_t level) const {
+  if (place == kNoPlace) return false;
+  for (std::uint32_t k : at_place_[place])
+    if (state_[k] == StaffState::kPosted && sc_.staff[k].level == level && sc_.staff[k].duty == StaffDuty::kHold)
+      return true;
+  return false;
+}
+
+void Staffing::refill(double dt) {
+  // At most one token, as for a door's flow limit: a marshal does not let a
+  // burst through after a quiet spell.
+  for (std::size_t k = 0; k < sc_.staff.size(); ++k)
+    if (sc_.staff[k].duty == StaffDuty::kMeter && state_[k] == StaffState::kPosted)
+      tokens_[k] = std::min(1.0, tokens_[k] + sc_.staff[k].rate * dt);
+}
+
+std::vector<std::uint32_t> Staffing::update(const Agents& agents, std::span<const std::uint32_t> active,
+                                            TimeUs now) {
+  std::vector<std::uint32_t> stood_down;
+  if (sc_.staff.empty()) return stood_down;
+  std::fill(on_level_.begin(), on_level_.end(), 0);
+  // Pupils only: a level is clear when nobody but staff is left on it.
+  for (std::uint32_t i : active)
+    if (!is_staff(i)) ++on_level_[agents.level[i]];
+  for (std::size_t k = 0; k < sc_.staff.size(); ++k) {
+    const CompiledStaff& s = sc_.staff[k];
+    if (state_[k] == StaffState::kStoodDown) continue;
+    const bool due = now >= s.until_time || (s.until_clear >= 0 && on_level_[s.until_clear] == 0);
+    if (due) {  // also on the way: a duty no longer needed is not taken up
+      state_[k] = StaffState::kStoodDown;
+      records_[k].stood_down = us_to_seconds(now);
+      stood_down.push_back(s.agent);
+      continue;
+    }
+    if (state_[k] == StaffState::kGoing && (agents.position[s.agent] - s.post).norm() <= kAtPost) {
+      state_[k] = StaffState::kPosted;
+      records_[k].posted = us_to_seconds(now);
+      tokens_[k] = 1.0;
+    }
+  }
+  return stood_down;
+}
+
+}  // namespace campusflow
