@@ -167,7 +167,7 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
     spec.staff = parse_staff(r, *v, "staff", levels, places, spec.stairs);
     // In a lockdown everyone shelters in a room; a marshal at a stair has no flow to act on.
     if (spec.procedure.kind == ProcedureKind::kLockdown && !spec.staff.empty())
-      r.error("staff", "are not played in a lockdown: nobody leaves the rooms");
+      r.error("staff", "must be left out of a lockdown: everyone shelters in a room, nobody keeps a post");
   }
 
   for (std::size_t i = 0; i < levels.size(); ++i) {

@@ -39,22 +39,23 @@ class StaffParser {
     if (level) s.level = *level;
     s.position = read_spot(*o, path, "position", level).value_or(s.position);
     s.post = read_spot(*o, path, "post", level).value_or(s.post);
+    bool duty_ok = false;  // a misspelt duty says nothing of whether a rate belongs
     if (const json::value* duty = r_.member(*o, path, "duty", true)) {
       const std::string duty_path = key_path(path, "duty");
       if (const auto d = r_.string(*duty, duty_path)) {
-        if (*d == kStaffDutyNames[1])
-          s.duty = StaffDuty::kHold;
-        else if (*d != kStaffDutyNames[0])
-          r_.error(duty_path, *duty, unknown_name_rule(*d, kStaffDutyNames, "duty", true));
+        duty_ok = *d == kStaffDutyNames[0] || *d == kStaffDutyNames[1];
+        if (*d == kStaffDutyNames[1]) s.duty = StaffDuty::kHold;
+        if (!duty_ok) r_.error(duty_path, *duty, unknown_name_rule(*d, kStaffDutyNames, "duty", true));
       }
     }
     read_place(*o, path, level, s);
     const json::value* rate = r_.member(*o, path, "rate");
-    if (s.duty == StaffDuty::kMeter && !rate) r_.error(key_path(path, "rate"), "is required for a meter duty");
-    if (s.duty == StaffDuty::kHold && rate)
+    if (duty_ok && s.duty == StaffDuty::kMeter && !rate)
+      r_.error(key_path(path, "rate"), "is required for a meter duty");
+    if (duty_ok && s.duty == StaffDuty::kHold && rate)
       r_.error(key_path(path, "rate"), *rate, "is only for a meter duty: a hold lets nobody through");
     // Above 10 P/s a marshal meters nothing: a 2 m stair carries about 2.7 P/s at its design flow.
-    if (rate && s.duty == StaffDuty::kMeter)
+    if (rate && duty_ok && s.duty == StaffDuty::kMeter)
       s.rate = r_.number(*rate, key_path(path, "rate"), open_closed(0.0, 10.0)).value_or(0.0);
     read_until(*o, path, s);
     return s;
@@ -126,10 +127,16 @@ class StaffParser {
       if (!end_level) return;
       s.end = levels_[*end_level].spec.name;
     }
+    // A marshal acts on the end where it stands: "end" names the staff member's own level.
+    if (end && end_level && level && *end_level != *level) {
+      r_.error(key_path(path, "end"), *end,
+               "must be the staff member's level \"" + levels_[*level].spec.name + "\": a duty acts on the end "
+               "where its post is");
+      return;
+    }
     if (end_level && stair->from.level != *end_level && stair->to.level != *end_level)
       r_.error(end ? key_path(path, "end") : p, end ? *end : *v,
-               "stair \"" + *name + "\" has no end on level \"" + levels_[*end_level].spec.name + "\"" +
-                   (end ? "" : "; name the end with \"end\""));
+               "is a stair with no end on level \"" + levels_[*end_level].spec.name + "\"");
   }
 
   // {"time": s} or {"clear": "LEVEL"}.
