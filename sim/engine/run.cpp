@@ -273,8 +273,10 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.outcome = report.complete ? "COMPLETE" : "INCOMPLETE";
     fill_outcome_tables(sc, report, summary);
     summary.evacuation_time = report.evacuation_time;
-    summary.agents = static_cast<std::int64_t>(report.pupils);
-    summary.exited = static_cast<std::int64_t>(report.pupils_exited);
+    summary.agents = static_cast<std::int64_t>(sc.agent_count);
+    summary.exited = static_cast<std::int64_t>(report.counts.exited);
+    summary.pupils = static_cast<std::int64_t>(report.pupils);
+    summary.pupils_exited = static_cast<std::int64_t>(report.pupils_exited);
     summary.exit_names = report.exit_names;
     summary.exit_counts = report.exit_counts;
     summary.simulated_time = report.simulated_time;
