@@ -422,6 +422,7 @@ void Simulation::commit_moves() {
     agents_.target[i] = kNoPlace;
     watch_.restart(i, now_);
   }
+  for (std::uint32_t i : staff_.direct(agents_, active_)) watch_.restart(i, now_);  // a new way, a new measure
   classes_.update(agents_, now_);
   if (lockdown_) lockdown_->update(agents_, active_, now_);
 }

@@ -12,7 +12,8 @@ Staffing::Staffing(const CompiledScenario& sc)
       on_level_(sc.levels.size(), 0) {
   for (std::size_t k = 0; k < sc.staff.size(); ++k) {
     member_[sc.staff[k].agent] = static_cast<std::int32_t>(k);
-    at_place_[sc.staff[k].place].push_back(static_cast<std::uint32_t>(k));
+    // A direct duty sends people via its place; it does not stand in their way there.
+    if (sc.staff[k].duty != StaffDuty::kDirect) at_place_[sc.staff[k].place].push_back(static_cast<std::uint32_t>(k));
   }
 }
 
@@ -72,6 +73,27 @@ std::vector<std::uint32_t> Staffing::update(const Agents& agents, std::span<cons
     }
   }
   return stood_down;
+}
+
+std::vector<std::uint32_t> Staffing::direct(Agents& agents, std::span<const std::uint32_t> active) {
+  std::vector<std::uint32_t> sent;
+  for (std::size_t k = 0; k < sc_.staff.size(); ++k) {
+    const CompiledStaff& s = sc_.staff[k];
+    if (s.duty != StaffDuty::kDirect || state_[k] != StaffState::kPosted) continue;
+    const auto kk = static_cast<std::int32_t>(k);
+    for (std::uint32_t i : active) {
+      // Once by each marshal: a pupil sent on does not come back to be sent again.
+      if (is_staff(i) || agents.level[i] != s.level || agents.directed[i] == kk ||
+          (agents.position[i] - s.post).norm() > s.radius)
+        continue;
+      agents.directed[i] = kk;
+      agents.route_kind[i] = RouteKind::kDirected;
+      agents.route_step[i] = 0;
+      agents.target[i] = kNoPlace;
+      sent.push_back(i);
+    }
+  }
+  return sent;
 }
 
 }  // namespace campusflow

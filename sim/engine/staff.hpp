@@ -5,7 +5,9 @@
 //  - meter: at most `rate` people a second cross the place (a token bucket,
 //    like a door's flow limit);
 //  - hold: nobody crosses it; those coming wait before it, as at a shut door,
-//    and go on when it is released (their route does not change).
+//    and go on when it is released (their route does not change);
+//  - direct: those who come within a radius of the post are sent via the
+//    place (a stair or exit): their route becomes the way through it.
 // A duty acts only on those crossing from the post's side: the floor, for a
 // stair end (people stepping onto the flight at its head). Mutable state of
 // one run, owned by Simulation; updated serially in the commit, in id order.
@@ -58,6 +60,11 @@ class Staffing {
   // Once per tick after the commit: who reached the post, whose condition now
   // holds. Returns the agents that stood down this tick, ascending.
   std::vector<std::uint32_t> update(const Agents& agents, std::span<const std::uint32_t> active, TimeUs now);
+  // Posted direct duties send those of their level within their radius of
+  // the post (pupils, once by each marshal) via their place: the agent's
+  // route becomes that one step, then the nearest safety. Returns who was
+  // sent this tick, by marshal then id. Serial, after update().
+  std::vector<std::uint32_t> direct(Agents& agents, std::span<const std::uint32_t> active);
   // Agent i, a staff member, reached safety at t [s].
   void exited(std::uint32_t i, double t) { records_[member_[i]].safe = t; }
 

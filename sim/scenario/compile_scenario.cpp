@@ -219,6 +219,8 @@ void compile_staff(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics&
     c.post = s.post;
     c.duty = s.duty;
     c.rate = s.rate;
+    c.radius = s.radius;
+    if (s.duty == StaffDuty::kDirect) c.route = compile_route(std::span<const std::string>(&s.place, 1), out);
     if (s.until_time) c.until_time = seconds_to_us(*s.until_time);
     for (std::size_t l = 0; l < out.floor_count; ++l)
       if (!s.until_clear.empty() && out.levels[l].name == s.until_clear) c.until_clear = static_cast<std::int32_t>(l);

@@ -7,8 +7,8 @@ namespace campusflow::scenario_parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kStaffKeys = {"name",  "level", "position", "post", "duty",
-                                                        "place", "end",   "rate",     "until"};
+constexpr std::array<std::string_view, 10> kStaffKeys = {"name",  "level", "position", "post",  "duty",
+                                                         "place", "end",   "rate",     "radius", "until"};
 constexpr std::array<std::string_view, 2> kUntilKeys = {"time", "clear"};
 
 // The index of the level a place's owner path starts with ("levels[2].doors[0]"), or -1 (a stair).
@@ -43,8 +43,9 @@ class StaffParser {
     if (const json::value* duty = r_.member(*o, path, "duty", true)) {
       const std::string duty_path = key_path(path, "duty");
       if (const auto d = r_.string(*duty, duty_path)) {
-        duty_ok = *d == kStaffDutyNames[0] || *d == kStaffDutyNames[1];
+        duty_ok = *d == kStaffDutyNames[0] || *d == kStaffDutyNames[1] || *d == kStaffDutyNames[2];
         if (*d == kStaffDutyNames[1]) s.duty = StaffDuty::kHold;
+        if (*d == kStaffDutyNames[2]) s.duty = StaffDuty::kDirect;
         if (!duty_ok) r_.error(duty_path, *duty, unknown_name_rule(*d, kStaffDutyNames, "duty", true));
       }
     }
@@ -52,8 +53,16 @@ class StaffParser {
     const json::value* rate = r_.member(*o, path, "rate");
     if (duty_ok && s.duty == StaffDuty::kMeter && !rate)
       r_.error(key_path(path, "rate"), "is required for a meter duty");
-    if (duty_ok && s.duty == StaffDuty::kHold && rate)
-      r_.error(key_path(path, "rate"), *rate, "is only for a meter duty: a hold lets nobody through");
+    if (duty_ok && s.duty != StaffDuty::kMeter && rate)
+      r_.error(key_path(path, "rate"), *rate, "is only for a meter duty");
+    const json::value* radius = r_.member(*o, path, "radius");
+    if (duty_ok && s.duty == StaffDuty::kDirect && !radius)
+      r_.error(key_path(path, "radius"), "is required for a direct duty");
+    if (duty_ok && s.duty != StaffDuty::kDirect && radius)
+      r_.error(key_path(path, "radius"), *radius, "is only for a direct duty");
+    // A marshal's voice and arm carry across a landing or a corridor, not a floor.
+    if (radius && duty_ok && s.duty == StaffDuty::kDirect)
+      s.radius = r_.number(*radius, key_path(path, "radius"), open_closed(0.0, 20.0)).value_or(0.0);
     // Above 10 P/s a marshal meters nothing: a 2 m stair carries about 2.7 P/s at its design flow.
     if (rate && duty_ok && s.duty == StaffDuty::kMeter)
       s.rate = r_.number(*rate, key_path(path, "rate"), open_closed(0.0, 10.0)).value_or(0.0);

@@ -13,9 +13,10 @@
 namespace campusflow {
 
 // meter: at most `rate` people a second cross the place (a token bucket, like
-// a door's flow limit); hold: nobody crosses it, those coming wait before it.
-enum class StaffDuty : std::uint8_t { kMeter, kHold };
-inline constexpr std::string_view kStaffDutyNames[] = {"meter", "hold"};
+// a door's flow limit); hold: nobody crosses it, those coming wait before it;
+// direct: those who come within `radius` of the post are sent via the place.
+enum class StaffDuty : std::uint8_t { kMeter, kHold, kDirect };
+inline constexpr std::string_view kStaffDutyNames[] = {"meter", "hold", "direct"};
 
 struct StaffSpec {
   std::string name;
@@ -26,6 +27,7 @@ struct StaffSpec {
   std::string place;          // a door, stair or exit name
   std::string end;            // a stair: the level name of the end the duty acts on; empty: the staff's level
   double rate = 0.0;          // meter: [P/s], (0, 10]
+  double radius = 0.0;        // direct: [m], (0, 20]
   std::optional<double> until_time;  // stand down at this time [s] after the alarm ...
   std::string until_clear;           // ... or once nobody but staff is left on this level (a level name)
 };

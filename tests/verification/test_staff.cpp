@@ -162,3 +162,40 @@ TEST_CASE("floor 4 held until floor 3 has cleared goes down after it", "[verific
     CHECK(sim.staffing().records()[k].stood_down == Approx(floor3_clear).margin(0.051));
   CHECK(first_onto >= sim.staffing().records()[0].stood_down);
 }
+
+TEST_CASE("a marshal directing people at one stair head sends them down the other", "[verification][staff]") {
+  // Upstairs 20 adults start by the east stair (x 10); a marshal posted by it
+  // sends everyone within 4 m of the post to the west stair (x 0) instead.
+  const auto sc = test::load_text(R"({"format": "campusflow-scenario/1", "name": "direct",
+    "settings": {"time_limit": 300},
+    "levels": [
+      {"name": "upper", "elevation": 3, "outline": [[0, 0], [10, 0], [10, 6], [0, 6]]},
+      {"name": "ground", "elevation": 0, "outline": [[20, 0], [40, 0], [40, 6], [20, 6]],
+       "exits": [{"name": "out", "segment": [[30, 0], [31, 0]]}]}],
+    "stairs": [
+      {"name": "east", "length": 6, "from": {"level": "upper", "segment": [[10, 2.4], [10, 3.6]]},
+       "to": {"level": "ground", "segment": [[40, 3.6], [40, 2.4]]}},
+      {"name": "west", "length": 6, "from": {"level": "upper", "segment": [[0, 3.6], [0, 2.4]]},
+       "to": {"level": "ground", "segment": [[20, 2.4], [20, 3.6]]}}],
+    "groups": [{"name": "upstairs", "level": "upper", "count": 20,
+                "spawn": [[6, 0.5], [9, 0.5], [9, 4.5], [6, 4.5]]}],
+    "staff": [{"name": "marshal", "level": "upper", "position": [8.5, 5.5], "post": [8.5, 5.5],
+               "duty": "direct", "radius": 4, "place": "west", "until": {"clear": "upper"}}]})");
+  Simulation sim(*sc, RunOptions{1, 2});
+  const std::uint32_t east = sc->stairs[0].from_place, west = sc->stairs[1].from_place;
+  int onto_east = 0, onto_west = 0;
+  while (sim.step())
+    for (const PassageRecord& p : sim.output().passages) {
+      if (sim.staffing().is_staff(p.agent)) continue;  // pupils cross a head once each, going down
+      onto_east += p.place == east;
+      onto_west += p.place == west;
+    }
+  REQUIRE(sim.counts().exited == 21);
+  // Everyone starts within 4 m of the post (the farthest corner of the area,
+  // (6, 0.5), is 5.6 m away but walks past within 3 m of it); the marshal is
+  // posted in the first tick: all 20 take the west stair, none the east.
+  CHECK(onto_east == 0);
+  CHECK(onto_west == 20);
+  // The marshal stands down when the floor is clear, then takes the nearest stair.
+  CHECK(sim.staffing().records()[0].stood_down > 0.0);
+}
