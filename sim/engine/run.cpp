@@ -253,7 +253,8 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     const CompiledStaff& s = sc.staff[k];
     const StaffRecord& rec = staffing.records()[k];
     report.procedure.staff.push_back({s.name, std::string(kStaffDutyNames[static_cast<std::size_t>(s.duty)]),
-                                      sc.places[s.place].name, rec.posted, rec.stood_down, rec.safe});
+                                      s.duty == StaffDuty::kSweep ? sc.levels[s.level].name : sc.places[s.place].name,
+                                      rec.posted, rec.stood_down, rec.safe});
   }
   report.pupils = sc.agent_count - sc.staff.size();
   for (std::size_t k = 0; k < sc.staff.size(); ++k)

@@ -221,16 +221,18 @@ void Simulation::plan_moves_with(const Model& model) {
         }
         if (staff_.on_duty(i)) {  // a staff member walks to the post and stands there (docs/models/staff.md)
           m.target = kNoPlace;
-          const Vec2 to = staff_.post(i) - x;
-          const double d = to.norm();
-          if (agents_.release[i] > now_ || d <= Staffing::kAtPost) continue;
           const std::uint32_t l = agents_.level[i];
           const WalkableLevel& level = scenario_.levels[l];
+          // A sweep walks along the floor to its next door; otherwise straight to the post.
+          const std::uint32_t door = staff_.sweep_door(i);
+          const Vec2 to = door != kNoPlace ? desired_direction(*level.opening_for(door), x) : staff_.post(i) - x;
+          const double d = door != kNoPlace ? std::numeric_limits<double>::infinity() : to.norm();
+          if (agents_.release[i] > now_ || d <= Staffing::kAtPost || to.isZero()) continue;
           Vec2 v;
           if constexpr (std::is_same_v<Model, SfmModel>)
-            v = model.velocity(agents_, i, to / d, level.wall_grid, grids_[l], dt);
+            v = model.velocity(agents_, i, to.normalized(), level.wall_grid, grids_[l], dt);
           else
-            v = model.velocity(agents_, i, to / d, level.wall_grid, grids_[l], headway_[l]);
+            v = model.velocity(agents_, i, to.normalized(), level.wall_grid, grids_[l], headway_[l]);
           // Stop at the post rather than step past it.
           if (v.norm() * dt > d) v *= d / (v.norm() * dt);
           m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);

@@ -7,7 +7,9 @@
 //  - hold: nobody crosses it; those coming wait before it, as at a shut door,
 //    and go on when it is released (their route does not change);
 //  - direct: those who come within a radius of the post are sent via the
-//    place (a stair or exit): their route becomes the way through it.
+//    place (a stair or exit): their route becomes the way through it;
+//  - sweep: once the level has no pupils left, walk to each of its doors
+//    (the nearest unvisited next) and report the level clear after the last.
 // A duty acts only on those crossing from the post's side: the floor, for a
 // stair end (people stepping onto the flight at its head). Mutable state of
 // one run, owned by Simulation; updated serially in the commit, in id order.
@@ -22,7 +24,8 @@ namespace campusflow {
 
 enum class StaffState : std::uint8_t {
   kGoing,      // walking to the post
-  kPosted,     // at the post, doing the duty
+  kPosted,     // at the post, doing the duty (a sweep: waiting there for the level to clear)
+  kSweeping,   // walking to every door of the level in turn
   kStoodDown,  // duty over: evacuating like anyone
 };
 
@@ -47,6 +50,10 @@ class Staffing {
   // Agent i is a staff member standing at its post, doing its duty.
   bool at_post(std::uint32_t i) const { return member_[i] >= 0 && state_[member_[i]] == StaffState::kPosted; }
   const Vec2& post(std::uint32_t i) const { return sc_.staff[member_[i]].post; }
+  // The door a sweeping staff member walks to now; kNoPlace when not sweeping.
+  std::uint32_t sweep_door(std::uint32_t i) const {
+    return member_[i] >= 0 && state_[member_[i]] == StaffState::kSweeping ? sweep_door_[member_[i]] : kNoPlace;
+  }
 
   // Whether someone on `level` may cross `place` now; takes a token of a
   // metered place. Staff are never held by a duty.
@@ -73,8 +80,13 @@ class Staffing {
 
   // Within this distance of the post a staff member is at it. [m]
   static constexpr double kAtPost = 0.1;
+  // A sweep has seen a room when it is this close to its door along the floor. [m]
+  static constexpr double kAtDoor = 0.5;
 
  private:
+  // Steps staff member k's sweep; true when it has just reported its level clear.
+  bool sweep(std::size_t k, const Agents& agents, TimeUs now);
+
   const CompiledScenario& sc_;
   std::vector<std::int32_t> member_;        // (agents) staff index or -1
   std::vector<StaffState> state_;           // (staff)
@@ -82,6 +94,8 @@ class Staffing {
   std::vector<StaffRecord> records_;        // (staff)
   std::vector<std::vector<std::uint32_t>> at_place_;  // (places) staff acting on it, ascending
   std::vector<std::size_t> on_level_;       // (levels) scratch: pupils on each level
+  std::vector<std::uint32_t> sweep_door_;   // (staff) the door a sweep walks to
+  std::vector<std::vector<std::uint32_t>> unswept_;  // (staff) doors a sweep has still to see, ascending
 };
 
 }  // namespace campusflow

@@ -222,6 +222,8 @@ void compile_staff(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics&
     c.radius = s.radius;
     if (s.duty == StaffDuty::kDirect) c.route = compile_route(std::span<const std::string>(&s.place, 1), out);
     if (s.until_time) c.until_time = seconds_to_us(*s.until_time);
+    // A sweep starts once its own level has no pupils left.
+    if (s.duty == StaffDuty::kSweep) c.until_clear = static_cast<std::int32_t>(s.level);
     for (std::size_t l = 0; l < out.floor_count; ++l)
       if (!s.until_clear.empty() && out.levels[l].name == s.until_clear) c.until_clear = static_cast<std::int32_t>(l);
     // The place: a door or exit by name, or the end of the stair on the level it is acted on from.

@@ -111,12 +111,13 @@ struct CompiledStaff {
   std::uint32_t level = 0;         // where it stands: the place's side it acts on
   Vec2 post = Vec2::Zero();        // [m], level coordinates
   StaffDuty duty = StaffDuty::kMeter;
-  std::uint32_t place = 0;         // the door, exit or stair end acted on
+  std::uint32_t place = 0;         // the door, exit or stair end acted on; kNoPlace (max) for a sweep
   double rate = 0.0;               // meter: [P/s]
   double radius = 0.0;             // direct: [m] those within it of the post are sent via `route`
   std::vector<RouteStep> route;    // direct: the one step they are sent to (the place; a stair's far end)
   TimeUs until_time = std::numeric_limits<TimeUs>::max();  // stand down at this time [us]; max: never ...
-  std::int32_t until_clear = -1;   // ... or once nobody but staff is on this level; -1: none
+  std::int32_t until_clear = -1;   // ... or once nobody but staff is on this level; -1: none. A sweep: its
+                                   // own level, and the condition starts the sweep instead
 };
 
 // A room: a part of a floor enclosed by walls and doors, which no exit, stair

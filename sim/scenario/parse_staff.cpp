@@ -43,13 +43,23 @@ class StaffParser {
     if (const json::value* duty = r_.member(*o, path, "duty", true)) {
       const std::string duty_path = key_path(path, "duty");
       if (const auto d = r_.string(*duty, duty_path)) {
-        duty_ok = *d == kStaffDutyNames[0] || *d == kStaffDutyNames[1] || *d == kStaffDutyNames[2];
-        if (*d == kStaffDutyNames[1]) s.duty = StaffDuty::kHold;
-        if (*d == kStaffDutyNames[2]) s.duty = StaffDuty::kDirect;
+        for (std::size_t k = 0; k < std::size(kStaffDutyNames); ++k) {
+          if (*d != kStaffDutyNames[k]) continue;
+          duty_ok = true;
+          s.duty = static_cast<StaffDuty>(k);
+        }
         if (!duty_ok) r_.error(duty_path, *duty, unknown_name_rule(*d, kStaffDutyNames, "duty", true));
       }
     }
-    read_place(*o, path, level, s);
+    // A sweep acts on its whole level and ends when done: no place, no stand-down.
+    const bool sweep = duty_ok && s.duty == StaffDuty::kSweep;
+    if (sweep) {
+      for (std::string_view key : {"place", "end", "until"})
+        if (const json::value* v = r_.member(*o, path, key))
+          r_.error(key_path(path, key), *v, "is not for a sweep: it covers the staff member's level and ends when done");
+    } else {
+      read_place(*o, path, level, s);
+    }
     const json::value* rate = r_.member(*o, path, "rate");
     if (duty_ok && s.duty == StaffDuty::kMeter && !rate)
       r_.error(key_path(path, "rate"), "is required for a meter duty");
@@ -66,7 +76,7 @@ class StaffParser {
     // Above 10 P/s a marshal meters nothing: a 2 m stair carries about 2.7 P/s at its design flow.
     if (rate && duty_ok && s.duty == StaffDuty::kMeter)
       s.rate = r_.number(*rate, key_path(path, "rate"), open_closed(0.0, 10.0)).value_or(0.0);
-    read_until(*o, path, s);
+    if (!sweep) read_until(*o, path, s);
     return s;
   }
 

@@ -14,9 +14,11 @@ namespace campusflow {
 
 // meter: at most `rate` people a second cross the place (a token bucket, like
 // a door's flow limit); hold: nobody crosses it, those coming wait before it;
-// direct: those who come within `radius` of the post are sent via the place.
-enum class StaffDuty : std::uint8_t { kMeter, kHold, kDirect };
-inline constexpr std::string_view kStaffDutyNames[] = {"meter", "hold", "direct"};
+// direct: those who come within `radius` of the post are sent via the place;
+// sweep: once the level has no pupils left, walk to every door of it, then
+// report it clear (no place, no stand-down condition: the sweep's end is one).
+enum class StaffDuty : std::uint8_t { kMeter, kHold, kDirect, kSweep };
+inline constexpr std::string_view kStaffDutyNames[] = {"meter", "hold", "direct", "sweep"};
 
 struct StaffSpec {
   std::string name;

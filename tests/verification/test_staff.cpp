@@ -199,3 +199,42 @@ TEST_CASE("a marshal directing people at one stair head sends them down the othe
   // The marshal stands down when the floor is clear, then takes the nearest stair.
   CHECK(sim.staffing().records()[0].stood_down > 0.0);
 }
+
+TEST_CASE("a sweep walks to every door of its floor once the classes have left and then reports it clear",
+          "[verification][staff]") {
+  // A 20 m corridor with two classrooms of 10 behind 1 m doors at x 4-5 and
+  // 14-15; the sweeper waits at (1, 1.5) by the west end.
+  const auto sc = test::load_text(R"({"format": "campusflow-scenario/1", "name": "sweep",
+    "settings": {"time_limit": 300},
+    "levels": [{"name": "floor",
+      "outline": [[0, 0], [20, 0], [20, 3], [18, 3], [18, 9], [12, 9], [12, 3], [8, 3], [8, 9], [2, 9], [2, 3], [0, 3]],
+      "obstacles": [[[2, 3], [4, 3], [4, 3.2], [2, 3.2]], [[5, 3], [8, 3], [8, 3.2], [5, 3.2]],
+                    [[12, 3], [14, 3], [14, 3.2], [12, 3.2]], [[15, 3], [18, 3], [18, 3.2], [15, 3.2]]],
+      "doors": [{"name": "door A", "segment": [[4, 3.1], [5, 3.1]]},
+                {"name": "door B", "segment": [[14, 3.1], [15, 3.1]]}],
+      "exits": [{"name": "out", "segment": [[20, 0.5], [20, 2.5]]}]}],
+    "groups": [{"name": "A", "level": "floor", "count": 10, "spawn": [[2.5, 4], [7.5, 4], [7.5, 8.5], [2.5, 8.5]]},
+               {"name": "B", "level": "floor", "count": 10, "spawn": [[12.5, 4], [17.5, 4], [17.5, 8.5], [12.5, 8.5]]}],
+    "staff": [{"name": "sweeper", "level": "floor", "position": [1, 1.5], "post": [1, 1.5], "duty": "sweep"}]})");
+  Simulation sim(*sc, RunOptions{1, 2});
+  double nearest_a = 1e9, nearest_b = 1e9;  // the sweeper's closest approach to each door's middle [m]
+  const std::uint32_t sweeper = sc->staff[0].agent;
+  while (sim.step()) {
+    if (sim.agents().status[sweeper] == AgentStatus::kExited) continue;
+    const Vec2& x = sim.agents().position[sweeper];
+    nearest_a = std::min(nearest_a, (x - Vec2(4.5, 3.1)).norm());
+    nearest_b = std::min(nearest_b, (x - Vec2(14.5, 3.1)).norm());
+  }
+  REQUIRE(sim.counts().exited == 21);
+  const StaffRecord& r = sim.staffing().records()[0];
+  // The floor is clear when the last pupil leaves (the evacuation time, 25.2 s
+  // measured); then the sweeper walks about 13 m (to 0.5 m of door A, then of
+  // door B) at an adult's 0.7-2.0 m/s (1.34 on average): the floor is
+  // reported clear 6.5-19 s later (measured 35.2 s, 10.0 s later).
+  CHECK(r.stood_down > sim.evacuation_time() + 6.5);
+  CHECK(r.stood_down < sim.evacuation_time() + 19.0);
+  // It came to each door (within 0.5 m of its line, plus a body's radius).
+  CHECK(nearest_a < 0.8);
+  CHECK(nearest_b < 0.8);
+  CHECK(r.safe > r.stood_down);
+}
