@@ -57,6 +57,16 @@ void print_roll_call(const CompiledScenario& sc, const RunReport& r) {
   }
 }
 
+// Staff at their posts: when each was posted, stood down and safe (docs/models/staff.md).
+void print_staff(const RunReport& r) {
+  auto t = [](double x) { return x < 0.0 ? std::string("-") : format_seconds(x); };
+  for (std::size_t k = 0; k < r.procedure.staff.size(); ++k) {
+    const io::StaffRow& s = r.procedure.staff[k];
+    std::printf("  %-16s %s, %s \"%s\": posted %s, stood down %s, safe %s\n", k == 0 ? "staff" : "", s.name.c_str(),
+                s.duty.c_str(), s.place.c_str(), t(s.posted).c_str(), t(s.stood_down).c_str(), t(s.safe).c_str());
+  }
+}
+
 void print_street(const StreetReport& s) {
   std::printf("  street           %zu vehicles (%zu unfinished), %zu on foot, %s at %.1f s\n", s.vehicles, s.unfinished,
               s.pedestrians, s.finished ? "all done" : "not finished", s.end_time);
@@ -154,13 +164,18 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
     print_disruptions(r);
   } else if (sc.agent_count > 0) {  // a street-only scenario has no building: nothing to evacuate
 
-    std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
-                r.counts.inside);
+    if (sc.staff.empty())
+      std::printf("  agents           %zu spawned, %zu exited, %zu inside\n", r.counts.spawned, r.counts.exited,
+                  r.counts.inside);
+    else  // the figures below are the pupils'; staff have their own lines
+      std::printf("  pupils           %zu, %zu exited, %zu inside (and %zu staff)\n", r.pupils, r.pupils_exited,
+                  r.pupils - r.pupils_exited, sc.staff.size());
     if (r.evacuation_time >= 0)
       std::printf("  evacuation time  %.2f s\n", r.evacuation_time);
     else
-      std::printf("  evacuation time  not reached: %zu agents still inside at %.1f s\n", r.counts.inside,
-                  r.simulated_time);
+      std::printf("  evacuation time  not reached: %zu %s still inside at %.1f s\n", r.pupils - r.pupils_exited,
+                  sc.staff.empty() ? "agents" : "pupils", r.simulated_time);
+    print_staff(r);
     std::printf("  lower bounds     %.2f s walking, %.2f s capacity (%s; %.2f s at the design flow 1.33 P/(m s))\n",
                 r.bounds.walking, r.bounds.capacity, r.bounds.capacity_cut.empty() ? "no cut" : r.bounds.capacity_cut.c_str(),
                 r.bounds.design_capacity);

@@ -17,6 +17,12 @@ same building and classes, with the events of each procedure.
   Their teachers take them in at once (pre-movement 2-10 s, an assumption:
   the teacher is with them and acts on the alarm).
 
+- marshal-meter.json: staff at their posts (docs/models/staff.md). A marshal
+  stands at the head of each down flight of floors 2-4 and lets at most
+  METER_RATE pupils a second onto it, until the floor is clear.
+- marshal-hold.json: two marshals hold floor 4 at its stair heads until
+  floor 3 has cleared (floor 3 goes down first), then let it go.
+
 Usage: python3 generate.py NAME > NAME.json   (the committed files are its output)
 """
 import os
@@ -74,7 +80,49 @@ def lockdown():
     return s
 
 
-VARIANTS = {"fire-east-stair": fire_east_stair, "earthquake": earthquake, "lockdown": lockdown}
+# Staff posted at the stair heads (docs/models/staff.md). A post stands by the
+# north wall of the corridor (y 8-11), 2 m short of the flight's head (the
+# stair end at x -3 or 34.48, y 8-9.4): out of the stream from the classrooms,
+# which hugs the south wall to the head, and of those stepping off the flight
+# from above (y 9.6-11), who turn at the wall's end. Staff start 2 m further
+# along the corridor (the teacher on duty on the floor).
+WEST_POST, EAST_POST = [-1.0, 10.7], [32.48, 10.7]
+WEST_START, EAST_START = [1.0, 9.5], [30.48, 9.5]
+METER_RATE = 1.2  # [P/s] about 0.86 P/(m s) on the 1.4 m flight, below its design flow 1.33 P/(m s)
+
+
+def marshal(floor, side, duty, until, rate=None):
+    s = {"name": f"{side} marshal, floor {floor}", "level": f"floor {floor}",
+         "position": WEST_START if side == "west" else EAST_START,
+         "post": WEST_POST if side == "west" else EAST_POST,
+         "duty": duty, "place": f"{side} stair {floor}-{floor - 1}", "until": until}
+    if rate is not None:
+        s["rate"] = rate
+    return s
+
+
+def marshal_meter():
+    s = school()
+    s["name"] = "marshal-meter"
+    s["description"] = (f"The shipped drill with a marshal at the head of each down flight of floors 2-4, letting at "
+                        f"most {METER_RATE} pupils a second onto it until the floor is clear; then the marshal "
+                        "evacuates")
+    s["staff"] = [marshal(f, side, "meter", {"clear": f"floor {f}"}, METER_RATE)
+                  for f in (2, 3, 4) for side in ("west", "east")]
+    return s
+
+
+def marshal_hold():
+    s = school()
+    s["name"] = "marshal-hold"
+    s["description"] = ("The shipped drill with floor 4 held at both stair heads until floor 3 has cleared, so that "
+                        "the classes of floor 3 go down first; then the marshals let floor 4 go and evacuate")
+    s["staff"] = [marshal(4, side, "hold", {"clear": "floor 3"}) for side in ("west", "east")]
+    return s
+
+
+VARIANTS = {"fire-east-stair": fire_east_stair, "earthquake": earthquake, "lockdown": lockdown,
+            "marshal-meter": marshal_meter, "marshal-hold": marshal_hold}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in VARIANTS:

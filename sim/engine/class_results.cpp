@@ -22,8 +22,9 @@ void ClassResults::record(const Simulation& sim) {
 
 std::vector<ClassResult> ClassResults::finish(const Simulation& sim) const {
   const Agents& a = sim.agents();
-  std::vector<ClassResult> out(sc_.groups.size());
-  for (std::size_t g = 0; g < sc_.groups.size(); ++g) {
+  // The roll call is the classes': staff groups (after class_groups()) have their own table.
+  std::vector<ClassResult> out(sc_.class_groups());
+  for (std::size_t g = 0; g < out.size(); ++g) {
     const CompiledGroup& group = sc_.groups[g];
     ClassResult& r = out[g];
     bool all_out = true, all_safe = true;

@@ -103,7 +103,9 @@ LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
   LowerBounds out;
   const std::vector<char> closed = closed_for_whole_run(sc);
   std::vector<std::vector<double>> by_profile(kProfiles.size());
-  for (const CompiledGroup& g : sc.groups) {
+  // The bounds are the pupils': staff groups (after class_groups()) are left out.
+  for (std::size_t gi = 0; gi < sc.class_groups(); ++gi) {
+    const CompiledGroup& g = sc.groups[gi];
     auto& bound = by_profile[static_cast<std::size_t>(g.profile)];
     if (bound.empty()) bound = place_bounds(sc, g.profile, closed);
     for (std::uint32_t i = g.first_agent; i < g.first_agent + g.count; ++i) {
@@ -119,7 +121,7 @@ LowerBounds lower_bounds(const CompiledScenario& sc, const Agents& agents) {
     std::size_t n = 0;
     double first = kInf;
     for (std::size_t i = 0; i < agents.size(); ++i) {
-      if (!cut.inside[agents.level[i]]) continue;
+      if (!cut.inside[agents.level[i]] || sc.groups[agents.group[i]].staff >= 0) continue;
       ++n;
       first = std::min(first, earliest_start(agents, i));
     }

@@ -106,6 +106,8 @@ void Router::recompute() {
     if (closure(p) == Closure::kNoEntry) leave_[p] = leaving_cost(p, safety);
   routes_.clear();
   for (const CompiledGroup& g : sc_.groups) routes_.push_back({route_costs(g.route), route_costs(g.fallback)});
+  directed_.clear();
+  for (const CompiledStaff& s : sc_.staff) directed_.push_back(route_costs(s.route));
 }
 
 std::span<const RouteStep> Router::route_of(const Agents& agents, std::uint32_t i) const {
@@ -114,6 +116,7 @@ std::span<const RouteStep> Router::route_of(const Agents& agents, std::uint32_t 
     case RouteKind::kPosted: return g.route;
     case RouteKind::kFallback: return g.fallback;
     case RouteKind::kNearest: break;
+    case RouteKind::kDirected: return sc_.staff[static_cast<std::size_t>(agents.directed[i])].route;
   }
   return {};
 }
@@ -125,6 +128,7 @@ bool Router::route_open(const Agents& agents, std::uint32_t i) const {
 
 const Router::RouteCosts* Router::costs_of(const Agents& agents, std::uint32_t i) const {
   if (agents.route_step[i] >= route_of(agents, i).size()) return nullptr;
+  if (agents.route_kind[i] == RouteKind::kDirected) return &directed_[static_cast<std::size_t>(agents.directed[i])];
   return &routes_[agents.group[i]][agents.route_kind[i] == RouteKind::kPosted ? 0 : 1];
 }
 

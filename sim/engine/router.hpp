@@ -95,6 +95,7 @@ class Router {
   std::vector<double> safety_;                        // (places) cost to the nearest open exit [m]
   std::vector<double> leave_;                         // (places) kNoEntry ends: cost to safety stepping off [m]
   std::vector<std::array<RouteCosts, 2>> routes_;     // (groups) posted route, fallback route
+  std::vector<RouteCosts> directed_;                  // (staff) the way a direct duty sends people
   std::vector<double> capacity_;                      // (places) design flow through it [P/s]; 0: no wait
   std::vector<std::uint32_t> queue_;                  // (places) agents queued before it
   bool any_quickest_ = false;                         // some group chooses the quickest way

@@ -248,6 +248,18 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   }
   report.wall_time = seconds_since(start);
   report.procedure = procedure_tables(sim);
+  const Staffing& staffing = sim.staffing();
+  for (std::size_t k = 0; k < sc.staff.size(); ++k) {
+    const CompiledStaff& s = sc.staff[k];
+    const StaffRecord& rec = staffing.records()[k];
+    report.procedure.staff.push_back({s.name, std::string(kStaffDutyNames[static_cast<std::size_t>(s.duty)]),
+                                      s.duty == StaffDuty::kSweep ? sc.levels[s.level].name : sc.places[s.place].name,
+                                      rec.posted, rec.stood_down, rec.safe});
+  }
+  report.pupils = sc.agent_count - sc.staff.size();
+  for (std::size_t k = 0; k < sc.staff.size(); ++k)
+    report.pupils_exited += staffing.records()[k].safe >= 0.0;
+  report.pupils_exited = report.counts.exited - report.pupils_exited;
   if (const Lockdown* lockdown = sim.lockdown())
     for (std::uint32_t i : sim.active()) report.sheltered += lockdown->sheltered(i);
   const bool goal_reached = sim.lockdown() ? sim.lockdown()->done() : report.counts.exited == sc.agent_count;
@@ -264,6 +276,8 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     summary.evacuation_time = report.evacuation_time;
     summary.agents = static_cast<std::int64_t>(sc.agent_count);
     summary.exited = static_cast<std::int64_t>(report.counts.exited);
+    summary.pupils = static_cast<std::int64_t>(report.pupils);
+    summary.pupils_exited = static_cast<std::int64_t>(report.pupils_exited);
     summary.exit_names = report.exit_names;
     summary.exit_counts = report.exit_counts;
     summary.simulated_time = report.simulated_time;

@@ -46,6 +46,10 @@ struct RunReport {
   double simulated_time = 0.0;       // [s]
   double wall_time = 0.0;            // [s]
   AgentCounts counts;
+  // Pupils: everyone but staff (docs/models/staff.md); the evacuation time,
+  // roll call and lower bounds are theirs.
+  std::size_t pupils = 0;
+  std::size_t pupils_exited = 0;
   std::vector<std::string> exit_names;
   std::vector<std::int64_t> exit_counts;
   std::uint64_t state_hash = 0;

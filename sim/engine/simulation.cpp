@@ -51,7 +51,8 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
       classes_(scenario),
       stair_used_(scenario.stairs.size(), 0),
       watch_(scenario.agent_count),
-      watch_ticks_(static_cast<std::uint64_t>(std::max<TimeUs>(1, seconds_to_us(1.0) / scenario.settings.dt))) {
+      watch_ticks_(static_cast<std::uint64_t>(std::max<TimeUs>(1, seconds_to_us(1.0) / scenario.settings.dt))),
+      staff_(scenario) {
   agents_.resize(scenario.agent_count);
   const double range = std::visit(
       [&](const auto& m) {
@@ -175,7 +176,13 @@ void Simulation::handle(const PedestrianTick&) {
 
 void Simulation::rebuild_grids() {
   for (auto& ids : level_ids_) ids.clear();
-  for (std::uint32_t id : active_) level_ids_[agents_.level[id]].push_back(id);
+  // A marshal at the post is no neighbour of anyone (docs/models/staff.md):
+  // real marshals stand by a wall at the side of the landing, but the
+  // collision-free speed model stops short of a body standing in its way and
+  // has no way around it, so a marshal in a stream would wedge those behind
+  // for good. The post is where the marshal is drawn and counted in densities.
+  for (std::uint32_t id : active_)
+    if (!staff_.at_post(id)) level_ids_[agents_.level[id]].push_back(id);
   for (std::size_t l = 0; l < grids_.size(); ++l) grids_[l].rebuild(level_ids_[l], agents_.position);
 }
 
@@ -210,6 +217,31 @@ void Simulation::plan_moves_with(const Model& model) {
           // Only its own room's door is crossed; every other opening is a wall to it.
           if (m.place != kNoPlace && m.place != m.target && m.place != agents_.last_place[i]) m.position = x;
           if (m.position == x) m.place = kNoPlace;
+          continue;
+        }
+        if (staff_.on_duty(i)) {  // a staff member walks to the post and stands there (docs/models/staff.md)
+          m.target = kNoPlace;
+          const std::uint32_t l = agents_.level[i];
+          const WalkableLevel& level = scenario_.levels[l];
+          // A sweep walks along the floor to its next door; otherwise straight to the post.
+          const std::uint32_t door = staff_.sweep_door(i);
+          const Vec2 to = door != kNoPlace ? desired_direction(*level.opening_for(door), x) : staff_.post(i) - x;
+          const double d = door != kNoPlace ? std::numeric_limits<double>::infinity() : to.norm();
+          if (agents_.release[i] > now_ || d <= Staffing::kAtPost || to.isZero()) continue;
+          Vec2 v;
+          if constexpr (std::is_same_v<Model, SfmModel>)
+            v = model.velocity(agents_, i, to.normalized(), level.wall_grid, grids_[l], dt);
+          else
+            v = model.velocity(agents_, i, to.normalized(), level.wall_grid, grids_[l], headway_[l]);
+          // Stop at the post rather than step past it.
+          if (v.norm() * dt > d) v *= d / (v.norm() * dt);
+          m.position = keep_clear_of_walls(x + dt * v, x, agents_.radius[i], level.wall_grid);
+          // On the way to the post every opening is a wall: the post is on the staff member's level.
+          std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
+          if (m.place != kNoPlace) {
+            m.position = x;
+            m.place = kNoPlace;
+          }
           continue;
         }
         // A led class measures its members' progress from the start, so
@@ -326,6 +358,7 @@ void Simulation::commit_moves() {
   const double t0 = us_to_seconds(now_);
   for (std::size_t p = 0; p < tokens_.size(); ++p)
     tokens_[p] = std::min(1.0, tokens_[p] + scenario_.places[p].flow_limit * dt);
+  staff_.refill(dt);
   std::size_t kept = 0;
   arrived_.clear();
   for (std::size_t n = 0; n < active_.size(); ++n) {
@@ -347,10 +380,12 @@ void Simulation::commit_moves() {
       onto = arrival(i, m.place, crossing, (1.0 - m.fraction) * (m.position - from).norm());
     }
     if (m.lost && agents_.route_kind[i] != RouteKind::kNearest) reroute(i);
-    // A closed door, a blocked way, a door at its flow limit or no room on
-    // the other side: the agent waits where it is.
-    if (m.place != kNoPlace && (!admit(i, m.place) || (onto && !free_at(*onto, i)))) {
-      // A closed door, a blocked way or a door at its flow limit: wait before it.
+    // A closed door, a blocked way, a door at its flow limit, no room on the
+    // other side, or a marshal's hold or meter: the agent waits where it is.
+    // The marshal's duty is judged last, so that a metered token is not spent
+    // on a crossing that a closed place or a full landing refuses anyway.
+    if (m.place != kNoPlace && (!admit(i, m.place) || (onto && !free_at(*onto, i)) ||
+                                !staff_.admit(i, agents_.level[i], m.place))) {
       agents_.velocity[i] = Vec2::Zero();
       active_[kept++] = i;
       continue;
@@ -369,6 +404,7 @@ void Simulation::commit_moves() {
       agents_.exit[i] = place.exit;
       agents_.exit_time[i] = t0 + m.fraction * dt;
       out_.exits.push_back({i, static_cast<std::uint32_t>(place.exit), agents_.exit_time[i]});
+      if (staff_.is_staff(i)) staff_.exited(i, agents_.exit_time[i]);
       ++exited_;
       continue;
     }
@@ -379,6 +415,14 @@ void Simulation::commit_moves() {
     active_[kept++] = i;
   }
   active_.resize(kept);
+  // Staff whose duty is over evacuate like anyone: to the nearest safety,
+  // measured afresh from where they stand.
+  for (std::uint32_t i : staff_.update(agents_, active_, now_)) {
+    agents_.route_kind[i] = RouteKind::kNearest;
+    agents_.target[i] = kNoPlace;
+    watch_.restart(i, now_);
+  }
+  for (std::uint32_t i : staff_.direct(agents_, active_)) watch_.restart(i, now_);  // a new way, a new measure
   classes_.update(agents_, now_);
   if (lockdown_) lockdown_->update(agents_, active_, now_);
 }
@@ -477,6 +521,12 @@ void Simulation::watch_progress() {
       watch_.restart(i, now_);
       continue;
     }
+    // A marshal at the post stands still on purpose; those a marshal holds
+    // wait on purpose, as before a shut door that will open.
+    if (staff_.on_duty(i) || staff_.holding(agents_.target[i], agents_.level[i])) {
+      watch_.restart(i, now_);
+      continue;
+    }
     if (agents_.release[i] > now_) {  // still in pre-movement, or the class waits for its release
       watch_.restart(i, agents_.release[i] == kNever ? now_ : agents_.release[i]);
       continue;
@@ -493,9 +543,15 @@ void Simulation::watch_progress() {
 }
 
 double Simulation::evacuation_time() const {
-  if (spawned_ < scenario_.agent_count || !active_.empty()) return -1.0;
+  if (spawned_ < scenario_.agent_count) return -1.0;
+  // Everyone leaves or stays active, so "every pupil has an exit time" is
+  // "no pupil is inside".
   double t = 0.0;
-  for (double e : agents_.exit_time) t = std::max(t, e);
+  for (std::uint32_t i = 0; i < agents_.exit_time.size(); ++i) {
+    if (staff_.is_staff(i)) continue;
+    if (agents_.exit_time[i] < 0.0) return -1.0;
+    t = std::max(t, agents_.exit_time[i]);
+  }
   return t;
 }
 

@@ -18,6 +18,7 @@
 #include "sim/engine/events.hpp"
 #include "sim/engine/lockdown.hpp"
 #include "sim/engine/router.hpp"
+#include "sim/engine/staff.hpp"
 #include "sim/engine/stuck_watch.hpp"
 #include "sim/ped/agents.hpp"
 #include "sim/ped/models/cfsm/cfsm_model.hpp"
@@ -89,7 +90,8 @@ class Simulation {
   std::span<const std::uint32_t> active() const { return active_; }
   const StepOutput& output() const { return out_; }
   AgentCounts counts() const { return {spawned_, active_.size(), exited_}; }
-  // Time the last agent left [s], or -1 if not all have.
+  // Time the last pupil left [s], or -1 if not all have. Pupils are everyone
+  // but staff (docs/models/staff.md); the run ends when staff are safe too.
   double evacuation_time() const;
   std::uint64_t state_hash() const;
   std::uint64_t agent_updates() const { return agent_updates_; }
@@ -104,6 +106,8 @@ class Simulation {
   // The lockdown's rooms and who shelters where; nullptr unless the scenario
   // plays a lockdown (docs/models/procedures.md).
   const Lockdown* lockdown() const { return lockdown_ ? &*lockdown_ : nullptr; }
+  // Staff at their posts: who they are, when they were posted, stood down, safe.
+  const Staffing& staffing() const { return staff_; }
 
  private:
   void handle(const SpawnGroup& e);
@@ -176,6 +180,7 @@ class Simulation {
   std::uint64_t watch_ticks_ = 1;       // ticks between two observations of an agent (about 1 s)
   std::vector<RerouteRecord> reroutes_;
   std::optional<Lockdown> lockdown_;    // set when the scenario plays a lockdown
+  Staffing staff_;                      // staff at their posts (empty without staff)
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

@@ -20,6 +20,25 @@ void write_procedure_tables(hid_t campusflow, hid_t summary, const ProcedureTabl
     write_rows(group.get(), "start", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, start.size(), start.data());
     write_rows(group.get(), "end", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, end.size(), end.data());
   }
+  if (!t.staff.empty()) {
+    const Handle group = create_group(campusflow, "staff");
+    std::vector<std::string> name, duty, place;
+    std::vector<double> posted, stood_down, safe;
+    for (const StaffRow& r : t.staff) {
+      name.push_back(r.name);
+      duty.push_back(r.duty);
+      place.push_back(r.place);
+      posted.push_back(r.posted);
+      stood_down.push_back(r.stood_down);
+      safe.push_back(r.safe);
+    }
+    write_strings(group.get(), "name", name);
+    write_strings(group.get(), "duty", duty);
+    write_strings(group.get(), "place", place);
+    write_rows(group.get(), "posted", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, posted.size(), posted.data());
+    write_rows(group.get(), "stood_down", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, stood_down.size(), stood_down.data());
+    write_rows(group.get(), "safe", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, safe.size(), safe.data());
+  }
   const Handle group = create_group(campusflow, "rooms");
   std::vector<std::string> name;
   std::vector<std::int32_t> level;

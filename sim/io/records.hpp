@@ -130,6 +130,9 @@ struct RunSummary {
   double evacuation_time = -1.0;  // [s] when the last agent left; -1 if not everyone left
   std::int64_t agents = 0;
   std::int64_t exited = 0;
+  // Everyone but staff (docs/models/staff.md): equal to agents and exited without staff.
+  std::int64_t pupils = 0;
+  std::int64_t pupils_exited = 0;
   std::vector<std::string> exit_names;
   std::vector<std::int64_t> exit_counts;  // parallel to exit_names
   double simulated_time = 0.0;  // [s]

@@ -270,6 +270,8 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "evacuation_time", s.evacuation_time);
   write_attribute(g, "agents", s.agents);
   write_attribute(g, "exited", s.exited);
+  write_attribute(g, "pupils", s.pupils);
+  write_attribute(g, "pupils_exited", s.pupils_exited);
   write_attribute(g, "simulated_time", s.simulated_time);
   write_attribute(g, "state_hash", s.state_hash);
   write_attribute(g, "walking_bound", s.walking_bound);

@@ -20,8 +20,9 @@ enum class AgentStatus : std::uint8_t {
 inline constexpr std::uint32_t kNoPlace = 0xffffffffu;
 
 // The way an agent follows: its group's posted route, the fallback posted for
-// when a step of it closes, or (neither left) the nearest safety.
-enum class RouteKind : std::uint8_t { kPosted, kFallback, kNearest };
+// when a step of it closes, (neither left) the nearest safety, or the way a
+// marshal sent it (docs/models/staff.md, "direct").
+enum class RouteKind : std::uint8_t { kPosted, kFallback, kNearest, kDirected };
 inline constexpr TimeUs kNever = std::numeric_limits<TimeUs>::max();
 // An agent that walks but stays within kStuckDistance of one place for
 // kStuckTime is stuck (models may then help it out of a deadlock).
@@ -43,6 +44,7 @@ struct Agents {
   std::vector<std::uint32_t> last_place;  // the place crossed last, kNoPlace before the first
   std::vector<std::uint32_t> route_step;  // index of the next step of the route it follows
   std::vector<RouteKind> route_kind;      // which route that is
+  std::vector<std::int32_t> directed;     // the staff member (index) who sent it its way, for kDirected; -1: none
   std::vector<TimeUs> release;       // end of pre-movement [us]; kNever while the class waits for its release
   std::vector<double> pre_movement;  // own pre-movement time after the class's release [s]
   std::vector<double> remaining;     // cost of the way still ahead [m], for classes led by a teacher
@@ -68,6 +70,7 @@ struct Agents {
     last_place.resize(n, kNoPlace);
     route_step.resize(n, 0);
     route_kind.resize(n, RouteKind::kPosted);
+    directed.resize(n, -1);
     status.resize(n, AgentStatus::kWaiting);
     release.resize(n, 0);
     pre_movement.resize(n, 0.0);

@@ -203,6 +203,61 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
   }
 }
 
+// Each staff member becomes a group of one adult, after the scenario's groups
+// (CompiledScenario::class_groups), with no pre-movement: staff walk to their
+// posts at the alarm (docs/models/staff.md).
+void compile_staff(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics& diags) {
+  const std::vector<char> blocked = closed_at_alarm(out);
+  const std::vector<double> place_cost = out.graph.costs_to(safety_places(out), blocked);
+  for (std::size_t k = 0; k < spec.staff.size(); ++k) {
+    const StaffSpec& s = spec.staff[k];
+    const std::string path = "staff[" + std::to_string(k) + "]";
+    CompiledStaff c;
+    c.name = s.name;
+    c.agent = out.agent_count;
+    c.level = static_cast<std::uint32_t>(s.level);
+    c.post = s.post;
+    c.duty = s.duty;
+    c.rate = s.rate;
+    c.radius = s.radius;
+    if (s.duty == StaffDuty::kDirect) c.route = compile_route(std::span<const std::string>(&s.place, 1), out);
+    if (s.until_time) c.until_time = seconds_to_us(*s.until_time);
+    // A sweep starts once its own level has no pupils left.
+    if (s.duty == StaffDuty::kSweep) c.until_clear = static_cast<std::int32_t>(s.level);
+    for (std::size_t l = 0; l < out.floor_count; ++l)
+      if (!s.until_clear.empty() && out.levels[l].name == s.until_clear) c.until_clear = static_cast<std::int32_t>(l);
+    // The place: a door or exit by name, or the end of the stair on the level it is acted on from.
+    c.place = kNoPlace;
+    for (std::size_t st = 0; st < out.stairs.size(); ++st) {
+      const CompiledStair& stair = out.stairs[st];
+      if (stair.name != s.place) continue;
+      const std::string& end = s.end.empty() ? out.levels[s.level].name : s.end;
+      c.place = out.levels[stair.from_level].name == end ? stair.from_place : stair.to_place;
+      c.level = out.places[c.place].level;
+    }
+    for (std::size_t p = 0; p < out.places.size() && c.place == kNoPlace; ++p)
+      if (out.places[p].name == s.place && out.places[p].kind != PlaceKind::kStairEnd)
+        c.place = static_cast<std::uint32_t>(p);
+    if (!std::isfinite(cost_to_safety(out, static_cast<std::uint32_t>(s.level), s.position, place_cost)))
+      diags.error(path + ".position", point_text(s.position),
+                  "no exit can be reached from here (level \"" + out.levels[s.level].name + "\")");
+    CompiledGroup g;
+    g.name = s.name;
+    g.level = static_cast<std::uint32_t>(s.level);
+    g.count = 1;
+    g.first_agent = out.agent_count;
+    g.profile = ProfileId::kAdult;
+    g.radius = body_radius(ProfileId::kAdult, spec.model);
+    g.desired_speed = profile(ProfileId::kAdult).desired_speed;
+    g.pre_movement = Distribution::constant(0.0);
+    g.positions = {s.position};
+    g.staff = static_cast<std::int32_t>(k);
+    out.agent_count += 1;
+    out.groups.push_back(std::move(g));
+    out.staff.push_back(std::move(c));
+  }
+}
+
 // An assembly point is where classes gather: one that no group can reach is
 // surely a mistake (an exit may serve nobody: a side door, say).
 void check_assembly_points(const CompiledScenario& sc, Diagnostics& diags) {
@@ -251,6 +306,7 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
     widen(body_radius(g.profile, spec.model), g.desired_speed.value_or(profile(g.profile).desired_speed));
     if (g.teacher) widen(body_radius(ProfileId::kAdult, spec.model), profile(ProfileId::kAdult).desired_speed);
   }
+  if (!spec.staff.empty()) widen(body_radius(ProfileId::kAdult, spec.model), profile(ProfileId::kAdult).desired_speed);
   if (!levels_fit_in_memory(spec, diags)) return nullptr;
   // How far agents look for walls: where the model's wall force fades out.
   const double model_wall_range = spec.model.kind == PedModelKind::kSocialForce
@@ -260,6 +316,7 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   compile_building(spec, wall_range, *out);
   const std::size_t before = diags.size();
   compile_groups(spec, *out, diags);
+  if (diags.size() == before) compile_staff(spec, *out, diags);
   if (diags.size() == before) check_assembly_points(*out, diags);
   if (diags.size() == before) compile_procedure(spec, *out, diags);
   if (spec.street) out->street = compile_street(*spec.street, out->settings.seed, diags);

@@ -2,6 +2,7 @@
 // A validated, precomputed scenario: immutable, shared read-only by every run
 // (replications, sweeps, threads). The engine never sees JSON (MuJoCo mjModel).
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,25 @@ struct CompiledGroup {
   std::vector<RouteStep> route;   // the posted route; empty: none
   std::vector<RouteStep> fallback;  // the way posted for when a step of `route` closes; empty: nearest safety
   RouteChoice route_choice = RouteChoice::kShortest;  // beyond the posted route
+  std::int32_t staff = -1;        // a staff member's own group (index into staff); -1: a class or crowd
+};
+
+// A staff member at a post (docs/models/staff.md). Each has a group of its
+// own, after every scenario group, so that the roll call and the lower bounds
+// (which are the pupils') stop at CompiledScenario::class_groups().
+struct CompiledStaff {
+  std::string name;
+  std::uint32_t agent = 0;         // the staff member's agent id
+  std::uint32_t level = 0;         // where it stands: the place's side it acts on
+  Vec2 post = Vec2::Zero();        // [m], level coordinates
+  StaffDuty duty = StaffDuty::kMeter;
+  std::uint32_t place = 0;         // the door, exit or stair end acted on; kNoPlace (max) for a sweep
+  double rate = 0.0;               // meter: [P/s]
+  double radius = 0.0;             // direct: [m] those within it of the post are sent via `route`
+  std::vector<RouteStep> route;    // direct: the one step they are sent to (the place; a stair's far end)
+  TimeUs until_time = std::numeric_limits<TimeUs>::max();  // stand down at this time [us]; max: never ...
+  std::int32_t until_clear = -1;   // ... or once nobody but staff is on this level; -1: none. A sweep: its
+                                   // own level, and the condition starts the sweep instead
 };
 
 // A room: a part of a floor enclosed by walls and doors, which no exit, stair
@@ -137,6 +157,10 @@ struct CompiledScenario {
   // group's release_at already includes the hold: times still count from the alarm.
   ProcedureSpec procedure;
   std::vector<CompiledRoom> rooms;  // a lockdown's rooms, level by level; empty otherwise
+  std::vector<CompiledStaff> staff;  // staff at their posts; their groups close `groups`
+
+  // The scenario's own groups: the classes and crowds, without the staff's.
+  std::size_t class_groups() const { return groups.size() - staff.size(); }
 };
 
 // The places where agents are safe (exits and assembly points), the targets

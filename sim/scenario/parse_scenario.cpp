@@ -11,6 +11,7 @@
 #include "sim/scenario/parse_groups.hpp"
 #include "sim/scenario/parse_procedure.hpp"
 #include "sim/scenario/parse_stairs.hpp"
+#include "sim/scenario/parse_staff.hpp"
 #include "sim/scenario/parse_street.hpp"
 
 namespace campusflow {
@@ -20,9 +21,9 @@ namespace {
 using namespace scenario_parse;
 
 constexpr std::string_view kFormat = "campusflow-scenario/1";
-constexpr std::array<std::string_view, 11> kTopKeys = {"format", "name",   "description", "settings", "model",
+constexpr std::array<std::string_view, 12> kTopKeys = {"format", "name",   "description", "settings", "model",
                                                        "levels", "stairs", "groups",      "events",   "street",
-                                                       "procedure"};
+                                                       "procedure", "staff"};
 constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
@@ -162,6 +163,12 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
   if (const json::value* v = r.member(*top, "", "groups", !street || top->contains("levels")))
     groups = parse_groups(r, *v, "groups", levels, places);
   if (const json::value* v = r.member(*top, "", "events")) spec.events = parse_events(r, *v, "events", places, spec.stairs, levels);
+  if (const json::value* v = r.member(*top, "", "staff")) {
+    spec.staff = parse_staff(r, *v, "staff", levels, places, spec.stairs);
+    // In a lockdown everyone shelters in a room; a marshal at a stair has no flow to act on.
+    if (spec.procedure.kind == ProcedureKind::kLockdown && !spec.staff.empty())
+      r.error("staff", "must be left out of a lockdown: everyone shelters in a room, nobody keeps a post");
+  }
 
   for (std::size_t i = 0; i < levels.size(); ++i) {
 

@@ -13,6 +13,7 @@
 #include "sim/ped/models/sfm/sfm_params.hpp"
 #include "sim/ped/profile.hpp"
 #include "sim/scenario/procedure_spec.hpp"
+#include "sim/scenario/staff_spec.hpp"
 #include "sim/traffic/street_spec.hpp"
 
 namespace campusflow {
@@ -143,6 +144,7 @@ struct ScenarioSpec {
   std::vector<EventSpec> events;
   std::optional<StreetSpec> street;  // gate traffic (docs/scenario-format.md, "street")
   ProcedureSpec procedure;           // the drill played (docs/models/procedures.md)
+  std::vector<StaffSpec> staff;      // staff at their posts (docs/models/staff.md)
 };
 
 }  // namespace campusflow
