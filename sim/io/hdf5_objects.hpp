@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "sim/io/hdf5_handle.hpp"
@@ -33,6 +34,22 @@ Handle create_group(hid_t parent, const char* name);
 void write_rows(hid_t parent, const char* name, hid_t file_type, hid_t memory_type, std::size_t n,
                 const void* rows, std::size_t columns = 1);
 void write_strings(hid_t parent, const char* name, std::span<const std::string> values);
+// A dataset named `name` holding `field` of every row: the column-per-field
+// tables (/campusflow/stuck, reroutes, phases, staff, rooms).
+template <class Row, class T>
+void write_column(hid_t group, const char* name, std::span<const Row> rows, T Row::*field) {
+  std::vector<T> column;
+  for (const Row& r : rows) column.push_back(r.*field);
+  if constexpr (std::is_same_v<T, std::string>)
+    write_strings(group, name, column);
+  else if constexpr (std::is_same_v<T, double>)
+    write_rows(group, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column.size(), column.data());
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    write_rows(group, name, H5T_STD_I64LE, H5T_NATIVE_INT64, column.size(), column.data());
+  else
+    write_rows(group, name, H5T_STD_I32LE, H5T_NATIVE_INT32, column.size(), column.data());
+}
+
 
 bool has_attribute(hid_t object, const char* name);
 bool has_link(hid_t file, const char* path);  // false also when a parent group is missing

@@ -212,22 +212,6 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
 
 namespace {
 
-// A dataset named `name` holding `field` of every row: the columns of
-// /campusflow/stuck and /campusflow/reroutes.
-template <class Row, class T>
-void write_column(hid_t group, const char* name, std::span<const Row> rows, T Row::*field) {
-  std::vector<T> column;
-  for (const Row& r : rows) column.push_back(r.*field);
-  if constexpr (std::is_same_v<T, std::string>)
-    write_strings(group, name, column);
-  else if constexpr (std::is_same_v<T, double>)
-    write_rows(group, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, column.size(), column.data());
-  else if constexpr (std::is_same_v<T, std::int64_t>)
-    write_rows(group, name, H5T_STD_I64LE, H5T_NATIVE_INT64, column.size(), column.data());
-  else
-    write_rows(group, name, H5T_STD_I32LE, H5T_NATIVE_INT32, column.size(), column.data());
-}
-
 void write_stuck(hid_t parent, std::span<const StuckRow> rows) {
   const Handle group = create_group(parent, "stuck");
   const hid_t g = group.get();
