@@ -43,8 +43,8 @@ double Router::expected_wait(std::uint32_t place) const {
   return capacity_[place] > 0.0 ? static_cast<double>(queue_[place]) / capacity_[place] : 0.0;
 }
 
-void Router::set_closure(std::uint32_t place, Closure c) {
-  closed_[place] = static_cast<char>(c);
+void Router::set_closure(std::span<const std::uint32_t> places, Closure c) {
+  for (std::uint32_t p : places) closed_[p] = static_cast<char>(c);
   recompute();
 }
 

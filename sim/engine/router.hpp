@@ -29,7 +29,9 @@ class Router {
  public:
   explicit Router(const CompiledScenario& sc);
 
-  void set_closure(std::uint32_t place, Closure c);
+  // Closes or opens the places of one event together: the costs are
+  // recomputed once (every group's routes, a Dijkstra each), not per place.
+  void set_closure(std::span<const std::uint32_t> places, Closure c);
   Closure closure(std::uint32_t place) const { return static_cast<Closure>(closed_[place]); }
   // Whether agent i may cross `place` now: it is open, or i steps off the
   // flight of a stair closed to entry.

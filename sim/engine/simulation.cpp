@@ -133,7 +133,7 @@ void Simulation::handle(const PlaceChange& e) {
   const CompiledEvent& event = scenario_.events[e.event];
   const bool close = event.kind == EventKind::kClose || event.kind == EventKind::kBlock;
   const Closure closure = !close ? Closure::kOpen : event.whole_stair ? Closure::kNoEntry : Closure::kClosed;
-  for (std::uint32_t p : event.places) router_.set_closure(p, closure);
+  router_.set_closure(event.places, closure);
   // Everyone chooses again at the next tick, and their ways are new: so is
   // the measure of their progress.
   for (std::uint32_t id : active_) {
