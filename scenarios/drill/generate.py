@@ -34,6 +34,7 @@ WEST, EAST = -3.0, 34.48      # outer edges of the stair landings [m]
 CORR_S, CORR_N = 8.0, 11.0    # corridor walls [m]
 DOWN = [CORR_S, CORR_S + FLIGHT]           # landing edge where the flight down starts (y)
 ARRIVE = [CORR_N - FLIGHT, CORR_N]         # landing edge where the flight from above arrives (y)
+SLOT = 38.0           # [s] between the releases of two classes using the same stair
 BUILDING = Storey([2.0, 11.24, 20.48], 9.0, WEST, EAST, CORR_S, CORR_N, north=True)
 
 
@@ -46,7 +47,20 @@ def floor_name(f):
     return f"floor {f + 1}"
 
 
-def scenario():
+def release_in_turns(groups, slot=SLOT, one_stair=False):
+    """Releases the classes one after the other on each stair (on a single
+    stair when `one_stair`): floor by floor from the ground up, in the order of
+    their names within a floor."""
+    def stair(g):
+        return "all" if one_stair else ("west" if any("west" in step for step in g["route"]) else "east")
+    turns = {}
+    for g in sorted(groups, key=lambda g: (g["level"], g["name"])):
+        k = turns.get(stair(g), 0)
+        g["release"] = {"at": round(k * slot, 1)}
+        turns[stair(g)] = k + 1
+
+
+def scenario(in_turns=True):
     levels, stairs, groups = [], [], []
     for f in range(FLOORS):
         doors = [{"name": f"door {f + 1}{k + 1}{side}", "segment": door} for side, k, _, door, _ in BUILDING.rooms()]
@@ -77,8 +91,10 @@ def scenario():
             route += [f"{side} exit"]
             groups.append({"name": f"class {f + 1}{suffix}", "level": floor_name(f), "profile": "secondary",
                            "count": 45, "spawn": spawn, "pre_movement": pre, "route": route})
-    return document("drill", "Four-storey teaching building: 24 classes of 45 pupils, two stairs, two exits, "
-                    "assembly on the sports ground", levels, stairs, groups)
+    if in_turns:
+        release_in_turns(groups)
+    return document("drill", "Four-storey teaching building: 24 classes of 45 pupils leaving in turns, two stairs, "
+                    "two exits, assembly on the sports ground", levels, stairs, groups)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,13 @@ same building and classes, with the events of each procedure.
 
 - fire-east-stair.json: fire in the east stairwell. Every east flight is
   blocked at the alarm; the classes whose posted route goes east give it up
-  and take the nearest way still open, the west stair.
+  and take the nearest way still open, the west stair. The duty teacher
+  sends the classes one after the other onto the one stair left (the
+  drill's turns, for both sides in one sequence).
 - earthquake.json: earthquake drill (地震演练). At the alarm everyone drops,
   covers and holds for HOLD seconds; the evacuation along the posted routes
   starts on the second signal (pre-movement counts from it).
+- earthquake.json keeps the drill's turns, counted from the second signal.
 - lockdown.json: lockdown drill (封闭/防恐演练). Everyone stays in, or goes to,
   a room, and the doors are shut and locked. Two classes are outside their
   rooms at the alarm: class 13N walks back along the corridor of floor 1 and
@@ -17,6 +20,9 @@ same building and classes, with the events of each procedure.
   Their teachers take them in at once (pre-movement 2-10 s, an assumption:
   the teacher is with them and acts on the alarm).
 
+- marshal-meter.json and marshal-hold.json release every class at the alarm
+  (the drill without its turns): what marshals do against the crowd at the
+  stair heads.
 - marshal-meter.json: staff at their posts (docs/models/staff.md). A marshal
   stands at the head of each down flight of floors 2-4 and lets at most
   METER_RATE pupils a second onto it, until the floor is clear.
@@ -32,7 +38,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "drill"))
 from school_building import write  # noqa: E402
-from generate import scenario as school  # noqa: E402  (scenarios/drill/generate.py)
+from generate import release_in_turns, scenario as school  # noqa: E402  (scenarios/drill/generate.py)
 
 
 def fire_east_stair():
@@ -42,8 +48,9 @@ def fire_east_stair():
                         "alarm, the classes posted east re-route to the west stair")
     s["events"] = [{"time": 0, "action": "block", "target": st["name"]}
                    for st in s["stairs"] if st["name"].startswith("east stair")]
-    # One stair for 810 pupils from three floors: about 800 s, more than the
-    # plain drill's 900 s limit leaves to spare.
+    release_in_turns(s["groups"], one_stair=True)
+    # One stair for 810 pupils from three floors, one class at a time: about
+    # 1000 s, more than the plain drill's 900 s limit.
     s["settings"]["time_limit"] = 1800
     return s
 
@@ -67,7 +74,7 @@ OUTSIDE = {"class 13N": [[11.6, 8.2], [17.0, 8.2], [17.0, 10.8], [11.6, 10.8]],
 
 
 def lockdown():
-    s = school()
+    s = school(in_turns=False)
     s["name"] = "lockdown"
     s["description"] = ("Lockdown drill in the four-storey school: every class shelters in a classroom with the door "
                         "shut; two classes are in the corridor at the alarm and go into the nearest room with space "
@@ -102,7 +109,7 @@ def marshal(floor, side, duty, until, rate=None):
 
 
 def marshal_meter():
-    s = school()
+    s = school(in_turns=False)
     s["name"] = "marshal-meter"
     s["description"] = (f"The shipped drill with a marshal at the head of each down flight of floors 2-4, letting at "
                         f"most {METER_RATE} pupils a second onto it until the floor is clear; then the marshal "
@@ -113,7 +120,7 @@ def marshal_meter():
 
 
 def marshal_hold():
-    s = school()
+    s = school(in_turns=False)
     s["name"] = "marshal-hold"
     s["description"] = ("The shipped drill with floor 4 held at both stair heads until floor 3 has cleared, so that "
                         "the classes of floor 3 go down first; then the marshals let floor 4 go and evacuate")

@@ -273,6 +273,7 @@ void Simulation::plan_moves_with(const Model& model) {
           if (speed > cap) v *= cap / speed;
         }
         m.position = keep_stair_feet_clear(level, x, x + dt * v, m.target, kFootStrip);
+        m.position = keep_clear_of_stair_ends(level, m.position, m.target, agents_.radius[i]);
         m.position = keep_clear_of_walls(m.position, x, agents_.radius[i], level.wall_grid);
         std::tie(m.place, m.fraction) = first_crossing(level, x, m.position);
         if (m.place != kNoPlace && m.place != m.target && scenario_.places[m.place].kind == PlaceKind::kStairEnd) {
@@ -359,9 +360,23 @@ void Simulation::commit_moves() {
   for (std::size_t p = 0; p < tokens_.size(); ++p)
     tokens_[p] = std::min(1.0, tokens_[p] + scenario_.places[p].flow_limit * dt);
   staff_.refill(dt);
-  std::size_t kept = 0;
   arrived_.clear();
-  for (std::size_t n = 0; n < active_.size(); ++n) {
+  // Who crosses first where two want the same room (a free spot beyond a
+  // stair end, a door's or a marshal's token): whoever has waited longest,
+  // having made no progress since the earliest time, then the lower id. In
+  // id order alone the pupils of the lower floors, numbered first, won every
+  // merge with those coming down from above and held them for minutes.
+  // Those crossing nothing take nothing from anyone; their order is free.
+  order_.clear();
+  for (std::size_t n = 0; n < active_.size(); ++n)
+    if (moves_[n].place != kNoPlace) order_.push_back(n);
+  std::stable_sort(order_.begin(), order_.end(), [&](std::size_t p, std::size_t q) {
+    return agents_.anchor_time[active_[p]] < agents_.anchor_time[active_[q]];
+  });
+  for (std::size_t n = 0; n < active_.size(); ++n)
+    if (moves_[n].place == kNoPlace) order_.push_back(n);
+  gone_.assign(active_.size(), 0);
+  for (const std::size_t n : order_) {
     const std::uint32_t i = active_[n];
     const Move& m = moves_[n];
     const Vec2 from = agents_.position[i];
@@ -371,7 +386,6 @@ void Simulation::commit_moves() {
       agents_.status[i] = AgentStatus::kWalking;
     if (lockdown_) {
       commit_sheltering(n);
-      active_[kept++] = i;
       continue;
     }
     std::optional<Arrival> onto;
@@ -387,14 +401,12 @@ void Simulation::commit_moves() {
     if (m.place != kNoPlace && (!admit(i, m.place) || (onto && !free_at(*onto, i)) ||
                                 !staff_.admit(i, agents_.level[i], m.place))) {
       agents_.velocity[i] = Vec2::Zero();
-      active_[kept++] = i;
       continue;
     }
     agents_.velocity[i] = (m.position - from) / dt;
     agents_.position[i] = m.position;
     track_progress(i);
     if (m.place == kNoPlace) {
-      active_[kept++] = i;
       continue;
     }
     const CompiledPlace& place = scenario_.places[m.place];
@@ -406,14 +418,17 @@ void Simulation::commit_moves() {
       out_.exits.push_back({i, static_cast<std::uint32_t>(place.exit), agents_.exit_time[i]});
       if (staff_.is_staff(i)) staff_.exited(i, agents_.exit_time[i]);
       ++exited_;
+      gone_[n] = 1;
       continue;
     }
     if (router_.completes_step(agents_, i, m.place, agents_.level[i])) ++agents_.route_step[i];
     if (onto) transfer(i, m.place, *onto);
     agents_.last_place[i] = m.place;
     agents_.target[i] = kNoPlace;  // choose again from the new side
-    active_[kept++] = i;
   }
+  std::size_t kept = 0;
+  for (std::size_t n = 0; n < active_.size(); ++n)
+    if (!gone_[n]) active_[kept++] = active_[n];
   active_.resize(kept);
   // Staff whose duty is over evacuate like anyone: to the nearest safety,
   // measured afresh from where they stand.

@@ -174,6 +174,8 @@ class Simulation {
   };
   std::vector<Move> moves_;  // (active) planned moves of this tick
   std::vector<std::uint32_t> arrived_;  // agents that changed level during this commit
+  std::vector<std::size_t> order_;      // (active) scratch: the order in which moves are committed
+  std::vector<char> gone_;              // (active) scratch: left the building during this commit
   ClassLeading classes_;                // teachers and their classes
   std::vector<char> stair_used_;        // (stairs) someone has stepped onto it
   StuckWatch watch_;

@@ -100,4 +100,23 @@ Vec2 keep_stair_feet_clear(const WalkableLevel& level, const Vec2& a, const Vec2
   return out;
 }
 
+Vec2 keep_clear_of_stair_ends(const WalkableLevel& level, const Vec2& b, std::uint32_t target, double clearance) {
+  if (level.stair) return b;
+  Vec2 out = b;
+  for (const Opening& o : level.openings) {
+    if (o.kind != OpeningKind::kStairEnd || o.place == target) continue;
+    const Vec2 c = closest_point(o.segment, out);
+    Vec2 d = out - c;
+    const double dist = d.norm();
+    if (dist >= clearance) continue;
+    // Beyond the line (or on it) the way back is straight into the level.
+    if (dist <= 1e-12 || d.dot(o.normal) > 0.0)
+      d = -o.normal;
+    else
+      d /= dist;
+    out = c + clearance * d;
+  }
+  return out;
+}
+
 }  // namespace campusflow

@@ -33,4 +33,13 @@ std::pair<std::uint32_t, double> first_crossing(const WalkableLevel& level, cons
 Vec2 keep_stair_feet_clear(const WalkableLevel& level, const Vec2& a, const Vec2& b, std::uint32_t target,
                            double depth);
 
+// A stair end that an agent on a floor is not heading for is a wall to it: a
+// step that would end within `clearance` (the body's radius) of it, or
+// beyond it, ends `clearance` from it on the floor's side. Without this,
+// neighbours pressing from the landing held someone who had just stepped off
+// against the flight it came from, half its body over the line, where the
+// short end of wall between that flight's foot and the next flight's head
+// barred its way round for minutes (docs/models/routing.md, "Landings").
+Vec2 keep_clear_of_stair_ends(const WalkableLevel& level, const Vec2& b, std::uint32_t target, double clearance);
+
 }  // namespace campusflow

@@ -35,10 +35,14 @@ TEST_CASE("drill: everyone assembles, no faster than the analytic bounds, same f
     if (!sc->stairs[s].flat) CHECK(one.stair_peaks[s].density <= 6.0);
     CHECK(one.stair_peaks[s].time >= 0.0);  // every flight and exit path is used
   }
-  // Everyone who waited a minute without progress went on: no episode is
-  // left open at the end (docs/models/stuck.md).
+  // The classes leave in turns, one class on a stair at a time: nobody
+  // queues at a stair head, so no 1 m^2 cell anywhere holds more than 6
+  // pupils in a one-second sample (measured: 5, in the classrooms at the
+  // alarm), and nobody goes a minute without progress (docs/models/stuck.md).
   CHECK(one.complete);
-  for (const StuckEpisode& e : one.stuck) CHECK(e.until >= 0.0);
+  INFO("peak " << one.peak_density.density << " P/m2 at " << one.peak_density.time << " s");
+  CHECK(one.peak_density.density <= 6.0);
+  CHECK(one.stuck.empty());
   // Bit-identical for any thread count.
   CHECK(one.state_hash == two.state_hash);
   CHECK(one.evacuation_time == two.evacuation_time);

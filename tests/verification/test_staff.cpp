@@ -106,9 +106,10 @@ TEST_CASE("a hold until a level is clear ends when the last pupil of it has left
   CHECK(first_onto >= stood_down);
 }
 
-TEST_CASE("marshals metering the stair heads of the shipped drill lower its peak density",
+TEST_CASE("marshals metering the stair heads of the drill released at once: the queue stands on the landing, as dense",
           "[verification][staff][drill]") {
-  const auto plain = test::load_file("scenarios/drill/drill.json");
+  // The marshals meet the crowd of every class released at the alarm.
+  const auto plain = test::load_at_once("scenarios/drill/drill.json");
   const auto metered = test::load_file("scenarios/drills/marshal-meter.json");
   REQUIRE(metered->staff.size() == 6);
   const RunReport p = run_scenario(*plain, RunOptions{1, 2}, std::nullopt);
@@ -127,10 +128,13 @@ TEST_CASE("marshals metering the stair heads of the shipped drill lower its peak
   CHECK(m.pupils_exited == 1080);
   CHECK(m.bounds.walking == p.bounds.walking);
   // Measured: the most crowded 1 m^2 cell, at the west head of floor 4
-  // (-2.5, 8.5), holds 10 P/m2 in the plain drill and 9 with the heads metered
-  // at 1.2 P/s; the evacuation takes 461.65 s and 476.02 s (+14.4 s).
-  CHECK(p.peak_density.density == 10.0);
-  CHECK(m.peak_density.density < p.peak_density.density);
+  // (-2.5, 8.5), holds 9 P/m2 in the drill released at once and 9 with the
+  // heads metered at 1.2 P/s (also at 1.0 and 0.8 P/s): the queue that waits
+  // for the marshal stands on the landing as densely as it stood at the head
+  // (every standing queue of the model packs to 9-10 P/m2, docs/validation.md).
+  // The evacuation takes 464.33 s and 470.35 s.
+  CHECK(p.peak_density.density == 9.0);
+  CHECK(m.peak_density.density <= p.peak_density.density);
   CHECK(m.evacuation_time > p.evacuation_time);
   CHECK(m.evacuation_time < p.evacuation_time + 30.0);
   // Determinism with staff: one thread gives the same state hash as two.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -16,11 +17,14 @@ using namespace campusflow;
 
 namespace {
 
+// The drill with every class released at the alarm (the shipped one lets
+// them go in turns, which moves the cut up to the last floor released).
 std::string drill_text() {
   std::ifstream in(std::string(CAMPUSFLOW_SOURCE_DIR) + "/scenarios/drill/drill.json", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  return text.str();
+  static const std::regex release(R"(,\s*"release":\s*\{\s*"at":\s*[0-9.]+\s*\})");
+  return std::regex_replace(text.str(), release, "");
 }
 
 // The drill with `events` (a JSON array) added at its top level.
