@@ -35,14 +35,17 @@ inline std::string read_text(const std::string& relative) {
   return s.str();
 }
 
-// A shipped drill whose classes leave in turns (`release: {"at": s}`) with
+// A drill's text whose classes leave in turns (`release: {"at": s}`) with
 // every class released at the alarm instead: the crowd the turns avoid.
-inline std::unique_ptr<const CompiledScenario> load_at_once(const std::string& relative) {
+inline std::string released_at_once(const std::string& text) {
   static const std::regex release(R"(,\s*"release":\s*\{\s*"at":\s*[0-9.]+\s*\})");
-  const std::string text = read_text(relative);
-  const std::string at_once = std::regex_replace(text, release, "");
+  std::string at_once = std::regex_replace(text, release, "");
   REQUIRE(at_once != text);
-  return load_text(at_once);
+  return at_once;
+}
+
+inline std::unique_ptr<const CompiledScenario> load_at_once(const std::string& relative) {
+  return load_text(released_at_once(read_text(relative)));
 }
 
 }  // namespace campusflow::test

@@ -4,14 +4,12 @@
 // through the west stair 2-1 alone.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <regex>
-#include <sstream>
 #include <string>
 
 #include "sim/engine/lower_bounds.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/scenario/load_scenario.hpp"
+#include "verification/scenario_fixture.hpp"
 
 using namespace campusflow;
 
@@ -19,13 +17,7 @@ namespace {
 
 // The drill with every class released at the alarm (the shipped one lets
 // them go in turns, which moves the cut up to the last floor released).
-std::string drill_text() {
-  std::ifstream in(std::string(CAMPUSFLOW_SOURCE_DIR) + "/scenarios/drill/drill.json", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  static const std::regex release(R"(,\s*"release":\s*\{\s*"at":\s*[0-9.]+\s*\})");
-  return std::regex_replace(text.str(), release, "");
-}
+std::string drill_text() { return test::released_at_once(test::read_text("scenarios/drill/drill.json")); }
 
 // The drill with `events` (a JSON array) added at its top level.
 std::unique_ptr<const CompiledScenario> drill_with(const std::string& events) {
