@@ -20,14 +20,14 @@ same building and classes, with the events of each procedure.
   Their teachers take them in at once (pre-movement 2-10 s, an assumption:
   the teacher is with them and acts on the alarm).
 
-- marshal-meter.json and marshal-hold.json release every class at the alarm
-  (the drill without its turns): what marshals do against the crowd at the
-  stair heads.
-- marshal-meter.json: staff at their posts (docs/models/staff.md). A marshal
-  stands at the head of each down flight of floors 2-4 and lets at most
-  METER_RATE pupils a second onto it, until the floor is clear.
+- marshal-meter.json and marshal-hold.json keep the drill's turns and add
+  staff at their posts (docs/models/staff.md).
+- marshal-meter.json: a marshal stands at the head of each down flight of
+  floors 2-4 and lets at most METER_RATE pupils a second onto it, until the
+  floor is clear: a class walking in a bunch arrives faster than that, and
+  the marshal spreads it out on the flight.
 - marshal-hold.json: two marshals hold floor 4 at its stair heads until
-  floor 3 has cleared (floor 3 goes down first), then let it go.
+  floor 3 has cleared, then let it go.
 
 Usage: python3 generate.py NAME > NAME.json   (the committed files are its output)
 """
@@ -109,7 +109,7 @@ def marshal(floor, side, duty, until, rate=None):
 
 
 def marshal_meter():
-    s = school(in_turns=False)
+    s = school()
     s["name"] = "marshal-meter"
     s["description"] = (f"The shipped drill with a marshal at the head of each down flight of floors 2-4, letting at "
                         f"most {METER_RATE} pupils a second onto it until the floor is clear; then the marshal "
@@ -120,7 +120,7 @@ def marshal_meter():
 
 
 def marshal_hold():
-    s = school(in_turns=False)
+    s = school()
     s["name"] = "marshal-hold"
     s["description"] = ("The shipped drill with floor 4 held at both stair heads until floor 3 has cleared, so that "
                         "the classes of floor 3 go down first; then the marshals let floor 4 go and evacuate")
