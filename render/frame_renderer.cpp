@@ -1,21 +1,12 @@
 #include "render/frame_renderer.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 #include "render/palette.hpp"
 #include "render/view_info.hpp"
 
 namespace campusflow::render {
-
-std::string clock_text(double t) {
-  const double clamped = std::max(0.0, t);
-  const int minutes = static_cast<int>(clamped / 60.0);
-  char out[32];
-  std::snprintf(out, sizeof out, "%d:%04.1f", minutes, clamped - 60.0 * minutes);
-  return out;
-}
 
 FrameRenderer::FrameRenderer(const Replay& replay, const FrameRequest& request)
     : replay_(replay),
@@ -36,8 +27,9 @@ sf::Image FrameRenderer::render(double t) {
   scene_.draw_level(*texture_, camera_, request_.level, t, request_.colour);
   if (request_.overlay) {
     const ReplayLevel& level = replay_.levels()[static_cast<std::size_t>(request_.level)];
-    scene_.draw_overlay(*texture_, {replay_.scenario_name(), "t = " + clock_text(t), "level: " + level.name},
-                        request_.colour, request_.level == replay_.street_level());
+    std::vector<std::string> lines{replay_.scenario_name(), "t = " + clock_text(t), "level: " + level.name};
+    if (const std::string phase = replay_.phase_text(t); !phase.empty()) lines.push_back("phase: " + phase);
+    scene_.draw_overlay(*texture_, lines, request_.colour, request_.level == replay_.street_level());
   }
   texture_->display();
   return texture_->getTexture().copyToImage();

@@ -41,7 +41,4 @@ class FrameRenderer {
   std::unique_ptr<sf::RenderTexture> texture_;
 };
 
-// "12:34.5" for 754.5 s.
-std::string clock_text(double t);
-
 }  // namespace campusflow::render

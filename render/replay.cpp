@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "sim/io/result_reader.hpp"
@@ -74,6 +75,7 @@ Replay::Replay(const std::filesystem::path& result) {
   }
   agents_ = reader.agents();
   profile_names_ = reader.profile_names();
+  phases_ = reader.phases();
   trajectory_ = reader.trajectory();
   // Frame after frame as written; ids sorted within a frame so that an
   // agent's row in the previous frame is found by binary search.
@@ -140,6 +142,24 @@ std::pair<double, double> Replay::vehicle_size(std::int32_t id) const {
     if (type < street_.vehicle_types.size()) return {street_.vehicle_types[type].length, street_.vehicle_types[type].width};
   }
   return {4.6, 1.8};
+}
+
+std::string clock_text(double t) {
+  const double clamped = std::max(0.0, t);
+  const int minutes = static_cast<int>(clamped / 60.0);
+  char out[32];
+  std::snprintf(out, sizeof out, "%d:%04.1f", minutes, clamped - 60.0 * minutes);
+  return out;
+}
+
+std::string Replay::phase_text(double t) const {
+  for (const io::PhaseRow& p : phases_) {
+    if (t < p.start || (p.end >= 0.0 && t >= p.end)) continue;
+    std::string text = p.name + " " + clock_text(t - p.start);
+    if (p.end >= 0.0) text += " of " + clock_text(p.end - p.start);
+    return text;
+  }
+  return {};
 }
 
 double Replay::duration() const {

@@ -53,6 +53,12 @@ class Replay {
   const std::vector<io::AgentRow>& agents() const { return agents_; }
   const std::vector<std::string>& profile_names() const { return profile_names_; }
   const std::string& scenario_name() const { return scenario_name_; }
+  // The drill's phase in effect at time t ("drop, cover and hold",
+  // "evacuation", "lockdown"), with how long it has run and, when it ended,
+  // how long it took: "evacuation 1:02.5" or "drop, cover and hold 0:12.0 of
+  // 1:00.0". Empty before the first phase, after the last one ended, or
+  // without phases in the file.
+  std::string phase_text(double t) const;
   const std::string& scenario_text() const { return scenario_text_; }
   // Everyone inside in frame k, with their floor and speed.
   std::vector<AgentPose> poses(std::int64_t frame) const;
@@ -82,6 +88,7 @@ class Replay {
   std::vector<std::vector<io::DensityRow>> flight_density_;  // (flights) samples on it
   std::vector<io::AgentRow> agents_;
   std::vector<std::string> profile_names_;
+  std::vector<io::PhaseRow> phases_;
   std::string scenario_name_, scenario_text_;
   std::vector<io::TrajectoryRow> trajectory_;  // frame after frame, ids ascending within a frame
   // The frames that have rows, ascending, and where their rows start: frame
@@ -97,5 +104,8 @@ class Replay {
   std::vector<std::int32_t> vehicle_type_;         // by vehicle row
   double street_fps_ = 2.0;
 };
+
+// "12:34.5" for 754.5 s: the replay's clock, from the alarm.
+std::string clock_text(double t);
 
 }  // namespace campusflow::render

@@ -197,7 +197,14 @@ void Scene::draw_overlay(sf::RenderTarget& target, const std::vector<std::string
     }
   }
   const float height = kPad * 2 + kLine * static_cast<float>(lines.size() + legend.size());
-  sf::RectangleShape panel({250.0f, height});
+  // As wide as the widest line (a long scenario name, an earthquake's phase),
+  // and never narrower than the legend's usual 250 px.
+  float width = 250.0f;
+  for (const std::string& line : lines)
+    width = std::max(width, 2 * kPad + sf::Text(line, *font_, kSize).getLocalBounds().width);
+  for (const auto& entry : legend)
+    width = std::max(width, 2 * kPad + 22.0f + sf::Text(entry.first, *font_, kSize).getLocalBounds().width);
+  sf::RectangleShape panel({width, height});
   panel.setPosition(6.0f, 6.0f);
   panel.setFillColor(sf::Color(255, 255, 255, 215));
   panel.setOutlineColor(sf::Color(120, 120, 120));

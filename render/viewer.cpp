@@ -186,6 +186,7 @@ void Viewer::draw() {
     std::vector<std::string> lines{replay_.scenario_name(),
                                    "t = " + clock_text(t_) + " / " + clock_text(replay_.duration()), speed.str(),
                                    side_by_side_ ? "all floors" : "level: " + replay_.levels()[options_.level].name};
+    if (const std::string phase = replay_.phase_text(t_); !phase.empty()) lines.push_back("phase: " + phase);
     if (follow_ >= 0) lines.push_back("following agent " + std::to_string(follow_));
     if (measured_fps_ > 0.0) lines.push_back(std::to_string(static_cast<int>(measured_fps_)) + " frames/s");
     if (help_) {

@@ -1,5 +1,6 @@
 #include "sim/io/result_reader.hpp"
 
+#include <cmath>
 #include <system_error>
 
 #include "sim/io/hdf5_objects.hpp"
@@ -154,6 +155,31 @@ std::vector<PlaceInfo> ResultReader::places() const {
   read_rows(width_set.get(), H5T_NATIVE_DOUBLE, widths.data());
   std::vector<PlaceInfo> out;
   for (std::size_t k = 0; k < names.size(); ++k) out.push_back({names[k], kinds[k], levels[k], widths[k]});
+  return out;
+}
+
+std::vector<PhaseRow> ResultReader::phases() const {
+  const QuietHdf5Errors quiet;
+  if (!has_link(file_.get(), "/campusflow/phases/name")) return {};  // written before drills had phases
+  const std::vector<std::string> names = read_strings(file_.get(), "/campusflow/phases/name");
+  const Handle start_set = open_dataset(file_.get(), "/campusflow/phases/start");
+  const Handle end_set = open_dataset(file_.get(), "/campusflow/phases/end");
+  std::vector<double> starts(dataset_rows(start_set.get()));
+  std::vector<double> ends(dataset_rows(end_set.get()));
+  if (starts.size() != names.size() || ends.size() != names.size())
+    throw ResultFormatError(path_.string() + ": the columns of /campusflow/phases differ in length");
+  read_rows(start_set.get(), H5T_NATIVE_DOUBLE, starts.data());
+  read_rows(end_set.get(), H5T_NATIVE_DOUBLE, ends.data());
+  std::vector<PhaseRow> out;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    // A phase starts at or after the alarm and ends after it starts, or not at all (-1).
+    if (!std::isfinite(starts[k]) || starts[k] < 0.0 || !std::isfinite(ends[k]) ||
+        (ends[k] != -1.0 && ends[k] < starts[k]))
+      throw ResultFormatError(path_.string() + ": /campusflow/phases row " + std::to_string(k) + " (\"" + names[k] +
+                              "\") has start " + std::to_string(starts[k]) + " and end " + std::to_string(ends[k]) +
+                              ": a phase starts at 0 s or later and ends after it starts, or at -1 (not reached)");
+    out.push_back({names[k], starts[k], ends[k]});
+  }
   return out;
 }
 

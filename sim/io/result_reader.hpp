@@ -36,6 +36,9 @@ class ResultReader {
   std::vector<ExitEventRow> exit_events() const;
   std::vector<PassageRow> passages() const;
   std::vector<PlaceInfo> places() const;
+  // /campusflow/phases: the drill's phases in order; empty in files written
+  // before phases were.
+  std::vector<PhaseRow> phases() const;
   std::vector<ClassRow> classes() const;
   std::vector<LevelGeometry> levels() const;
   // /campusflow/density: the 1 m^2 cells sampled every second, on every

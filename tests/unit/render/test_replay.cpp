@@ -53,3 +53,42 @@ TEST_CASE("Replay: each pedestrian on the floor whose plan holds it, speeds from
   for (const render::AgentPose& p : poses) CHECK(p.speed == Approx(1.0));
   CHECK(replay.poses(0)[0].speed == 0.0);
 }
+
+namespace {
+
+// The wing and yard with a drill's phases in its result.
+std::filesystem::path with_phases(const std::vector<io::PhaseRow>& phases) {
+  const auto path = std::filesystem::temp_directory_path() / "campusflow_replay_phases.h5";
+  std::filesystem::remove(path);
+  io::RunInfo info;
+  info.scenario_name = "phases";
+  info.scenario_text = R"({"levels": [{"name": "wing"}]})";
+  {
+    const std::vector<io::LevelGeometry> levels{{"wing", 0.0, "POLYGON ((0 0, 20 0, 20 4, 0 4, 0 0))"}};
+    io::ResultWriter w(path, 10.0, info, levels);
+    w.append_frame(std::vector<io::TrajectoryRow>{{0, 0, 10.0, 2.0, 0.0}});
+    io::RunSummary summary;
+    summary.procedure.procedure = "earthquake";
+    summary.procedure.phases = phases;
+    w.finish(summary, 0.0);
+  }
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("Replay: the drill's phase in effect, with its clock, for the overlay", "[render]") {
+  // An earthquake drill: 60 s drop, cover and hold, then an evacuation that
+  // has not ended when the run stopped.
+  const render::Replay replay(with_phases({{"drop, cover and hold", 0.0, 60.0}, {"evacuation", 60.0, -1.0}}));
+  CHECK(replay.phase_text(0.0) == "drop, cover and hold 0:00.0 of 1:00.0");
+  CHECK(replay.phase_text(30.0) == "drop, cover and hold 0:30.0 of 1:00.0");
+  // The hold ends at 60 s, and the evacuation starts then.
+  CHECK(replay.phase_text(60.0) == "evacuation 0:00.0");
+  CHECK(replay.phase_text(200.0) == "evacuation 2:20.0");
+  // A file without phases (written before them) shows none.
+  CHECK(render::Replay(wing_and_yard()).phase_text(10.0).empty());
+  // A phase that ends before it starts is a damaged file, refused by name.
+  const auto bad = with_phases({{"evacuation", 30.0, 10.0}});
+  CHECK_THROWS_WITH(render::Replay(bad), Catch::Contains("/campusflow/phases row 0 (\"evacuation\")"));
+}
