@@ -28,6 +28,10 @@ same building and classes, with the events of each procedure.
   the marshal spreads it out on the flight.
 - marshal-hold.json: two marshals hold floor 4 at its stair heads until
   floor 3 has cleared, then let it go.
+- floor-check.json: a teacher on each floor waits by the corridor wall until
+  the floor's classes have left, looks into every classroom (comes to its
+  door) and reports the floor clear (楼层清查), then evacuates: when the
+  principal can know the building is empty.
 
 Usage: python3 generate.py NAME > NAME.json   (the committed files are its output)
 """
@@ -128,8 +132,25 @@ def marshal_hold():
     return s
 
 
+# The sweeper's post: by the north corridor wall half way along (the corridor
+# runs x -3 to 34.48), where the teacher on duty stands while the classes
+# pass; a posted teacher is nobody's neighbour (docs/models/staff.md).
+SWEEP_POST = [15.74, 10.7]
+
+
+def floor_check():
+    s = school()
+    s["name"] = "floor-check"
+    s["description"] = ("The shipped drill with a teacher on each floor who, once the floor's classes have left, "
+                        "looks into every classroom and reports the floor clear (楼层清查); then the teacher "
+                        "evacuates")
+    s["staff"] = [{"name": f"floor {f} teacher", "level": f"floor {f}", "position": SWEEP_POST, "post": SWEEP_POST,
+                   "duty": "sweep"} for f in (1, 2, 3, 4)]
+    return s
+
+
 VARIANTS = {"fire-east-stair": fire_east_stair, "earthquake": earthquake, "lockdown": lockdown,
-            "marshal-meter": marshal_meter, "marshal-hold": marshal_hold}
+            "marshal-meter": marshal_meter, "marshal-hold": marshal_hold, "floor-check": floor_check}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in VARIANTS:
