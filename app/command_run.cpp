@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "app/options.hpp"
 #include "app/progress_bar.hpp"
 #include "sim/engine/run.hpp"
+#include "sim/io/output_file.hpp"
 #include "sim/io/result_writer.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -216,13 +218,41 @@ void print_summary(const CompiledScenario& sc, const RunOptions& options, const 
   std::printf("  result           %s\n", output.c_str());
 }
 
+// The default result name, out/<scenario name>.h5, from the scenario's text:
+// one file name, whatever the text holds. Separators, control characters
+// and a leading dot become '_'; UTF-8 (a Chinese name) is kept, cut to at
+// most 120 bytes at a character's start.
+std::string file_name_from(const std::string& name) {
+  std::string out;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool bad = u < 0x20 || u == 0x7f || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+                     c == '"' || c == '<' || c == '>' || c == '|' || (out.empty() && c == '.');
+    out += bad ? '_' : c;
+  }
+  if (out.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out.empty() ? "result" : out;
+}
+
+// Whether a and b name the same file (both exist).
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code error;
+  return std::filesystem::equivalent(a, b, error) && !error;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   po::options_description opts("campusflow run SCENARIO [options]");
   opts.add_options()("help,h", "show this help")(
-      "output,o", po::value<std::string>(), "result file (default out/<scenario name>.h5)")(
+      "output,o", po::value<std::string>(),
+      "result file (default out/<scenario name>.h5); - discards the result")(
+      "no-output", "run without writing a result")(
       "seed", po::value<std::uint64_t>(), "random seed (default: the scenario's)")(
       "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar");
   po::variables_map vm;
@@ -246,8 +276,25 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "campusflow run: --threads " << options.threads << " must be between 1 and 1024\n";
     return kBadInput;
   }
-  const std::filesystem::path output =
-      vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : std::filesystem::path("out/" + sc.name + ".h5");
+  const std::string scenario_file = vm["scenario"].as<std::string>();
+  const bool discard = vm.count("no-output") > 0 || (vm.count("output") && vm["output"].as<std::string>() == "-");
+  const std::filesystem::path output = vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>())
+                                                          : std::filesystem::path("out") / (file_name_from(sc.name) + ".h5");
+  if (!discard) {
+    // Refused before anything runs or is written: the scenario itself, a
+    // device, a folder, a FIFO or a link under the output's name.
+    if (same_file(output, scenario_file) || same_file(output.string() + ".partial", scenario_file)) {
+      std::cerr << "campusflow run: will not write the result over the scenario " << scenario_file
+                << " (-o " << output.string() << ")\n";
+      return kBadInput;
+    }
+    try {
+      io::check_output_name(output);
+    } catch (const std::exception& e) {
+      std::cerr << "campusflow run: " << e.what() << "\n";
+      return kBadInput;
+    }
+  }
 
   const bool quiet = vm.count("quiet") > 0;
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0);
@@ -257,8 +304,8 @@ int run_command(const std::vector<std::string>& args) {
 
   RunReport report;
   try {
-    if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
-    report = run_scenario(sc, options, output, control);
+    if (!discard && output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
+    report = run_scenario(sc, options, discard ? std::nullopt : std::optional(output), control);
   } catch (const std::exception& e) {
     bar.finish();
     std::cerr << "campusflow run: " << e.what() << "\n";
@@ -266,11 +313,12 @@ int run_command(const std::vector<std::string>& args) {
   }
   bar.finish();
   if (report.interrupted) {
-    std::cerr << "campusflow run: interrupted at t = " << report.simulated_time
-              << " s; the partial result is kept, marked incomplete, in " << output.string() << ".partial\n";
+    std::cerr << "campusflow run: interrupted at t = " << report.simulated_time << " s";
+    if (!discard) std::cerr << "; the partial result is kept, marked incomplete, in " << output.string() << ".partial";
+    std::cerr << "\n";
     return kRunFailed;
   }
-  print_summary(sc, options, report, output.string());
+  print_summary(sc, options, report, discard ? "(discarded)" : output.string());
   return report.complete ? kOk : kIncomplete;
 }
 

@@ -36,22 +36,37 @@ void describe_trajectory(hid_t set, double fps) {
 
 }  // namespace
 
-ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const RunInfo& info,
-                           std::span<const LevelGeometry> levels)
-    : final_(std::move(final_path)), partial_(final_.string() + ".partial") {
-  const QuietHdf5Errors quiet;
-  const std::string cannot = "cannot create " + partial_.string() + ": ";
+namespace {
+
+// What the constructor needs before it claims the output: nothing is
+// created for a writer that cannot write.
+std::filesystem::path checked(std::filesystem::path final_path, double fps, std::span<const LevelGeometry> levels) {
+  const std::string cannot = "cannot create " + final_path.string() + ".partial: ";
   if (!std::isfinite(fps) || fps <= 0.0) throw IoError(cannot + "fps must be > 0, got " + std::to_string(fps));
   // PedPy builds the walkable area from wkt_geometry; it must be a polygon.
   if (levels.empty()) throw IoError(cannot + "no level geometry (wkt_geometry is level 0's walkable area)");
   if (levels.front().wkt.rfind("POLYGON", 0) != 0)
     throw IoError(cannot + "level 0 '" + levels.front().name + "' is not a WKT POLYGON");
-  const std::filesystem::path folder = partial_.parent_path();
+  const std::filesystem::path folder = final_path.parent_path();
   if (!folder.empty() && !std::filesystem::is_directory(folder))
     throw IoError(cannot + "the folder " + folder.string() + " does not exist");
+  return final_path;
+}
 
-  file_ = Handle(H5Fcreate(partial_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-  if (!file_.valid()) throw IoError(cannot + "not writable, or open in another program");
+}  // namespace
+
+ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const RunInfo& info,
+                           std::span<const LevelGeometry> levels)
+    : output_(checked(std::move(final_path), fps, levels)) {
+  const QuietHdf5Errors quiet;
+  const std::string cannot = "cannot create " + partial_path().string() + ": ";
+  // The claim holds the .partial's lock; HDF5's own would conflict with it.
+  const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0)
+    throw IoError(cannot + "HDF5 file access properties");
+  file_ = Handle(H5Fcreate(partial_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
+  if (!file_.valid()) throw IoError(cannot + "not writable");
+  output_.verify();
   write_archive_part(fps, info, levels.front().wkt);
   write_campusflow_part(fps, info, levels);
   flush_file();  // the static parts are on disk before the first step
@@ -100,7 +115,7 @@ void ResultWriter::write_campusflow_part(double fps, const RunInfo& info, std::s
 void ResultWriter::write_places(std::span<const PlaceInfo> places) {
   const QuietHdf5Errors quiet;
   require_open("write the places");
-  if (places_written_) throw IoError(partial_.string() + ": the places are written already");
+  if (places_written_) throw IoError(partial_path().string() + ": the places are written already");
   const Handle group = create_group(campusflow_.get(), "places");
   std::vector<std::string> names, kinds;
   std::vector<std::int32_t> levels;
@@ -139,7 +154,7 @@ void ResultWriter::write_agents(std::span<const AgentRow> agents, std::span<cons
                                 std::span<const std::string> profile_names) {
   const QuietHdf5Errors quiet;
   require_open("write the agents table");
-  if (agents_written_) throw IoError(partial_.string() + ": the agents table is written already");
+  if (agents_written_) throw IoError(partial_path().string() + ": the agents table is written already");
   const CompoundTypes types = agent_types();
   write_rows(campusflow_.get(), "agents", types.file.get(), types.memory.get(), agents.size(), agents.data());
   write_strings(campusflow_.get(), "group_names", group_names);
@@ -182,7 +197,7 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   const QuietHdf5Errors quiet;
   require_open("finish");
   if (summary.exit_names.size() != summary.exit_counts.size())
-    throw IoError(partial_.string() + ": the summary has " + std::to_string(summary.exit_names.size()) +
+    throw IoError(partial_path().string() + ": the summary has " + std::to_string(summary.exit_names.size()) +
                   " exit names but " + std::to_string(summary.exit_counts.size()) + " exit counts");
   trajectory_.flush();
   exit_events_.flush();
@@ -201,13 +216,9 @@ void ResultWriter::finish(const RunSummary& summary, double wall_time) {
   density_.close();
   street_frames_.close();
   campusflow_.reset();
-  if (file_.close() < 0) throw IoError("cannot close " + partial_.string() + " (disk full?)");
+  if (file_.close() < 0) throw IoError("cannot close " + partial_path().string() + " (disk full?)");
   finished_ = true;
-  std::error_code error;
-  std::filesystem::rename(partial_, final_, error);
-  if (error)
-    throw IoError("cannot rename " + partial_.string() + " to " + final_.string() + ": " + error.message() +
-                  " (the .partial is complete)");
+  output_.publish();
 }
 
 namespace {
@@ -268,7 +279,7 @@ void ResultWriter::write_summary(const RunSummary& s) {
   write_attribute(g, "peak_density_y", s.peak_density_y);
   write_attribute(g, "flow_bin", s.flow_bin);
   if (!s.flow_places.empty() && s.flow_counts.size() % s.flow_places.size() != 0)
-    throw IoError(partial_.string() + ": the flow table does not have a column per place");
+    throw IoError(partial_path().string() + ": the flow table does not have a column per place");
   write_rows(g, "flow", H5T_STD_I64LE, H5T_NATIVE_INT64,
              s.flow_places.empty() ? 0 : s.flow_counts.size() / s.flow_places.size(), s.flow_counts.data(),
              std::max<std::size_t>(1, s.flow_places.size()));
@@ -285,11 +296,11 @@ void ResultWriter::write_summary(const RunSummary& s) {
 
 void ResultWriter::require_open(const char* action) const {
   if (finished_ || !file_.valid())
-    throw IoError("cannot " + std::string(action) + ": " + final_.string() + " is finished and closed");
+    throw IoError("cannot " + std::string(action) + ": " + final_path().string() + " is finished and closed");
 }
 
 void ResultWriter::flush_file() {
-  if (H5Fflush(file_.get(), H5F_SCOPE_LOCAL) < 0) throw IoError("cannot flush " + partial_.string() + " (disk full?)");
+  if (H5Fflush(file_.get(), H5F_SCOPE_LOCAL) < 0) throw IoError("cannot flush " + partial_path().string() + " (disk full?)");
 }
 
 void ResultWriter::close_all() noexcept {

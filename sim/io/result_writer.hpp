@@ -9,6 +9,7 @@
 #include <string>
 
 #include "sim/io/appendable_dataset.hpp"
+#include "sim/io/output_file.hpp"
 #include "sim/io/records.hpp"
 #include "sim/io/street_records.hpp"
 
@@ -26,7 +27,8 @@ class ResultWriter {
   static constexpr std::size_t kMaxBufferedRows =
       kTrajectoryBufferRows + kExitEventBufferRows + kPassageBufferRows + kDensityBufferRows + kStreetFrameBufferRows;
 
-  // Creates "<final_path>.partial" (truncating an old one) and writes the
+  // Claims final_path (OutputFile: creates "<final_path>.partial" itself,
+  // refusing another live run's, a link or a device) and writes the
   // static parts: the archive layout, run information and level geometry.
   // fps > 0 [1/s]; levels must not be empty (levels[0] is wkt_geometry).
   // Throws IoError naming the file.
@@ -63,8 +65,8 @@ class ResultWriter {
   // further writes throw IoError, the destructor does nothing.
   void finish(const RunSummary& summary, double wall_time);
 
-  const std::filesystem::path& partial_path() const { return partial_; }
-  const std::filesystem::path& final_path() const { return final_; }
+  const std::filesystem::path& partial_path() const { return output_.partial_path(); }
+  const std::filesystem::path& final_path() const { return output_.final_path(); }
   bool finished() const { return finished_; }
   // Rows in memory, trajectory and exit events together; <= kMaxBufferedRows.
   std::size_t buffered_rows() const {
@@ -80,8 +82,7 @@ class ResultWriter {
   void flush_file();
   void close_all() noexcept;
 
-  std::filesystem::path final_;
-  std::filesystem::path partial_;
+  OutputFile output_;
   Handle file_;
   Handle campusflow_;  // the /campusflow group
   AppendableDataset<TrajectoryRow> trajectory_;
