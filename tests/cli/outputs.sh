@@ -15,9 +15,9 @@ expect() {
   grep -q -- "$pattern" err.log || fail "run $*: no '$pattern' in: $(cat err.log)"
 }
 
-# A device node (our own, in this folder; mknod needs root) stays a device.
-if [ "$(id -u)" -eq 0 ]; then
-  mknod null c 1 3
+# A device node (our own, in this folder; mknod needs root and, in a
+# container, the right to make nodes) stays a device.
+if [ "$(id -u)" -eq 0 ] && mknod null c 1 3 2>/dev/null; then
   expect 2 "it is a device" "$demo" -o null
   [ -c null ] || fail "the device node was replaced"
 fi
