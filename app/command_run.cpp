@@ -318,6 +318,17 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "\n";
     return kRunFailed;
   }
+  if (report.fault) {
+    const NumericalFault& f = *report.fault;
+    std::cerr << "campusflow run: stopped at t = " << f.time << " s (step " << f.step << "): agent " << f.agent
+              << " of group '" << sc.groups[f.group].name << "' on level '" << sc.levels[f.level].name << "' at ("
+              << f.position.x() << ", " << f.position.y() << ") would move to a non-finite position; not finite: "
+              << f.term << ". The model's parameters (" << sc.name
+              << ") are outside what it can integrate; see docs/scenario-format.md";
+    if (!discard) std::cerr << ". The partial result is kept, marked incomplete, in " << output.string() << ".partial";
+    std::cerr << "\n";
+    return kRunFailed;
+  }
   print_summary(sc, options, report, discard ? "(discarded)" : output.string());
   return report.complete ? kOk : kIncomplete;
 }

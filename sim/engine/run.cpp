@@ -201,6 +201,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     }
   }
 
+  report.fault = sim.fault();
   report.timed_out = sim.timed_out();
   report.unsafe = unsafe_groups(sim);
   report.stuck = sim.stuck_watch().episodes();
@@ -219,7 +220,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   // dimension and do not enter the building's levels (docs/models/street.md).
   std::optional<CompiledStreet> redrawn;  // outlives `street`, which refers to it
   std::optional<StreetSim> street;
-  if (sc.street && !report.interrupted) {
+  if (sc.street && !report.interrupted && !report.fault) {
     // Drawn demand follows the run's seed (replications differ in their cars).
     if (options.seed != sc.street->seed) redrawn = redraw_street(*sc.street, options.seed);
     street.emplace(redrawn ? *redrawn : *sc.street, options.seed);
@@ -263,12 +264,13 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   if (const Lockdown* lockdown = sim.lockdown())
     for (std::uint32_t i : sim.active()) report.sheltered += lockdown->sheltered(i);
   const bool goal_reached = sim.lockdown() ? sim.lockdown()->done() : report.counts.exited == sc.agent_count;
-  report.complete = !report.interrupted && goal_reached &&
+  const bool stopped = report.interrupted || report.fault;
+  report.complete = !stopped && goal_reached &&
                     (!report.street || (report.street->finished && report.street->unfinished == 0));
 
   if (writing) writing->drain();
-  if (writer && street && !report.interrupted) writer->write_street(street_tables(*street));
-  if (writer && !report.interrupted) {
+  if (writer && street && !stopped) writer->write_street(street_tables(*street));
+  if (writer && !stopped) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;
     summary.outcome = report.complete ? "COMPLETE" : "INCOMPLETE";

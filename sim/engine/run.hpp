@@ -41,6 +41,9 @@ struct RunReport {
   std::vector<StuckEpisode> stuck;        // every episode of no progress, resolved or not
   std::vector<RerouteRecord> reroutes;    // agents that gave up a route with a closed step
   bool interrupted = false;
+  // A step produced a non-finite position: the run stopped there (exit 1),
+  // and its result stays a .partial marked incomplete, like an interrupted one.
+  std::optional<NumericalFault> fault;
   bool timed_out = false;            // time limit reached with agents inside
   double evacuation_time = -1.0;     // [s], -1 when not everyone left
   double simulated_time = 0.0;       // [s]

@@ -159,6 +159,10 @@ void Simulation::handle(const PedestrianTick&) {
     auto timer = profile_.time(Stage::kPlan);
     plan_moves();
   }
+  if (find_nonfinite_move()) {
+    finished_ = true;
+    return;
+  }
   {
     auto timer = profile_.time(Stage::kCommit);
     commit_moves();
@@ -286,6 +290,20 @@ void Simulation::plan_moves_with(const Model& model) {
       }
     });
   });
+}
+
+bool Simulation::find_nonfinite_move() {
+  for (std::size_t n = 0; n < moves_.size(); ++n) {
+    if (moves_[n].position.allFinite()) continue;
+    const std::uint32_t i = active_[n];
+    const std::uint32_t l = agents_.level[i];
+    const std::string_view term = std::visit(
+        [&](const auto& model) { return model.nonfinite_term(agents_, i, scenario_.levels[l].wall_grid, grids_[l]); },
+        model_);
+    fault_ = NumericalFault{i, agents_.group[i], l, agents_.position[i], tick_, us_to_seconds(now_), std::string(term)};
+    return true;
+  }
+  return false;
 }
 
 void Simulation::track_progress(std::uint32_t i) {

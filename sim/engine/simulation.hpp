@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -65,6 +66,18 @@ struct RerouteRecord {
   std::uint32_t goal;         // the fallback's first step (a place) or the safety it heads for; kNoPlace: none
 };
 
+// A step that produced a non-finite position: the run stops there, before
+// the value reaches the agents' state or a file.
+struct NumericalFault {
+  std::uint32_t agent;
+  std::uint32_t group;
+  std::uint32_t level;
+  Vec2 position;       // where it stood [m]
+  std::uint64_t step;  // the pedestrian tick, from 0
+  double time;         // [s]
+  std::string term;    // the model term that is not finite
+};
+
 // What the last step produced, for recorders to read after the step.
 struct StepOutput {
   std::optional<std::int64_t> frame;  // a trajectory frame was taken
@@ -84,6 +97,8 @@ class Simulation {
   bool finished() const { return finished_; }
   // True when the run stopped at the time limit with agents still inside.
   bool timed_out() const { return timed_out_; }
+  // Set when a step produced a non-finite position; the run stopped before it.
+  const std::optional<NumericalFault>& fault() const { return fault_; }
 
   TimeUs now() const { return now_; }
   const Agents& agents() const { return agents_; }
@@ -120,6 +135,9 @@ class Simulation {
   template <class Model>
   void plan_moves_with(const Model& model);
   void commit_moves();
+  // Finds the first planned move (in id order) to a non-finite position and
+  // notes the fault; true when there is one.
+  bool find_nonfinite_move();
   // A lockdown's commit of the n-th active agent's planned move (moves_[n]):
   // it stays inside the building either way.
   void commit_sheltering(std::size_t n);
@@ -189,6 +207,7 @@ class Simulation {
   std::uint64_t agent_updates_ = 0;
   bool finished_ = false;
   bool timed_out_ = false;
+  std::optional<NumericalFault> fault_;
   StepOutput out_;
   StageProfile profile_;
 };

@@ -77,19 +77,24 @@ void parse_settings(Reader& r, const json::value& v, SettingsSpec& s) {
   read_number(r, *o, path, "field_cell", closed(0.05, 0.5), s.field_cell);
 }
 
+// The models' parameter ranges are physical (docs/scenario-format.md,
+// "Model"): decay lengths from a centimetre (the papers' 0.08-0.2 m) up to a
+// metre, time scales no shorter than a few ticks. Below them the exponential
+// repulsion of two touching bodies overflows a double (e^709) and the
+// explicit integration diverges.
 void parse_social_force(Reader& r, const json::object& o, const std::string& path, SfmParams& p) {
   r.check_keys(o, path, kSocialForceKeys);
-  read_number(r, o, path, "relaxation_time", open_closed(0.0, 10.0), p.relaxation_time);
-  read_number(r, o, path, "mass", open_closed(0.0, 500.0), p.mass);
+  read_number(r, o, path, "relaxation_time", closed(0.05, 10.0), p.relaxation_time);
+  read_number(r, o, path, "mass", closed(1.0, 500.0), p.mass);
   read_number(r, o, path, "neighbour_strength", closed(0.0, 1e5), p.neighbour_strength);
-  read_number(r, o, path, "neighbour_range", open_closed(0.0, 1.0), p.neighbour_range);
+  read_number(r, o, path, "neighbour_range", closed(0.01, 1.0), p.neighbour_range);
   read_number(r, o, path, "body_stiffness", closed(0.0, 1e7), p.body_stiffness);
   read_number(r, o, path, "sliding_friction", closed(0.0, 1e7), p.sliding_friction);
   read_number(r, o, path, "wall_strength", closed(0.0, 1e5), p.wall_strength);
-  read_number(r, o, path, "wall_range", open_closed(0.0, 1.0), p.wall_range);
+  read_number(r, o, path, "wall_range", closed(0.01, 1.0), p.wall_range);
   read_number(r, o, path, "wall_stiffness", closed(0.0, 1e7), p.wall_stiffness);
   read_number(r, o, path, "wall_friction", closed(0.0, 1e7), p.wall_friction);
-  read_number(r, o, path, "radius_factor", open_closed(0.0, 5.0), p.radius_factor);
+  read_number(r, o, path, "radius_factor", closed(0.5, 2.5), p.radius_factor);
 }
 
 void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
@@ -109,11 +114,11 @@ void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
   }
   r.check_keys(*o, path, kModelKeys);
   CfsmParams& p = m.cfsm;
-  read_number(r, *o, path, "time_gap", open_closed(0.0, 10.0), p.time_gap);
+  read_number(r, *o, path, "time_gap", closed(0.1, 10.0), p.time_gap);
   read_number(r, *o, path, "neighbour_strength", closed(0.0, 100.0), p.neighbour_strength);
-  read_number(r, *o, path, "neighbour_range", open_closed(0.0, 5.0), p.neighbour_range);
+  read_number(r, *o, path, "neighbour_range", closed(0.01, 1.0), p.neighbour_range);
   read_number(r, *o, path, "wall_strength", closed(0.0, 100.0), p.wall_strength);
-  read_number(r, *o, path, "wall_range", open_closed(0.0, 5.0), p.wall_range);
+  read_number(r, *o, path, "wall_range", closed(0.005, 1.0), p.wall_range);
 }
 
 // The social force model needs a short tick: it is its default, and a

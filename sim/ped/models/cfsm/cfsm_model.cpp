@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 namespace campusflow {
 
@@ -46,14 +47,11 @@ double CfsmModel::interaction_range(double max_radius, double max_speed) const {
   return std::max(l + max_speed * p_.time_gap, l + 10.0 * p_.neighbour_range);
 }
 
-Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
-                         const NeighbourGrid& neighbours, double headway) const {
+void CfsmModel::add_neighbour_push(const Agents& agents, std::uint32_t i, const NeighbourGrid& neighbours,
+                                   Vec2& e) const {
   const Vec2 xi = agents.position[i];
   const double ri = agents.radius[i];
   const double range = neighbours.spec().cell;
-
-  // Direction: desired direction plus repulsion from neighbours and walls.
-  Vec2 e = e0;
   neighbours.for_each_near(xi, [&](std::uint32_t j) {
     if (j == i) return;
     const Vec2 d = xi - agents.position[j];
@@ -62,7 +60,12 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
     const double l = ri + agents.radius[j];
     e += p_.neighbour_strength * std::exp((l - s) / p_.neighbour_range) * (d / s);
   });
-  Vec2 wall = Vec2::Zero();
+}
+
+int CfsmModel::add_wall_push(const Agents& agents, std::uint32_t i, const SegmentGrid& walls, Vec2& e,
+                             Vec2& wall) const {
+  const Vec2 xi = agents.position[i];
+  const double ri = agents.radius[i];
   int walls_in_reach = 0;
   for (std::uint32_t w : walls.near(xi)) {
     const Vec2 d = xi - closest_point(walls.segment(w), xi);
@@ -73,6 +76,31 @@ Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, 
     wall += push;
     if (push.norm() > kWallReach * p_.wall_strength) ++walls_in_reach;
   }
+  return walls_in_reach;
+}
+
+std::string_view CfsmModel::nonfinite_term(const Agents& agents, std::uint32_t i, const SegmentGrid& walls,
+                                           const NeighbourGrid& neighbours) const {
+  if (!agents.position[i].allFinite() || !std::isfinite(agents.desired_speed[i])) return "the agent's own state";
+  Vec2 e = Vec2::Zero(), wall = Vec2::Zero();
+  add_neighbour_push(agents, i, neighbours, e);
+  if (!e.allFinite()) return "the neighbour repulsion a exp((l - s) / D)";
+  e.setZero();
+  add_wall_push(agents, i, walls, e, wall);
+  if (!e.allFinite()) return "the wall repulsion a_w exp((r - s) / D_w)";
+  return "the speed term min(v0, (s - l) / T)";
+}
+
+Vec2 CfsmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
+                         const NeighbourGrid& neighbours, double headway) const {
+  const Vec2 xi = agents.position[i];
+  const double ri = agents.radius[i];
+
+  // Direction: desired direction plus repulsion from neighbours and walls.
+  Vec2 e = e0;
+  add_neighbour_push(agents, i, neighbours, e);
+  Vec2 wall = Vec2::Zero();
+  const int walls_in_reach = add_wall_push(agents, i, walls, e, wall);
   // An agent held in place for a while (Agents::stuck) with nobody in its
   // way is held by a wall: beside a door jamb the corner's push points back
   // into the crowd and, with the speed rule, can hold a few agents there for

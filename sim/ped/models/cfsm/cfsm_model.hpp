@@ -8,6 +8,7 @@
 // neighbour or wall, and the minimum over neighbours j in front of i within a
 // corridor of width l_ij along e_i.
 #include <cstdint>
+#include <string_view>
 
 #include "sim/geometry/segment_grid.hpp"
 #include "sim/ped/agents.hpp"
@@ -34,7 +35,18 @@ class CfsmModel {
 
   const CfsmParams& params() const { return p_; }
 
+  // Which term of agent i's velocity is not finite, for the engine's report
+  // when a step produced a non-finite position: its own state, the
+  // neighbour or the wall repulsion, else the speed term.
+  std::string_view nonfinite_term(const Agents& agents, std::uint32_t i, const SegmentGrid& walls,
+                                  const NeighbourGrid& neighbours) const;
+
  private:
+  // Adds the neighbours' repulsion sum_j R(s_ij) u_ji to e (in the grid's order).
+  void add_neighbour_push(const Agents& agents, std::uint32_t i, const NeighbourGrid& neighbours, Vec2& e) const;
+  // Adds the walls' repulsion to e and to `wall`; returns how many walls are within reach.
+  int add_wall_push(const Agents& agents, std::uint32_t i, const SegmentGrid& walls, Vec2& e, Vec2& wall) const;
+
   CfsmParams p_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace campusflow {
 
@@ -25,16 +26,11 @@ double SfmModel::wall_interaction_range(double max_radius) const {
   return max_radius + kCutoffDecayLengths * p_.wall_range;
 }
 
-Vec2 SfmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
-                        const NeighbourGrid& neighbours, double dt) const {
+void SfmModel::add_neighbour_forces(const Agents& agents, std::uint32_t i, const NeighbourGrid& neighbours,
+                                    Vec2& force) const {
   const Vec2 xi = agents.position[i];
   const Vec2 vi = agents.velocity[i];
   const double ri = agents.radius[i];
-  const double v0 = agents.desired_speed[i];
-
-  // Eq. (1), first term: the driving force towards the desired velocity.
-  Vec2 force = (p_.mass / p_.relaxation_time) * (v0 * e0 - vi);
-
   // Eq. (2), summed over neighbours. for_each_near visits them in an order
   // fixed by positions and ids, so the floating-point sum is the same for
   // any thread count. Only neighbours closer than the grid cell are certain
@@ -61,7 +57,12 @@ Vec2 SfmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, c
       force += (p_.sliding_friction * g * (agents.velocity[j] - vi).dot(t)) * t;
     }
   });
+}
 
+void SfmModel::add_wall_forces(const Agents& agents, std::uint32_t i, const SegmentGrid& walls, Vec2& force) const {
+  const Vec2 xi = agents.position[i];
+  const Vec2 vi = agents.velocity[i];
+  const double ri = agents.radius[i];
   // Eq. (3), summed over the wall segments near the agent, each acting from
   // its closest point. Walls beyond the grid's range are not listed for
   // every position, so they are ignored everywhere.
@@ -81,6 +82,30 @@ Vec2 SfmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, c
       force -= (p_.wall_friction * g * vi.dot(t)) * t;
     }
   }
+}
+
+std::string_view SfmModel::nonfinite_term(const Agents& agents, std::uint32_t i, const SegmentGrid& walls,
+                                          const NeighbourGrid& neighbours) const {
+  if (!agents.position[i].allFinite() || !agents.velocity[i].allFinite() || !std::isfinite(agents.desired_speed[i]))
+    return "the agent's own state";
+  Vec2 force = Vec2::Zero();
+  add_neighbour_forces(agents, i, neighbours, force);
+  if (!force.allFinite()) return "the neighbour force A exp((r - d) / B) + k g + kappa g dv (eq. 2)";
+  force.setZero();
+  add_wall_forces(agents, i, walls, force);
+  if (!force.allFinite()) return "the wall force A_W exp((r - d) / B_W) + k_W g + kappa_W g v (eq. 3)";
+  return "the driving force m (v0 e0 - v) / tau or the speed cap (eq. 1)";
+}
+
+Vec2 SfmModel::velocity(const Agents& agents, std::uint32_t i, const Vec2& e0, const SegmentGrid& walls,
+                        const NeighbourGrid& neighbours, double dt) const {
+  const Vec2 vi = agents.velocity[i];
+  const double v0 = agents.desired_speed[i];
+
+  // Eq. (1), first term: the driving force towards the desired velocity.
+  Vec2 force = (p_.mass / p_.relaxation_time) * (v0 * e0 - vi);
+  add_neighbour_forces(agents, i, neighbours, force);
+  add_wall_forces(agents, i, walls, force);
 
   // Semi-implicit Euler: the new velocity from the forces of the frozen
   // state; the caller moves the agent with it.

@@ -11,6 +11,7 @@
 // point) to agent i, t the tangent n rotated by +90 degrees and
 // dv^t_ji = (v_j - v_i) . t_ij.
 #include <cstdint>
+#include <string_view>
 
 #include "sim/geometry/segment_grid.hpp"
 #include "sim/ped/agents.hpp"
@@ -52,7 +53,18 @@ class SfmModel {
 
   const SfmParams& params() const { return p_; }
 
+  // Which term of agent i's new velocity is not finite, for the engine's
+  // report when a step produced a non-finite position.
+  std::string_view nonfinite_term(const Agents& agents, std::uint32_t i, const SegmentGrid& walls,
+                                  const NeighbourGrid& neighbours) const;
+
  private:
+  // Adds eq. (2) summed over the neighbours to `force` (in the grid's order).
+  void add_neighbour_forces(const Agents& agents, std::uint32_t i, const NeighbourGrid& neighbours,
+                            Vec2& force) const;
+  // Adds eq. (3) summed over the walls near agent i to `force`.
+  void add_wall_forces(const Agents& agents, std::uint32_t i, const SegmentGrid& walls, Vec2& force) const;
+
   SfmParams p_;
 };
 

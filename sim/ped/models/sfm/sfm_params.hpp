@@ -7,15 +7,15 @@
 namespace campusflow {
 
 struct SfmParams {
-  // tau in eq. (1): how fast an agent relaxes towards its desired velocity. [s], (0, 10]
+  // tau in eq. (1): how fast an agent relaxes towards its desired velocity. [s], [0.05, 10]
   double relaxation_time = 0.5;
-  // m in eq. (1), the same for every agent. Only the ratios force / m matter. [kg], (0, 500]
+  // m in eq. (1), the same for every agent. Only the ratios force / m matter. [kg], [1, 500]
   double mass = 80.0;
 
   // Agent-agent interaction, eq. (2).
   // A: strength of the social repulsion A exp((r_ij - d_ij) / B). [N], [0, 1e5]
   double neighbour_strength = 2000.0;
-  // B: its decay length. [m], (0, 1]
+  // B: its decay length. [m], [0.01, 1]
   double neighbour_range = 0.08;
   // k: body compression g(r_ij - d_ij) k, acting only on contact. [kg/s^2], [0, 1e7]
   double body_stiffness = 1.2e5;
@@ -26,7 +26,7 @@ struct SfmParams {
   // separate fields so that walls can be made softer or harder on their own.
   // A_W. [N], [0, 1e5]
   double wall_strength = 2000.0;
-  // B_W. [m], (0, 1]
+  // B_W. [m], [0.01, 1]
   double wall_range = 0.08;
   // k_W. [kg/s^2], [0, 1e7]
   double wall_stiffness = 1.2e5;
@@ -45,7 +45,7 @@ struct SfmParams {
   // 1.25 (adults 0.19 m, about half the shoulder width) is the largest at which
   // 100 against 100 still pass each other in a 2 m corridor (ISO 20414
   // counter-flow); at 1.5 the door flow is in the laboratory band but that
-  // counter-flow locks (docs/validation.md). [-], (0, 5]
+  // counter-flow locks (docs/validation.md). [-], [0.5, 2.5]
   double radius_factor = 1.25;
 };
 
