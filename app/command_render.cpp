@@ -2,7 +2,6 @@
 // replay frames drawn off screen (render/frame_renderer.hpp).
 #include <boost/program_options.hpp>
 #include <cmath>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -13,7 +12,10 @@
 #include "app/replay_options.hpp"
 #include "render/frame_renderer.hpp"
 #include "render/heatmap_set.hpp"
+#include "render/png_encoder.hpp"
 #include "render/video_encoder.hpp"
+#include "sim/io/output_file.hpp"
+#include "sim/io/output_folder.hpp"
 #include "sim/io/result_reader.hpp"
 
 namespace campusflow::cli {
@@ -69,7 +71,11 @@ int render_command(const std::vector<std::string>& args) {
   if (vm.count("window")) check(parse_window(vm["window"].as<std::string>(), *replay, request.level, request.window));
   request.overlay = !vm.count("no-overlay");
   for (const char* file : {"png", "video", "info"})
-    if (vm.count(file)) check(parse_output((std::string("--") + file).c_str(), vm[file].as<std::string>()));
+    if (vm.count(file)) check(parse_output((std::string("--") + file).c_str(), vm[file].as<std::string>(), path));
+  for (const char* folder : {"frames", "heatmaps"})
+    if (vm.count(folder))
+      if (const std::string why = output_folder_refusal(vm[folder].as<std::string>()); !why.empty())
+        errors.push_back(std::string("--") + folder + ": " + why);
   const double duration = replay->duration();
   auto in_run = [&](const char* name, double t) {
     if (!(t >= 0.0 && t <= duration + 1e-9)) {
@@ -101,35 +107,32 @@ int render_command(const std::vector<std::string>& args) {
   }
   try {
     if (vm.count("heatmaps")) {
-      render::write_heatmaps(*replay, vm["heatmaps"].as<std::string>());
-      std::cout << "heatmaps in " << vm["heatmaps"].as<std::string>() << "\n";
+      io::OutputFolder folder(vm["heatmaps"].as<std::string>());
+      render::write_heatmaps(*replay, folder);
+      folder.publish();
+      std::cout << "heatmaps in " << folder.final_path().string() << "\n";
       return kOk;
     }
     render::FrameRenderer renderer(*replay, request);
     const double first = vm.count("png") ? vm["at"].as<double>() : from;
-    if (vm.count("info")) {
-      std::ofstream info(vm["info"].as<std::string>());
-      info << renderer.describe(first);
-      info.close();
-      if (!info) throw std::runtime_error("cannot write " + vm["info"].as<std::string>());
-    }
+    if (vm.count("info")) io::write_file(vm["info"].as<std::string>(), renderer.describe(first));
     if (vm.count("png")) {
       const std::string out = vm["png"].as<std::string>();
-      if (!renderer.render(first).saveToFile(out)) throw std::runtime_error("cannot write " + out);
+      io::write_file(out, render::encode_png(renderer.render(first)));
       std::cout << out << "\n";
       return kOk;
     }
     const std::vector<double> times = frame_times(from, to, fps, speed);
     if (vm.count("frames")) {
-      const std::filesystem::path dir = vm["frames"].as<std::string>();
-      std::filesystem::create_directories(dir);
+      // All frames or none: a folder with the first half of a replay would pass for all of it.
+      io::OutputFolder folder(vm["frames"].as<std::string>());
       for (std::size_t i = 0; i < times.size(); ++i) {
         std::ostringstream name;
         name << "frame_" << std::setw(5) << std::setfill('0') << i << ".png";
-        if (!renderer.render(times[i]).saveToFile((dir / name.str()).string()))
-          throw std::runtime_error("cannot write " + (dir / name.str()).string());
+        folder.write(name.str(), render::encode_png(renderer.render(times[i])));
       }
-      std::cout << times.size() << " frames in " << dir.string() << "\n";
+      folder.publish();
+      std::cout << times.size() << " frames in " << folder.final_path().string() << "\n";
       return kOk;
     }
     const std::string out = vm["video"].as<std::string>();

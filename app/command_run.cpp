@@ -238,12 +238,6 @@ std::string file_name_from(const std::string& name) {
   return out.empty() ? "result" : out;
 }
 
-// Whether a and b name the same file (both exist).
-bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
-  std::error_code error;
-  return std::filesystem::equivalent(a, b, error) && !error;
-}
-
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -283,15 +277,8 @@ int run_command(const std::vector<std::string>& args) {
   if (!discard) {
     // Refused before anything runs or is written: the scenario itself, a
     // device, a folder, a FIFO or a link under the output's name.
-    if (same_file(output, scenario_file) || same_file(output.string() + ".partial", scenario_file)) {
-      std::cerr << "campusflow run: will not write the result over the scenario " << scenario_file
-                << " (-o " << output.string() << ")\n";
-      return kBadInput;
-    }
-    try {
-      io::check_output_name(output);
-    } catch (const std::exception& e) {
-      std::cerr << "campusflow run: " << e.what() << "\n";
+    if (const std::string why = output_file_refusal(output, scenario_file, "scenario"); !why.empty()) {
+      std::cerr << "campusflow run: -o: " << why << "\n";
       return kBadInput;
     }
   }

@@ -48,7 +48,7 @@ int view_command(const std::vector<std::string>& args) {
   }
   if (vm.count("screenshot")) {
     options.screenshot = vm["screenshot"].as<std::string>();
-    check(parse_output("--screenshot", options.screenshot->string()));
+    check(parse_output("--screenshot", options.screenshot->string(), path));
   }
   if (vm.count("benchmark")) {
     options.benchmark_frames = vm["benchmark"].as<int>();

@@ -5,6 +5,7 @@
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "sim/io/hdf5_library.hpp"
 
 namespace {
 
@@ -40,6 +41,7 @@ exit codes: 0 ok, 1 failure while running, 2 bad input
 
 int main(int argc, char** argv) {
   using namespace campusflow::cli;
+  campusflow::io::skip_hdf5_exit_cleanup();
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;

@@ -4,6 +4,10 @@
 #include <iostream>
 
 #include "app/exit_codes.hpp"
+#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/output_file.hpp"
+
+#include <sys/stat.h>
 
 namespace campusflow::cli {
 
@@ -35,6 +39,36 @@ int parse_command_line(const char* command, const std::vector<std::string>& args
     return kBadInput;
   }
   return -1;
+}
+
+namespace {
+// Whether a and b name the same file (both exist).
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code error;
+  return std::filesystem::equivalent(a, b, error) && !error;
+}
+}  // namespace
+
+std::string output_file_refusal(const std::filesystem::path& output, const std::filesystem::path& input,
+                                const char* what) {
+  if (output.empty()) return "no file name given";
+  if (same_file(output, input) || same_file(output.string() + ".partial", input))
+    return std::string("will not write over the ") + what + " " + input.string() + " (" + output.string() + ")";
+  try {
+    io::check_output_name(output);
+  } catch (const io::IoError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+std::string output_folder_refusal(const std::filesystem::path& output) {
+  if (output.empty()) return "no folder name given";
+  struct stat st {};
+  if (::lstat(output.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+    return "will not write into " + output.string() + ": it is not a folder" +
+           (S_ISLNK(st.st_mode) ? " (a symbolic link)" : "");
+  return {};
 }
 
 }  // namespace campusflow::cli

@@ -1,6 +1,7 @@
 #pragma once
 // Command-line parsing shared by the subcommands.
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,5 +14,15 @@ namespace campusflow::cli {
 int parse_command_line(const char* command, const std::vector<std::string>& args,
                        const boost::program_options::options_description& visible,
                        boost::program_options::variables_map& vm, const char* positional = "SCENARIO");
+
+// Why the file `output` may not be written (empty: it may): it is `input`, the
+// `what` (also through a hard link, or as input's .partial), or its name holds
+// something other than a regular file (io::check_output_name): a device, a
+// folder, a FIFO, a link.
+std::string output_file_refusal(const std::filesystem::path& output, const std::filesystem::path& input,
+                                const char* what);
+// Why the folder `output` may not be written into (empty: it may): its name
+// holds something other than a folder, or a link.
+std::string output_folder_refusal(const std::filesystem::path& output);
 
 }  // namespace campusflow::cli

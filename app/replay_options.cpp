@@ -6,6 +6,7 @@
 #include <new>
 #include <sstream>
 
+#include "app/options.hpp"
 #include "sim/io/result_reader.hpp"
 
 namespace campusflow::cli {
@@ -89,12 +90,13 @@ std::string parse_window(const std::string& text, const render::Replay& replay, 
   return {};
 }
 
-std::string parse_output(const char* option, const std::string& path) {
+std::string parse_output(const char* option, const std::string& path, const std::string& input) {
   if (path.empty()) return std::string(option) + ": needs a file name";
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
     return std::string(option) + ": " + folder.string() + " is not a folder";
+  if (const std::string why = output_file_refusal(path, input, "result"); !why.empty()) return std::string(option) + ": " + why;
   return {};
 }
 

@@ -22,8 +22,9 @@ std::string parse_level(const std::string& text, const render::Replay& replay, i
 // overlaps level `level` (a window beside it would show nothing).
 std::string parse_window(const std::string& text, const render::Replay& replay, int level, std::optional<Box>& window);
 // A file to be written at `path` (for `option`): its folder must exist, so
-// that a mistyped path is refused before any drawing, in one line.
-std::string parse_output(const char* option, const std::string& path);
+// that a mistyped path is refused before any drawing, in one line, and it
+// must be free to write (output_file_refusal: not the `input`, no device...).
+std::string parse_output(const char* option, const std::string& path, const std::string& input);
 // "profile", "speed" or "density".
 std::string parse_colour(const std::string& text, render::ColourBy& colour);
 

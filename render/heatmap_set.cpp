@@ -2,22 +2,21 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "analysis/heatmap.hpp"
 #include "analysis/queue_map.hpp"
 #include "render/heatmap_image.hpp"
+#include "render/png_encoder.hpp"
 #include "render/scene.hpp"
 
 namespace campusflow::render {
 
-void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
+void write_heatmaps(const Replay& replay, io::OutputFolder& out, const std::filesystem::path& dir) {
   // Per floor: the highest density, the time above 2 and 4 P/m^2 (1 m cells
   // sampled every second, as the result's density table) and the people who
   // passed each half-metre cell.
-  std::filesystem::create_directories(dir);
   std::ostringstream json;
   json << "{\"maps\": [";
   bool first = true;
@@ -25,7 +24,7 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
   auto save = [&](const sf::Image& image, const std::string& stem, std::size_t k, const std::string& level_name,
                   const char* kind, const char* unit, double top, double max, double cell) {
     const std::string name = stem + std::to_string(k) + "-" + kind + ".png";
-    if (!image.saveToFile((dir / name).string())) throw std::runtime_error("cannot write " + (dir / name).string());
+    out.write(dir / name, encode_png(image));
     // Level names come from the scenario and may hold quotes or backslashes.
     json << (first ? "\n" : ",\n") << "  {\"file\": \"" << name << "\", \"" << stem << "\": " << k
          << ", \"level_name\": " << boost::json::serialize(boost::json::value(level_name)) << ", \"kind\": \"" << kind
@@ -74,10 +73,7 @@ void write_heatmaps(const Replay& replay, const std::filesystem::path& dir) {
          kDensityScaleTop, map.max(), map.cell);
   }
   json << "\n]}\n";
-  std::ofstream index(dir / "heatmaps.json");
-  index << json.str();
-  index.close();
-  if (!index) throw std::runtime_error("cannot write " + (dir / "heatmaps.json").string());
+  out.write(dir / "heatmaps.json", json.str());
 }
 
 }  // namespace campusflow::render

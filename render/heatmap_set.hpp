@@ -5,10 +5,12 @@
 #include <filesystem>
 
 #include "render/replay.hpp"
+#include "sim/io/output_folder.hpp"
 
 namespace campusflow::render {
 
-// Throws std::runtime_error when a file cannot be written.
-void write_heatmaps(const Replay& replay, const std::filesystem::path& dir);
+// Writes the pictures and heatmaps.json into `dir` of the output folder
+// (empty: its top). Throws io::IoError when a file cannot be written.
+void write_heatmaps(const Replay& replay, io::OutputFolder& out, const std::filesystem::path& dir = {});
 
 }  // namespace campusflow::render

@@ -7,18 +7,17 @@
 #include <csignal>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 
 namespace campusflow::render {
 
 VideoEncoder::VideoEncoder(const std::filesystem::path& out, unsigned width, unsigned height, double fps)
-    : out_(out), partial_(out.string() + ".partial.mp4"), width_(width), height_(height) {
+    : out_(out, io::Unpublished::kRemove), width_(width), height_(height) {
   if (width % 2 || height % 2) throw std::runtime_error("video size must be even (yuv420p): " +
                                                        std::to_string(width) + "x" + std::to_string(height));
   const std::string cmd = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
                           std::to_string(height) + " -r " + std::to_string(fps) +
-                          " -i - -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20 -movflags +faststart " +
-                          shell_quoted(partial_.string());
+                          " -i - -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 20 -movflags +faststart -f mp4 " +
+                          shell_quoted(out_.partial_path().string());
   // An ffmpeg that exits early (a bad output path, no ffmpeg at all) would
   // otherwise kill campusflow with SIGPIPE on the next write; ignored, the
   // write fails with EPIPE and is reported like any other error.
@@ -34,8 +33,7 @@ VideoEncoder::~VideoEncoder() {
 int VideoEncoder::abandon() {
   const int status = pclose(pipe_);
   pipe_ = nullptr;
-  std::error_code ec;
-  std::filesystem::remove(partial_, ec);
+  out_.abandon();
   return status;
 }
 
@@ -48,7 +46,8 @@ void VideoEncoder::add(const sf::Image& frame) {
     const int status = abandon();
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
       throw std::runtime_error("cannot start ffmpeg (Debian: apt install ffmpeg)");
-    throw std::runtime_error("ffmpeg stopped reading before " + out_.string() + " was complete");
+    throw std::runtime_error("ffmpeg stopped reading before " + out_.final_path().string() +
+                             " was complete (a full disk?)");
   }
 }
 
@@ -57,11 +56,10 @@ void VideoEncoder::finish() {
   const int status = pclose(pipe_);
   pipe_ = nullptr;
   if (status != 0) {
-    std::error_code ec;
-    std::filesystem::remove(partial_, ec);
-    throw std::runtime_error("ffmpeg failed writing " + out_.string());
+    out_.abandon();
+    throw std::runtime_error("ffmpeg failed writing " + out_.final_path().string() + " (a full disk?)");
   }
-  std::filesystem::rename(partial_, out_);
+  out_.publish();
 }
 
 }  // namespace campusflow::render

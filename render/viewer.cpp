@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "render/frame_renderer.hpp"
 #include "render/palette.hpp"
+#include "render/png_encoder.hpp"
 #include "render/view_info.hpp"
+#include "sim/io/output_file.hpp"
 
 namespace campusflow::render {
 
@@ -110,7 +111,8 @@ void Viewer::handle(const sf::Event& event) {
         case sf::Keyboard::S:
         case sf::Keyboard::F12: {
           const std::string name = "campusflow-" + clock_text(t_) + ".png";
-          if (save_screenshot(name)) std::cout << "screenshot " << name << "\n";
+          if (const std::string why = save_screenshot(name); why.empty()) std::cout << "screenshot " << name << "\n";
+          else std::cerr << "campusflow view: " << why << "\n";
           break;
         }
         default: break;
@@ -205,15 +207,17 @@ std::string Viewer::describe() const {
                        options_.colour, window_.getSize());
 }
 
-bool Viewer::save_screenshot(const std::filesystem::path& path) {
+std::string Viewer::save_screenshot(const std::filesystem::path& path) {
   sf::Texture texture;
-  if (!texture.create(window_.getSize().x, window_.getSize().y)) return false;
+  if (!texture.create(window_.getSize().x, window_.getSize().y)) return "cannot copy the window";
   texture.update(window_);
-  if (!texture.copyToImage().saveToFile(path.string())) return false;
-  std::ofstream info(path.string() + ".json");
-  info << describe();
-  info.close();
-  return static_cast<bool>(info);
+  try {
+    io::write_file(path, encode_png(texture.copyToImage()));
+    io::write_file(path.string() + ".json", describe());
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
 }
 
 int Viewer::run() {
@@ -249,11 +253,11 @@ int Viewer::run() {
   }
   if (options_.screenshot) {
     draw();
-    const bool ok = save_screenshot(*options_.screenshot);
+    const std::string why = save_screenshot(*options_.screenshot);
     window_.display();
-    if (!ok) std::cerr << "campusflow view: cannot write " << options_.screenshot->string() << "\n";
+    if (!why.empty()) std::cerr << "campusflow view: " << why << "\n";
     window_.close();
-    return ok ? 0 : 1;
+    return why.empty() ? 0 : 1;
   }
   if (scripted) {
     window_.close();

@@ -43,7 +43,9 @@ class Viewer {
   void fit_cameras();
   void draw();
   void draw_seek_bar();
-  bool save_screenshot(const std::filesystem::path& path);
+  // Writes the window as a PNG and what it shows as JSON beside it; returns
+  // why it could not (empty: saved).
+  std::string save_screenshot(const std::filesystem::path& path);
   std::string describe() const;
   sf::FloatRect seek_bar_rect() const;
 

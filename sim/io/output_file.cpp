@@ -52,12 +52,27 @@ void check_output_name(const std::filesystem::path& path) {
     throw IoError("cannot write " + path.string() + ": " + reason());
   }
   if (!S_ISREG(st.st_mode))
-    throw IoError("will not write the result to " + path.string() + ": it is " + kind_of(st.st_mode) +
-                  " (a result is written only to a regular file)");
+    throw IoError("will not write to " + path.string() + ": it is " + kind_of(st.st_mode) +
+                  " (outputs are written only to regular files)");
 }
 
-OutputFile::OutputFile(std::filesystem::path final_path)
-    : final_(std::move(final_path)), partial_(final_.string() + ".partial") {
+void write_all(int fd, std::span<const std::byte> bytes, const std::filesystem::path& name) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw IoError("cannot write " + name.string() + ": " + (n < 0 ? reason() : "nothing written"));
+    bytes = bytes.subspan(static_cast<std::size_t>(n));
+  }
+}
+
+void write_file(const std::filesystem::path& path, std::span<const std::byte> bytes) {
+  OutputFile out(path, Unpublished::kRemove);
+  out.write(bytes);
+  out.publish();
+}
+
+OutputFile::OutputFile(std::filesystem::path final_path, Unpublished unpublished)
+    : final_(std::move(final_path)), partial_(final_.string() + ".partial"), unpublished_(unpublished) {
   check_output_name(final_);
   for (int attempt = 0; attempt < 2 && fd_ < 0; ++attempt) {
     fd_ = open_locked(partial_, true);
@@ -88,7 +103,26 @@ OutputFile::OutputFile(std::filesystem::path final_path)
 }
 
 OutputFile::~OutputFile() {
+  if (fd_ < 0) return;
+  if (unpublished_ == Unpublished::kRemove) abandon();
   if (fd_ >= 0) ::close(fd_);
+}
+
+void OutputFile::abandon() noexcept {
+  if (fd_ < 0) return;
+  try {
+    verify();
+    ::unlink(partial_.c_str());
+  } catch (const IoError&) {
+    // Not ours any more: whoever replaced it keeps it.
+  }
+  ::close(fd_);
+  fd_ = -1;
+}
+
+void OutputFile::write(std::span<const std::byte> bytes) {
+  if (fd_ < 0) throw IoError(partial_.string() + ": written after the claim ended");
+  write_all(fd_, bytes, partial_);
 }
 
 void OutputFile::verify() const {
@@ -100,7 +134,10 @@ void OutputFile::verify() const {
 }
 
 void OutputFile::publish() {
+  if (fd_ < 0) throw IoError(partial_.string() + ": published after the claim ended");
   verify();
+  // A delayed write error (NFS, a quota) shows at the latest here.
+  if (::fsync(fd_) != 0) throw IoError("cannot write " + partial_.string() + ": " + reason());
   check_output_name(final_);
   if (::rename(partial_.c_str(), final_.c_str()) != 0)
     throw IoError("cannot rename " + partial_.string() + " to " + final_.string() + ": " + reason() +

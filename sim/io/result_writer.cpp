@@ -60,16 +60,24 @@ ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const R
     : output_(checked(std::move(final_path), fps, levels)) {
   const QuietHdf5Errors quiet;
   const std::string cannot = "cannot create " + partial_path().string() + ": ";
-  // The claim holds the .partial's lock; HDF5's own would conflict with it.
-  const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-  if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0)
-    throw IoError(cannot + "HDF5 file access properties");
-  file_ = Handle(H5Fcreate(partial_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
-  if (!file_.valid()) throw IoError(cannot + "not writable");
-  output_.verify();
-  write_archive_part(fps, info, levels.front().wkt);
-  write_campusflow_part(fps, info, levels);
-  flush_file();  // the static parts are on disk before the first step
+  try {
+    // The claim holds the .partial's lock; HDF5's own would conflict with it.
+    const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0)
+      throw IoError(cannot + "HDF5 file access properties");
+    file_ = Handle(H5Fcreate(partial_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
+    if (!file_.valid()) throw IoError(cannot + "not writable");
+    output_.verify();
+    write_archive_part(fps, info, levels.front().wkt);
+    write_campusflow_part(fps, info, levels);
+    flush_file();  // the static parts are on disk before the first step
+  } catch (...) {
+    // Nothing of the run is in it yet: an empty or half-made .partial would
+    // only be litter (unlike an interrupted run's, which holds its steps).
+    close_all();
+    output_.abandon();
+    throw;
+  }
 }
 
 void ResultWriter::write_archive_part(double fps, const RunInfo& info, const std::string& wkt) {

@@ -32,9 +32,9 @@ chmod +x "$out/bin/ffmpeg"
 expect 1 "ffmpeg exits early" xvfb-run -a env PATH="$out/bin:$PATH" "$campusflow" render "$out/demo.h5" --video "$out/v.mp4" --to 2
 [ -z "$(ls "$out" | grep '^v\.mp4')" ] || { echo "video or partial video left behind"; exit 1; }
 
-# --info that cannot be written (a folder by that name) is a failure, not a silent 0.
+# --info that cannot be written (a folder by that name) is refused before drawing.
 mkdir "$out/info.json"
-expect 1 "info not writable" xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/x.png" --at 1 --info "$out/info.json"
+expect 2 "info not writable" xvfb-run -a "$campusflow" render "$out/demo.h5" --png "$out/x.png" --at 1 --info "$out/info.json"
 
 # A result of a single frame (everyone at their start): its heatmaps are
 # drawn (--from and --to concern frames and videos only); a video of it is
