@@ -53,11 +53,12 @@ void print_warnings(const std::vector<std::string>& warnings) {
 int check_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   po::options_description opts("campusflow check SCENARIO");
-  opts.add_options()("help,h", "show this help");
+  opts.add_options()("help,h", "show this help")(
+      "data-outside", "let the scenario read data files outside its folder (absolute names, ..)");
   po::variables_map vm;
   if (const int rc = parse_command_line("check", args, opts, vm); rc >= 0) return rc;
   const std::string path = vm["scenario"].as<std::string>();
-  const LoadResult loaded = load_scenario_file(path);
+  const LoadResult loaded = load_scenario_file(path, {}, vm.count("data-outside") > 0);
   if (!loaded.errors.empty()) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
     std::cerr << loaded.errors.size() << (loaded.errors.size() == 1 ? " error\n" : " errors\n");

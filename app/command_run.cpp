@@ -248,13 +248,14 @@ int run_command(const std::vector<std::string>& args) {
       "result file (default out/<scenario name>.h5); - discards the result")(
       "no-output", "run without writing a result")(
       "seed", po::value<std::uint64_t>(), "random seed (default: the scenario's)")(
-      "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar");
+      "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar")(
+      "data-outside", "let the scenario read data files outside its folder (absolute names, ..)");
   po::variables_map vm;
   if (const int rc = parse_command_line("run", args, opts, vm); rc >= 0) return rc;
   // Installed first, so that Ctrl-C while the scenario compiles is a clean stop too.
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
-  const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>());
+  const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>(), {}, vm.count("data-outside") > 0);
   if (!loaded.errors.empty()) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
     return kBadInput;

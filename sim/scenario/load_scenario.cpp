@@ -1,20 +1,16 @@
 #include "sim/scenario/load_scenario.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
+#include "sim/core/input_file.hpp"
 #include "sim/scenario/compile_scenario.hpp"
 #include "sim/scenario/parse_scenario.hpp"
 #include "sim/scenario/plan_warnings.hpp"
 
 namespace campusflow {
 
-LoadResult load_scenario_text(std::string_view text, std::string label, const std::filesystem::path& base_dir) {
+LoadResult load_scenario_text(std::string_view text, std::string label, const DataFiles& data) {
   Diagnostics diags(std::move(label));
   LoadResult result;
-  if (auto spec = parse_scenario(text, diags, base_dir)) result.scenario = compile_scenario(*spec, diags);
+  if (auto spec = parse_scenario(text, diags, data)) result.scenario = compile_scenario(*spec, diags);
   result.errors = diags.messages();
   if (!result.errors.empty()) {
     result.scenario.reset();
@@ -30,15 +26,11 @@ LoadResult load_scenario_text(std::string_view text, std::string label, const st
   return result;
 }
 
-LoadResult load_scenario_file(const std::filesystem::path& path, std::string label) {
+LoadResult load_scenario_file(const std::filesystem::path& path, std::string label, bool data_outside) {
   if (label.empty()) label = path.string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return {nullptr, {label + ": is a directory, not a scenario file"}, {}};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {nullptr, {label + ": cannot be read (" + std::strerror(errno) + ")"}, {}};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), std::move(label), path.parent_path());
+  const InputText in = read_input_file(path, kMaxScenarioBytes);
+  if (!in.ok) return {nullptr, {label + ": " + in.error}, {}};
+  return load_scenario_text(in.text, std::move(label), DataFiles(path.parent_path(), data_outside));
 }
 
 }  // namespace campusflow

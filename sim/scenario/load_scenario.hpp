@@ -2,6 +2,7 @@
 // Reading a scenario: file -> text -> ScenarioSpec -> CompiledScenario, with
 // every error of every stage collected as "file: path: value rule" lines,
 // then the warnings about the plan.
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "sim/scenario/compiled_scenario.hpp"
+#include "sim/scenario/data_files.hpp"
 
 namespace campusflow {
 
@@ -20,9 +22,15 @@ struct LoadResult {
   std::vector<std::string> warnings;
 };
 
-// `label` names the file in messages (default: the path as given).
-LoadResult load_scenario_file(const std::filesystem::path& path, std::string label = {});
-// `base_dir` resolves files the scenario names (a street's demand file).
-LoadResult load_scenario_text(std::string_view text, std::string label, const std::filesystem::path& base_dir = {});
+// `label` names the file in messages (default: the path as given). Only a
+// regular file of at most kMaxScenarioBytes is read. Data files the
+// scenario names resolve against its folder and must stay inside it unless
+// `data_outside` (sim/scenario/data_files.hpp).
+LoadResult load_scenario_file(const std::filesystem::path& path, std::string label = {}, bool data_outside = false);
+// `data` says where files the scenario names (a street's demand file) are read from.
+LoadResult load_scenario_text(std::string_view text, std::string label, const DataFiles& data = {});
+
+// Larger than any school's scenario by far: a 5-storey school is 0.1 MiB. [bytes]
+inline constexpr std::size_t kMaxScenarioBytes = 64u << 20;
 
 }  // namespace campusflow

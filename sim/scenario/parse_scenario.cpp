@@ -138,7 +138,7 @@ void fit_tick_to_model(Reader& r, const json::object& top, ScenarioSpec& spec) {
 // Checks that need the document as a whole; the result is only trusted when
 // no error was reported.
 ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spec,
-                            const std::filesystem::path& base_dir) {
+                            const DataFiles& data) {
   const json::object* top = r.object(root, "");
   if (!top) return spec;
   r.check_keys(*top, "", kTopKeys);
@@ -158,7 +158,7 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
 
   // A scenario is a building (levels and groups), a street, or both.
   const bool street = top->contains("street");
-  if (street) spec.street = parse_street(r, top->at("street"), "street", base_dir);
+  if (street) spec.street = parse_street(r, top->at("street"), "street", data);
   std::vector<ParsedLevel> levels;
   NameTable places;  // exits, doors and stairs: what routes and events name
   if (const json::value* v = r.member(*top, "", "levels", !street)) levels = parse_levels(r, *v, "levels", places);
@@ -195,7 +195,7 @@ void report_internal_error(Diagnostics& diags, const char* what) noexcept {
 }  // namespace
 
 std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags,
-                                           const std::filesystem::path& base_dir) {
+                                           const DataFiles& data) {
   const std::size_t errors_before = diags.size();
   // The last line of defence for "never throws": Boost.Geometry and the
   // allocator may throw on inputs no check above foresaw.
@@ -206,7 +206,7 @@ std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& d
     auto doc = parse_json_text(text, diags);
     if (!doc) return std::nullopt;
     Reader reader(diags, std::move(doc->overflow_literals));
-    spec = parse_document(reader, doc->root, std::move(spec), base_dir);
+    spec = parse_document(reader, doc->root, std::move(spec), data);
     if (diags.size() > errors_before) return std::nullopt;
     return spec;
   } catch (const std::exception& e) {

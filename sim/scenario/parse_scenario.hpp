@@ -7,6 +7,7 @@
 
 #include "sim/core/diagnostics.hpp"
 #include "sim/scenario/scenario_spec.hpp"
+#include "sim/scenario/data_files.hpp"
 
 namespace campusflow {
 
@@ -14,8 +15,7 @@ namespace campusflow {
 // Every problem goes into diags, all of them, never stopping at the first;
 // returns nullopt if any error was found. Never throws, on any input.
 // spec.file is diags.file(), spec.text the text as given.
-// A demand file in the street section is read relative to `base_dir`.
-std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags,
-                                           const std::filesystem::path& base_dir = {});
+// A demand file in the street section is read as `data` allows.
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags, const DataFiles& data = {});
 
 }  // namespace campusflow

@@ -39,8 +39,8 @@ std::vector<std::string_view> views(const NameIndex& n) { return {n.order.begin(
 }  // namespace
 
 std::optional<StreetSpec> parse_street(Reader& r, const json::value& v, const std::string& path,
-                                       const std::filesystem::path& base_dir) {
-  return StreetParser(r, path, base_dir).parse(v);
+                                       const DataFiles& data) {
+  return StreetParser(r, path, data).parse(v);
 }
 
 // ---- helpers -------------------------------------------------------------

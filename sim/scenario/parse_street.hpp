@@ -5,13 +5,14 @@
 #include <optional>
 #include <string>
 
+#include "sim/scenario/data_files.hpp"
 #include "sim/scenario/json_reader.hpp"
 #include "sim/traffic/street_spec.hpp"
 
 namespace campusflow::scenario_parse {
 
-// `base_dir` resolves a demand file named relative to the scenario file.
+// A demand file is read as `data` allows (sim/scenario/data_files.hpp).
 std::optional<StreetSpec> parse_street(Reader& r, const json::value& v, const std::string& path,
-                                       const std::filesystem::path& base_dir);
+                                       const DataFiles& data);
 
 }  // namespace campusflow::scenario_parse

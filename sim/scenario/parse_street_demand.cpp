@@ -3,13 +3,13 @@
 // drop-off profile before the bell, and walk-in flows.
 #include <algorithm>
 #include <array>
-#include <cerrno>
+#include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <sstream>
+#include <variant>
 
+#include "sim/core/input_file.hpp"
 #include "sim/scenario/parse_distribution.hpp"
 #include "sim/scenario/parse_geometry.hpp"
 #include "sim/scenario/street_parser.hpp"
@@ -34,6 +34,23 @@ constexpr std::array<std::string_view, 11> kCsvColumns = {"kind", "id",     "tim
 constexpr std::array<std::string_view, 3> kCsvKinds = {"car", "drop_off", "walk_in"};
 constexpr std::size_t kMaxCsvErrors = 50;
 constexpr double kMaxTime = 1e6;  // [s]
+// A demand file of a day's traffic at a large school is well under 1 MiB. [bytes]
+constexpr std::size_t kMaxDemandBytes = 64u << 20;
+// Longest cell shown in a message. [bytes]
+constexpr std::size_t kMaxShownCell = 40;
+
+// A cell of the demand file as a message may show it: quoted when it looks
+// like a name or a number (letters of any script, digits, space, _ - . +),
+// otherwise described. Errors never echo file contents that are not plainly
+// meant as demand: a scenario may name a file that holds secrets.
+std::string shown(std::string_view cell) {
+  const bool plain = cell.size() <= kMaxShownCell && std::all_of(cell.begin(), cell.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == ' ' || c == '_' || c == '-' || c == '.' || c == '+';
+  });
+  if (plain) return "\"" + std::string(cell) + "\"";
+  return "a value that is no name or number (" + std::to_string(cell.size()) + " bytes, not shown)";
+}
 
 std::string trim(std::string_view s) {
   const auto a = s.find_first_not_of(" \t\r");
@@ -130,12 +147,17 @@ void StreetParser::demand_rows(const json::object& d, const std::string& path) {
 void StreetParser::demand_file(const json::value& v, const std::string& path) {
   const auto name = r_.nonempty_string(v, path);
   if (!name) return void(ok_ = false);
-  const std::filesystem::path file = base_dir_ / *name;
-  std::ifstream in(file);
-  if (!in) {
-    r_.error(path, v, std::string("cannot be read (") + std::strerror(errno) + ")");
+  const auto where = resolve_data_file(data_, *name);
+  if (const std::string* why = std::get_if<std::string>(&where)) {
+    r_.error(path, v, *why);
     return void(ok_ = false);
   }
+  const InputText file = read_input_file(std::get<std::filesystem::path>(where), kMaxDemandBytes);
+  if (!file.ok) {
+    r_.error(path, v, file.error);
+    return void(ok_ = false);
+  }
+  std::istringstream in(file.text);
   std::size_t errors = 0;
   auto fail = [&](std::size_t line, std::string_view column, const std::string& rule) {
     ok_ = false;
@@ -155,7 +177,10 @@ void StreetParser::demand_file(const json::value& v, const std::string& path) {
     if (!header) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         const auto it = std::find(kCsvColumns.begin(), kCsvColumns.end(), cells[c]);
-        if (it == kCsvColumns.end()) fail(line_no, cells[c], unknown_name_rule(cells[c], kCsvColumns, "column", true));
+        if (it == kCsvColumns.end() && shown(cells[c]).front() != '"')
+          fail(line_no, std::to_string(c + 1), shown(cells[c]) + " is no column name");
+        else if (it == kCsvColumns.end())
+          fail(line_no, cells[c], unknown_name_rule(cells[c], kCsvColumns, "column", true));
         else column[static_cast<std::size_t>(it - kCsvColumns.begin())] = static_cast<int>(c);
       }
       for (std::string_view need : {"kind", "id", "time"})
@@ -176,7 +201,7 @@ void StreetParser::demand_file(const json::value& v, const std::string& path) {
         return;
       }
       const auto x = to_number(s);
-      if (!x || *x < lo || *x > hi) return fail(line_no, key, "\"" + s + "\" must be a number in [" + format_number(lo) + ", " + format_number(hi) + "]");
+      if (!x || *x < lo || *x > hi) return fail(line_no, key, shown(s) + " must be a number in [" + format_number(lo) + ", " + format_number(hi) + "]");
       into = *x;
     };
     auto name_cell = [&](std::string_view key, const NameIndex& names, std::string_view what) -> std::optional<std::size_t> {
@@ -188,18 +213,18 @@ void StreetParser::demand_file(const json::value& v, const std::string& path) {
       const auto it = names.index.find(s);
       if (it != names.index.end()) return it->second;
       const std::vector<std::string_view> candidates(names.order.begin(), names.order.end());
-      fail(line_no, key, "\"" + s + "\" " + unknown_name_rule(s, candidates, what, candidates.size() <= 12));
+      fail(line_no, key, shown(s) + " " + unknown_name_rule(s, candidates, what, candidates.size() <= 12));
       return std::nullopt;
     };
     const std::string kind = cell("kind"), id = cell("id");
     const auto k = std::find(kCsvKinds.begin(), kCsvKinds.end(), kind);
     if (k == kCsvKinds.end()) {
-      fail(line_no, "kind", "\"" + kind + "\" " + unknown_name_rule(kind, kCsvKinds, "kind", true));
+      fail(line_no, "kind", shown(kind) + " " + unknown_name_rule(kind, kCsvKinds, "kind", true));
       continue;
     }
     if (id.empty()) fail(line_no, "id", "is required");
     else if (!demand_ids_.emplace(id, "line " + std::to_string(line_no)).second)
-      fail(line_no, "id", "\"" + id + "\" is already used by " + demand_ids_[id]);
+      fail(line_no, "id", shown(id) + " is already used by " + demand_ids_[id]);
     double time = 0.0;
     number_cell("time", 0.0, kMaxTime, time, true);
     if (*k == "walk_in") {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/scenario/data_files.hpp"
 #include "sim/scenario/json_reader.hpp"
 #include "sim/traffic/street_spec.hpp"
 
@@ -31,8 +32,8 @@ struct NameIndex {
 
 class StreetParser {
  public:
-  StreetParser(Reader& r, std::string root, std::filesystem::path base_dir)
-      : r_(r), root_(std::move(root)), base_dir_(std::move(base_dir)) {}
+  StreetParser(Reader& r, std::string root, DataFiles data)
+      : r_(r), root_(std::move(root)), data_(std::move(data)) {}
 
   // The whole section; nullopt when anything was wrong.
   std::optional<StreetSpec> parse(const json::value& v);
@@ -82,7 +83,7 @@ class StreetParser {
 
   Reader& r_;
   std::string root_;
-  std::filesystem::path base_dir_;
+  DataFiles data_;  // where a demand file may be read from
   StreetSpec s_;
   bool ok_ = true;
   NameIndex types_, nodes_, links_, routes_, crossings_, gates_, zones_, signals_, guards_, approaches_;
