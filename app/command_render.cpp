@@ -10,6 +10,7 @@
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
 #include "app/replay_options.hpp"
+#include "app/stop_signal.hpp"
 #include "render/frame_renderer.hpp"
 #include "render/heatmap_set.hpp"
 #include "render/png_encoder.hpp"
@@ -105,6 +106,11 @@ int render_command(const std::vector<std::string>& args) {
     for (const std::string& e : errors) std::cerr << "campusflow render: " << e << "\n";
     return kBadInput;
   }
+  install_stop_handlers();
+  // Between two frames: stops a render asked to stop, its outputs removed.
+  auto go_on = [] {
+    if (stop_requested().load()) throw std::runtime_error("interrupted; nothing was written");
+  };
   try {
     if (vm.count("heatmaps")) {
       io::OutputFolder folder(vm["heatmaps"].as<std::string>());
@@ -127,6 +133,7 @@ int render_command(const std::vector<std::string>& args) {
       // All frames or none: a folder with the first half of a replay would pass for all of it.
       io::OutputFolder folder(vm["frames"].as<std::string>());
       for (std::size_t i = 0; i < times.size(); ++i) {
+        go_on();
         std::ostringstream name;
         name << "frame_" << std::setw(5) << std::setfill('0') << i << ".png";
         folder.write(name.str(), render::encode_png(renderer.render(times[i])));
@@ -137,12 +144,17 @@ int render_command(const std::vector<std::string>& args) {
     }
     const std::string out = vm["video"].as<std::string>();
     render::VideoEncoder video(out, request.width, request.height, fps);
-    for (const double t : times) video.add(renderer.render(t));
+    for (const double t : times) {
+      go_on();
+      video.add(renderer.render(t));
+    }
     video.finish();
     std::cout << out << ": " << times.size() << " frames, " << static_cast<double>(times.size()) / fps << " s\n";
     return kOk;
   } catch (const std::exception& e) {
-    std::cerr << "campusflow render: " << e.what() << "\n";
+    // Ctrl-C reaches ffmpeg too, which then stops reading: the cause is the interruption.
+    if (stop_requested().load()) std::cerr << "campusflow render: interrupted; nothing was written\n";
+    else std::cerr << "campusflow render: " << e.what() << "\n";
     return kRunFailed;
   }
 }

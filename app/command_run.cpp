@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +15,7 @@
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
 #include "app/progress_bar.hpp"
+#include "app/stop_signal.hpp"
 #include "sim/engine/run.hpp"
 #include "sim/io/output_file.hpp"
 #include "sim/io/result_writer.hpp"
@@ -25,12 +24,6 @@
 namespace campusflow::cli {
 
 namespace {
-
-// A signal handler can only reach static storage; this flag is the one piece
-// of process-wide state, and only the handler and this file touch it.
-std::atomic<bool> g_stop_requested{false};
-
-extern "C" void request_stop(int) { g_stop_requested.store(true); }
 
 // The process's peak resident memory [MB] (getrusage: kilobytes on Linux).
 double peak_memory_mb() {
@@ -253,8 +246,7 @@ int run_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (const int rc = parse_command_line("run", args, opts, vm); rc >= 0) return rc;
   // Installed first, so that Ctrl-C while the scenario compiles is a clean stop too.
-  std::signal(SIGINT, request_stop);
-  std::signal(SIGTERM, request_stop);
+  install_stop_handlers();
   const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>(), {}, vm.count("data-outside") > 0);
   if (!loaded.errors.empty()) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
@@ -287,7 +279,7 @@ int run_command(const std::vector<std::string>& args) {
   const bool quiet = vm.count("quiet") > 0;
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0);
   RunControl control;
-  control.stop = &g_stop_requested;
+  control.stop = &stop_requested();
   if (!quiet) control.on_progress = [&](const Progress& p) { bar.update(p); };
 
   RunReport report;
