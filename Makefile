@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SCENARIO ?= scenarios/demo/demo.json
 OUT ?= out/demo.h5
 
-.PHONY: setup build demo test test-release test-asan bench clean
+.PHONY: setup build demo test test-release test-asan test-tsan test-fuzz bench clean
 
 setup:
 	./scripts/setup.sh
@@ -19,8 +19,11 @@ demo: build
 	./build/release/app/campusflow run $(SCENARIO) -o $(OUT)
 
 # Builds and runs every test: the release suite, then the unit tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
-test: test-release test-asan
+# AddressSanitizer + UndefinedBehaviorSanitizer, the engine's and street's
+# tests on several threads under ThreadSanitizer, and each fuzzing harness
+# for $(FUZZ_SECONDS) s.
+FUZZ_SECONDS ?= 60
+test: test-release test-asan test-tsan test-fuzz
 
 test-release: build
 	ctest --preset release -j $(JOBS)
@@ -29,6 +32,19 @@ test-asan: setup
 	cmake --preset asan
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+# ThreadSanitizer needs a oneTBB built with it (scripts/tsan_tbb.sh: the same
+# Debian version, instrumented; the tests load it instead of the system's).
+test-tsan: setup
+	./scripts/tsan_tbb.sh
+	cmake --preset tsan
+	cmake --build --preset tsan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS)
+
+test-fuzz: setup
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	./fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: setup
 	cmake --preset bench

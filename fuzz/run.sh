@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer harness of a fuzz build for a bounded time (CI: 60 s
+# each) or a number of inputs: fuzz/run.sh BUILD_DIR SECONDS [RUNS].
+# Seeds: fuzz/corpus/<harness>/ (committed: inputs that once crashed, and
+# small interesting ones) plus, for the scenario harness, the malformed and
+# warned-about scenarios and the demo. New inputs go to a scratch corpus, not the tree. A
+# crash, a leak, a sanitizer report or an input slower than 30 s fails the
+# run, and the input is kept under fuzz/artifacts/ to be added to the corpus.
+set -euo pipefail
+build=$1; seconds=$2; runs=${3:--1}
+here=$(cd "$(dirname "$0")" && pwd); src=$(dirname "$here")
+scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$here/artifacts"
+status=0
+for harness in fuzz_scenario; do
+  seeds=("$here/corpus/$harness")
+  if [ "$harness" = fuzz_scenario ]; then
+    # The small ones: malformed scenarios, plans check warns about, the demo.
+    seeds+=("$src/scenarios/invalid" "$src/scenarios/warnings" "$src/scenarios/demo")
+  fi
+  mkdir -p "$scratch/$harness"
+  dict=()
+  [ -f "$here/$harness.dict" ] && dict=(-dict="$here/$harness.dict")
+  echo "== $harness: ${seconds} s, runs ${runs}"
+  if ! "$build/fuzz/$harness" "$scratch/$harness" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" \
+      -runs="$runs" -timeout=30 -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1 \
+      -artifact_prefix="$here/artifacts/$harness-" 2>"$scratch/log"; then
+    status=1
+    grep -E "ERROR|SUMMARY|Test unit written" "$scratch/log" | head -20
+  fi
+  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^Done" "$scratch/log" || tail -5 "$scratch/log"
+done
+exit $status
