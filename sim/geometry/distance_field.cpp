@@ -6,6 +6,9 @@
 #include <queue>
 #include <utility>
 
+#include "sim/geometry/polygon_index.hpp"
+#include "sim/geometry/segment_index.hpp"
+
 namespace campusflow {
 
 namespace {
@@ -104,16 +107,20 @@ DistanceField DistanceField::build(const Polygon& walkable, std::span<const Segm
 
   std::vector<CellState> state(n, CellState::kBlocked);
   std::vector<float> slowness(n, 0.0f);
+  // Indexed: a cell looks at the holes and walls near it, not at all of them
+  // (a hall of 10,000 pillars has millions of cells).
+  const PolygonIndex floor(walkable);
+  const SegmentIndex wall_index(std::vector<Segment>(walls.begin(), walls.end()));
   for (int j = 0; j < g.ny; ++j) {
     for (int i = 0; i < g.nx; ++i) {
       const Vec2 c = g.centre(i, j);
-      if (!contains(walkable, c)) continue;
+      if (!floor.contains(c)) continue;
       // A band of cells along a barrier, thick enough that the 4-neighbour
       // front cannot slip through diagonally.
       if (min_distance(barriers, c) <= 0.75 * g.cell) continue;
       const std::size_t k = g.index(i, j);
       state[k] = CellState::kFar;
-      const double w = min_distance(walls, c);
+      const double w = wall_index.distance(c);
       f.wall_[k] = static_cast<float>(w);
       const double speed = std::clamp(w / options.wall_clearance, options.min_speed, 1.0);
       slowness[k] = static_cast<float>(g.cell / speed);

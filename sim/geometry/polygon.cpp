@@ -45,14 +45,8 @@ double area(const Polygon& polygon) {
 
 bool contains(const Ring& ring, const Vec2& p) {
   bool inside = false;
-  for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
-    const Vec2& a = ring[i];
-    const Vec2& b = ring[j];
-    if ((a.y() > p.y()) != (b.y() > p.y())) {
-      const double x = (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x();
-      if (p.x() < x) inside = !inside;
-    }
-  }
+  for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++)
+    if (crosses_ray(ring[i], ring[j], p)) inside = !inside;
   return inside;
 }
 

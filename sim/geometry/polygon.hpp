@@ -41,6 +41,15 @@ inline double distance(const Segment& s, const Vec2& p) { return (p - closest_po
 double signed_area2(const Ring& ring);
 double area(const Polygon& polygon);
 
+// Whether the edge from a to b crosses the ray from p towards +x: one step of
+// the even-odd test below. The indexes of polygon_index.hpp take the same step
+// on fewer edges, so their answers are the same, bit for bit.
+inline bool crosses_ray(const Vec2& a, const Vec2& b, const Vec2& p) {
+  if ((a.y() > p.y()) == (b.y() > p.y())) return false;
+  const double x = (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x();
+  return p.x() < x;
+}
+
 // Even-odd crossing test; points on the boundary may go either way.
 bool contains(const Ring& ring, const Vec2& p);
 // Inside the outer ring and outside every hole.

@@ -3,18 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "sim/core/state_hash.hpp"
 #include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/scenario/compile_building.hpp"
 #include "sim/scenario/compile_procedure.hpp"
+#include "sim/scenario/spawn_places.hpp"
 #include "sim/traffic/compile_street.hpp"
 
 namespace campusflow {
 
 namespace {
-
-constexpr double kSpawnGap = 0.05;  // free space between bodies and to walls at spawn [m]
 
 std::string fmt(const char* format, double a, double b = 0.0) {
   char buf[96];
@@ -25,31 +25,6 @@ std::string fmt(const char* format, double a, double b = 0.0) {
 std::string point_text(const Vec2& p) { return fmt("[%g, %g]", p.x(), p.y()); }
 
 std::string group_path(std::size_t g) { return "groups[" + std::to_string(g) + "]"; }
-
-
-// Places on a hexagonal lattice inside the spawn ring where an agent of
-// radius r stands clear of walls, obstacles and the given occupied places.
-std::vector<Vec2> spawn_candidates(const Ring& area, const Polygon& walkable, double r,
-                                   const std::vector<std::pair<Vec2, double>>& occupied) {
-  const double d = spawn_spacing(r);
-  const double row_step = d * std::sqrt(3.0) / 2.0;
-  const Box box = bounding_box(area);
-  std::vector<Vec2> out;
-  int row = 0;
-  for (double y = box.min.y() + r + kSpawnGap; y <= box.max.y(); y += row_step, ++row) {
-    const double shift = (row % 2) ? 0.5 * d : 0.0;
-    for (double x = box.min.x() + r + kSpawnGap + shift; x <= box.max.x(); x += d) {
-      const Vec2 p(x, y);
-      if (!contains(area, p) || !contains(walkable, p)) continue;
-      if (distance_to_boundary(walkable, p) < r + kSpawnGap) continue;
-      const bool free = std::none_of(occupied.begin(), occupied.end(), [&](const auto& o) {
-        return (o.first - p).norm() < o.second + r + kSpawnGap;
-      });
-      if (free) out.push_back(p);
-    }
-  }
-  return out;
-}
 
 // The body radius a profile has in the chosen model [m].
 double body_radius(ProfileId id, const ModelSpec& model) {
@@ -131,6 +106,8 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
     for (const Vec2& p : g.positions) occupied[g.level].push_back({p, body_radius(g.profile, spec.model)});
     if (g.teacher) occupied[g.level].push_back({*g.teacher, body_radius(ProfileId::kAdult, spec.model)});
   }
+  // Filed once per level, when its first spawn area is filled.
+  std::vector<std::optional<SpawnFloor>> spawn_floors(spec.levels.size());
 
   for (std::size_t gi = 0; gi < spec.groups.size(); ++gi) {
     const GroupSpec& g = spec.groups[gi];
@@ -159,7 +136,9 @@ void compile_groups(const ScenarioSpec& spec, CompiledScenario& out, Diagnostics
                       "overlaps the spawn area of " + group_path(other) + " (\"" + o.name +
                           "\"); give each group its own area");
       }
-      c.candidates = spawn_candidates(*g.spawn_polygon, level.walkable, c.radius, occupied[g.level]);
+      auto& floor = spawn_floors[g.level];
+      if (!floor) floor.emplace(level.walkable, std::move(occupied[g.level]));
+      c.candidates = floor->places(*g.spawn_polygon, c.radius);
       const auto reachable_end = std::stable_partition(
           c.candidates.begin(), c.candidates.end(), [&](const Vec2& p) { return reachable(c.level, p); });
       const auto unreachable = static_cast<std::size_t>(c.candidates.end() - reachable_end);
@@ -281,8 +260,6 @@ void check_assembly_points(const CompiledScenario& sc, Diagnostics& diags) {
 }
 
 }  // namespace
-
-double spawn_spacing(double radius) { return 2.0 * radius + kSpawnGap; }
 
 std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spec, Diagnostics& diags) {
   auto out = std::make_unique<CompiledScenario>();

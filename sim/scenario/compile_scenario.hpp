@@ -13,7 +13,4 @@ namespace campusflow {
 // nullptr when `diags` received errors.
 std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spec, Diagnostics& diags);
 
-// Spacing between neighbouring spawn places for agents of radius r [m].
-double spawn_spacing(double radius);
-
 }  // namespace campusflow

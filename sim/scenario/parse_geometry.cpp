@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "sim/geometry/disjoint_rings.hpp"
+
 namespace campusflow::scenario_parse {
 
 namespace {
@@ -31,6 +33,7 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
   if (const json::value* obstacles = r.member(*o, path, "obstacles")) {
     const std::string list_path = key_path(path, "obstacles");
     if (const json::array* list = r.array(*obstacles, list_path)) {
+      DisjointRings kept;  // level.spec.obstacles, filed for the overlap test
       for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string obstacle_path = index_path(list_path, i);
         auto ring = read_ring(r, (*list)[i], obstacle_path, /*ccw=*/false);
@@ -40,15 +43,13 @@ std::optional<ParsedLevel> parse_level(Reader& r, const json::value& v, const st
           continue;
         }
         // Holes of one polygon must be disjoint; report only the first clash
-        // so one misplaced obstacle does not flood the list.
-        const auto& kept = level.spec.obstacles;
-        const auto clash = std::find_if(kept.begin(), kept.end(),
-                                        [&](const Ring& other) { return rings_intersect(*ring, other); });
-        if (clash != kept.end()) {
-          const std::size_t other = level.obstacle_index[static_cast<std::size_t>(clash - kept.begin())];
-          r.error(obstacle_path, "overlaps or touches " + index_path(list_path, other));
+        // (the earliest kept obstacle) so one misplaced obstacle does not
+        // flood the list.
+        if (const auto clash = kept.first_clash(*ring, level.spec.obstacles)) {
+          r.error(obstacle_path, "overlaps or touches " + index_path(list_path, level.obstacle_index[*clash]));
           continue;
         }
+        kept.add(*ring);
         level.spec.obstacles.push_back(std::move(*ring));
         level.obstacle_index.push_back(i);
       }

@@ -4,8 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 
+#include "sim/geometry/polygon_index.hpp"
+#include "sim/geometry/segment_index.hpp"
 #include "sim/scenario/parse_distribution.hpp"
 
 namespace campusflow::scenario_parse {
@@ -43,9 +44,7 @@ class GroupParser {
       profile_names_.push_back(p.name);
       cell_ = std::max(cell_, 2.0 * p.radius);
     }
-    walls_.resize(levels.size());
-    for (std::size_t i = 0; i < levels.size(); ++i)
-      if (levels[i].outline_ok) walls_[i] = edges(Polygon{levels[i].spec.outline, levels[i].spec.obstacles});
+    floors_.resize(levels.size());
   }
 
   std::optional<GroupSpec> parse(const json::value& v, const std::string& path, ParsedGroups& out) {
@@ -220,21 +219,20 @@ class GroupParser {
   void check_position(const Vec2& p, const json::value& v, const std::string& path, std::size_t level,
                       std::optional<ProfileId> profile_id) {
     const ParsedLevel& l = levels_[level];
-    if (!contains(l.spec.outline, p)) {
+    const Floor& floor = floor_of(level);
+    if (!floor.area.in_outer(p)) {
       r_.error(path, v, "must lie inside the outline of " + level_path(level));
       return;
     }
-    for (std::size_t k = 0; k < l.spec.obstacles.size(); ++k) {
-      if (!contains(l.spec.obstacles[k], p)) continue;
+    if (const auto k = floor.area.hole_at(p)) {
       r_.error(path, v, "must not lie inside " + level_path(level) + ".obstacles[" +
-                            std::to_string(l.obstacle_index[k]) + "]");
+                            std::to_string(l.obstacle_index[*k]) + "]");
       return;
     }
     if (!profile_id) return;
     const Profile& body = profile(*profile_id);
     const double radius = body.radius;
-    double clearance = std::numeric_limits<double>::infinity();
-    for (const Segment& wall : walls_[level]) clearance = std::min(clearance, distance(wall, p));
+    const double clearance = floor.walls.distance(p);
     if (clearance < radius) {
       r_.error(path, v, "must be >= " + metres(radius) + " (the " + std::string(body.name) +
                             " radius) from walls and obstacles; it is " + metres(clearance) + " away");
@@ -247,6 +245,20 @@ class GroupParser {
     }
     grid_[cell_key(p, level)].push_back(placed_.size());
     placed_.push_back({p, radius, level, path});
+  }
+
+  // A level's outline and obstacles, filed for thousands of positions.
+  struct Floor {
+    PolygonIndex area;
+    SegmentIndex walls;  // outline and obstacle edges
+  };
+  const Floor& floor_of(std::size_t level) {
+    auto& floor = floors_[level];
+    if (!floor) {
+      const Polygon walkable{levels_[level].spec.outline, levels_[level].spec.obstacles};
+      floor.emplace(Floor{PolygonIndex(walkable), SegmentIndex(edges(walkable))});
+    }
+    return *floor;
   }
 
   // Cells as wide as the largest body diameter: overlapping agents sit in the
@@ -279,7 +291,7 @@ class GroupParser {
   std::vector<std::string_view> level_names_;
   std::vector<std::string_view> profile_names_;
   NameTable group_names_;
-  std::vector<std::vector<Segment>> walls_;  // (n_levels) outline and obstacle edges
+  std::vector<std::optional<Floor>> floors_;  // (n_levels) filed on first use
   double cell_ = 0.0;                        // [m]
   std::vector<Placed> placed_;
   std::map<CellKey, std::vector<std::size_t>> grid_;  // indices into placed_
