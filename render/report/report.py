@@ -9,11 +9,20 @@ per 5 minutes, delays, walking distances, conflicts).
 
 Plots are matplotlib (Agg, no display), Debian's python3-matplotlib under
 /usr/bin/python3; why in docs/report.md. The page links its pictures as
-files beside it, so the folder opens from disk and can be zipped and sent."""
+files beside it, so the folder opens from disk and can be zipped and sent.
+
+The result file is untrusted input (it may come from anyone, or be damaged):
+everything is read and checked before anything is drawn, names are shown as
+plain text in the plots and escaped in the page. A file that cannot be
+reported on exits 2, a failure while writing exits 1, each with one line on
+stderr (docs/report.md)."""
 import html
 import json
+import math
+import multiprocessing
 import os
 import sys
+import warnings
 
 import h5py
 import matplotlib
@@ -21,15 +30,351 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+# Names come from the scenario's author: "$" must not start mathtext (a name
+# like "$\frac{$" would stop the report with a parse error).
 plt.rcParams.update({"figure.dpi": 100, "font.size": 10, "axes.grid": True, "grid.alpha": 0.3,
-                     "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO)})
+                     "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO), "text.parse_math": False})
+# Names may be in any script: matplotlib (3.6) falls back along font.family
+# glyph by glyph, so a CJK font is listed where one is installed. Where none
+# is, such names show as boxes, and the warning per glyph is not repeated.
+_CJK = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "Droid Sans Fallback"]
+_installed = {f.name for f in font_manager.fontManager.ttflist}
+plt.rcParams["font.family"] = ["DejaVu Sans"] + [n for n in _CJK if n in _installed]
+warnings.filterwarnings("ignore", message="Glyph .* missing from")
+
+RESULT_FORMAT = "campusflow-result/1"
+# Limits far above any school: a file past them is crafted or damaged, and
+# reading it would exhaust memory or draw a picture no one can read.
+MAX_DATASET_BYTES = 1 << 30
+MAX_NAMES = 100_000
+MAX_CLASSES = 1000
+MAX_APPROACHES = 100
+NAME_CHARS = 100
+# HDF5 (1.10) can loop for ever on a damaged file (one wrong byte in the size
+# of a text in its global heap is enough), holding the interpreter, so the
+# file is read in a child process that is stopped after this many seconds
+# (CAMPUSFLOW_REPORT_READ_SECONDS). A result within the limits above reads in a few.
+READ_SECONDS = 300.0
 
 
-def text(x):
-    return x.decode() if isinstance(x, bytes) else str(x)
+class BadInput(Exception):
+    """The result (or the heatmap index beside the page) cannot be reported on."""
 
+
+def bad(obj, what, attr=None):
+    """BadInput naming the file and the group or dataset, or its attribute."""
+    return BadInput(f"{obj.file.filename}: {obj.name}{'@' + attr if attr else ''}: {what}")
+
+
+def name(x):
+    """A name from the file as one line of plain text, at most NAME_CHARS long:
+    it must not break a table row or a message, nor stretch a plot."""
+    s = x.decode("utf-8", "replace") if isinstance(x, bytes) else str(x)
+    # h5py keeps undecodable bytes as lone surrogates, which cannot be written as UTF-8.
+    s = s.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    s = "".join(ch if ch.isprintable() else " " for ch in s)
+    return s if len(s) <= NAME_CHARS else s[:NAME_CHARS - 1] + "…"
+
+
+def legend_label(s):
+    # matplotlib leaves labels starting with "_" out of legends.
+    return " " + s if s.startswith("_") else s
+
+
+def legend(ax, **kw):
+    # A legend of nothing (no approach, no pupil on foot) is a warning on stderr.
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(**kw)
+
+
+# --- reading, every value checked -------------------------------------------
+
+def child(group, key, kind, optional=False):
+    """group[key] as a Group or Dataset, stored in this file (a link could make
+    h5py open another file, or loop)."""
+    where = f"{group.name.rstrip('/')}/{key}"
+    try:
+        link = group.get(key, getlink=True)
+        obj = group[key] if isinstance(link, h5py.HardLink) else None
+    except Exception as e:  # whatever h5py cannot follow is a damaged file
+        raise BadInput(f"{group.file.filename}: {where}: cannot be read ({one_line(e)})")
+    if link is None and optional:
+        return None
+    if link is None:
+        raise BadInput(f"{group.file.filename}: {where}: is missing")
+    if not isinstance(link, h5py.HardLink):
+        raise BadInput(f"{group.file.filename}: {where}: is a link ({type(link).__name__}), not stored in this file")
+    if not isinstance(obj, kind):
+        raise bad(obj, f"is not a {'group' if kind is h5py.Group else 'dataset'}")
+    return obj
+
+
+def shaped(ds, ranks, to_read=True):
+    """ds's shape, of one of the ranks, and, when it is to be read, a size
+    that fits in memory (the trajectory is only counted, so it may be large)."""
+    try:
+        shape, dtype = ds.shape, ds.dtype
+    except Exception as e:
+        raise bad(ds, f"cannot be read ({e})")
+    if shape is None or len(shape) not in ranks:
+        raise bad(ds, f"has shape {shape}, expected {' or '.join(f'{r}-D' for r in ranks)}")
+    if to_read and math.prod(shape) * dtype.itemsize > MAX_DATASET_BYTES:
+        raise bad(ds, f"has shape {shape}, {math.prod(shape) * dtype.itemsize} bytes: "
+                      f"more than {MAX_DATASET_BYTES} (damaged or not a campusflow result)")
+    return shape
+
+
+def load(ds):
+    try:
+        return ds[()]
+    except Exception as e:
+        raise bad(ds, f"cannot be read ({e})")
+
+
+def kind_ok(dtype, kind):
+    """kind "int": a signed or unsigned integer; "num": any real number."""
+    return dtype.shape == () and dtype.kind in ("iu" if kind == "int" else "iuf")
+
+
+def check_finite(ds, what, values):
+    values = np.asarray(values)
+    if values.dtype.kind == "f" and not np.isfinite(values).all():
+        at = tuple(int(i) for i in np.argwhere(~np.isfinite(values))[0])
+        raise bad(ds, f"{what} is {values[at]} at {f'row {at[0]}' if len(at) == 1 else at}, expected a finite number")
+
+
+def numbers(ds, kind, ranks=(1,)):
+    """A numeric dataset, finite."""
+    shaped(ds, ranks)
+    if ds.dtype.names or not kind_ok(ds.dtype, kind):
+        raise bad(ds, f"has type {ds.dtype}, expected {'integers' if kind == 'int' else 'numbers'}")
+    data = load(ds)
+    check_finite(ds, "a value", data)
+    return data
+
+
+def table(ds, fields):
+    """A 1-D compound dataset with at least these fields ({field: kind}), finite."""
+    shaped(ds, (1,))
+    have = ds.dtype.names or ()
+    for field, kind in fields.items():
+        if field not in have:
+            raise bad(ds, f"has no field {field} (fields: {', '.join(have) or 'none, type ' + str(ds.dtype)})")
+        if not kind_ok(ds.dtype[field], kind):
+            raise bad(ds, f"field {field} has type {ds.dtype[field]}, expected "
+                          f"{'integers' if kind == 'int' else 'numbers'}")
+    data = load(ds)
+    for field in fields:
+        check_finite(ds, f"field {field}", data[field])
+    return data
+
+
+def texts(ds):
+    """A 1-D text dataset, as names."""
+    if shaped(ds, (1,))[0] > MAX_NAMES:
+        raise bad(ds, f"has {ds.shape[0]} names, more than {MAX_NAMES}")
+    if h5py.check_string_dtype(ds.dtype) is None and ds.dtype.kind != "S":
+        raise bad(ds, f"has type {ds.dtype}, expected text")
+    return [name(x) for x in load(ds)]
+
+
+def in_range(ds, field, values, low, high, what):
+    """Every value in [low, high); what names the range in the message."""
+    values = np.asarray(values)
+    out = np.flatnonzero((values < low) | (values >= high))
+    if len(out):
+        raise bad(ds, f"{field} is {values[out[0]]} at row {out[0]}, {what}")
+
+
+def attribute(obj, key, kind, default):
+    """obj@key: kind "text", "int" or "num" (finite); default when absent."""
+    try:
+        if key not in obj.attrs:
+            return default
+        value = obj.attrs[key]
+    except Exception as e:
+        raise bad(obj, f"cannot be read ({e})", key)
+    if kind == "text":
+        if isinstance(value, (str, bytes)):
+            return name(value)
+        raise bad(obj, f"is {type(value).__name__} {name(value)}, expected text", key)
+    if isinstance(value, np.generic) and kind_ok(value.dtype, kind):
+        if not np.isfinite(value):
+            raise bad(obj, f"is {value}, expected a finite number", key)
+        return int(value) if kind == "int" else float(value)
+    raise bad(obj, f"is {type(value).__name__} {name(value)}, expected {'an integer' if kind == 'int' else 'a number'}",
+              key)
+
+
+def at_least(obj, key, value, low, why=""):
+    if value < low:
+        raise bad(obj, f"is {value}, expected at least {low}{why}", key)
+    return value
+
+
+def read_run(f):
+    c = child(f, "campusflow", h5py.Group)
+    fmt = attribute(c, "format", "text", "")
+    if fmt != RESULT_FORMAT:
+        raise bad(c, f'is "{fmt}", expected "{RESULT_FORMAT}"', "format")
+    status = attribute(c, "status", "text", "")
+    if status != "complete":
+        raise bad(c, f'is "{status}": the run did not complete', "status")
+    return {"title": f"campusflow report: {attribute(c, 'scenario_name', 'text', '?')}",
+            "scenario_file": attribute(c, "scenario_file", "text", ""),
+            "seed": attribute(c, "seed", "int", 0), "version": attribute(c, "version", "text", ""),
+            "wall_time": attribute(c, "wall_time", "num", 0.0),
+            "people": shaped(child(f, "trajectory", h5py.Dataset), (1,), to_read=False)[0] > 0,
+            "street": child(c, "street", h5py.Group, optional=True) is not None}
+
+
+def read_drill(f):
+    c = f["campusflow"]
+    s = child(c, "summary", h5py.Group)
+    d = {k: attribute(s, k, "num", default) for k, default in
+         [("evacuation_time", -1.0), ("walking_bound", 0.0), ("capacity_bound", 0.0), ("peak_density", 0.0),
+          ("peak_density_time", 0.0)]}
+    d["exited"] = at_least(s, "exited", attribute(s, "exited", "int", 0), 0)
+    d["flow_bin"] = attribute(s, "flow_bin", "num", 5.0)
+    if d["flow_bin"] <= 0:
+        raise bad(s, f"is {d['flow_bin']}, expected a positive number of seconds", "flow_bin")
+
+    agents = shaped(child(c, "agents", h5py.Dataset), (1,), to_read=False)[0]
+    d["exits"] = np.array([])
+    ds = child(c, "exit_events", h5py.Dataset, optional=True)
+    if ds is not None:
+        ev = table(ds, {"agent": "int", "exit": "int", "time": "num"})
+        exits = len(texts(child(s, "exit_names", h5py.Dataset)))
+        in_range(ds, "agent", ev["agent"], 0, agents, f"beyond the {agents} rows of /campusflow/agents")
+        in_range(ds, "exit", ev["exit"], 0, exits, f"beyond the {exits} exits of /campusflow/summary/exit_names")
+        in_range(ds, "time", ev["time"], 0, math.inf, "before the alarm")
+        d["exits"] = np.sort(ev["time"])
+    d["agents"] = at_least(s, "agents", attribute(s, "agents", "int", len(d["exits"])), len(d["exits"]),
+                           " (the people in /campusflow/exit_events)")
+
+    d["classes"] = None
+    ds = child(c, "classes", h5py.Dataset, optional=True)
+    if ds is not None and shaped(ds, (1,))[0]:
+        if ds.shape[0] > MAX_CLASSES:
+            raise bad(ds, f"has {ds.shape[0]} rows, more than the {MAX_CLASSES} a report draws")
+        cl = table(ds, {"group": "int", "start": "num", "cleared": "num", "assembled": "num"})
+        groups = texts(child(c, "group_names", h5py.Dataset))
+        in_range(ds, "group", cl["group"], 0, len(groups),
+                 f"beyond the {len(groups)} names of /campusflow/group_names")
+        d["classes"] = ([groups[g] for g in cl["group"]], cl)
+
+    d["flow"] = None
+    ds = child(s, "flow", h5py.Dataset, optional=True)
+    if ds is not None and math.prod(shaped(ds, (2,))):
+        flow = numbers(ds, "int", (2,))
+        if (flow < 0).any():
+            raise bad(ds, "has a negative count of passages")
+        places = child(c, "places", h5py.Group)
+        names = texts(child(places, "name", h5py.Dataset))
+        kinds = texts(child(places, "kind", h5py.Dataset))
+        if not len(names) == len(kinds) == flow.shape[1]:
+            raise bad(ds, f"has {flow.shape[1]} places, /campusflow/places has {len(names)} names "
+                          f"and {len(kinds)} kinds")
+        d["flow"] = (flow.astype(float), names, kinds)
+
+    d["density"] = None
+    ds = child(c, "density", h5py.Dataset, optional=True)
+    if ds is not None and shaped(ds, (1,))[0]:
+        dens = table(ds, {"time": "num", "level": "int", "x": "num", "y": "num", "density": "num"})
+        in_range(ds, "density", dens["density"], 0, math.inf, "negative")
+        d["density"] = dens
+    return d
+
+
+def read_gate(f):
+    st = f["campusflow/street"]
+    v = table(child(st, "vehicles", h5py.Dataset), {"drop_off": "int", "delay": "num", "arrival": "num"})
+    ds = child(st, "pedestrians", h5py.Dataset)
+    p = table(ds, {"kind": "int", "arrival": "num", "distance": "num"})
+    in_range(ds, "kind", p["kind"], 0, 5, "expected 0 to 4")
+    d = {"vehicles": v, "pedestrians": p, "conflicts": None, "spillback": None}
+    ds = child(st, "conflicts", h5py.Dataset, optional=True)
+    if ds is not None:
+        d["conflicts"] = table(ds, {"kind": "int", "value": "num"})
+        in_range(ds, "kind", d["conflicts"]["kind"], 0, 3, "expected 0 (TTC), 1 (PET) or 2 (hard braking)")
+    ds = child(st, "spillback", h5py.Dataset, optional=True)
+    if ds is not None:
+        d["spillback"] = table(ds, {"start": "num", "end": "num"})
+    ds = child(st, "queue_time", h5py.Dataset)
+    t = numbers(ds, "num")
+    ds = child(st, "queue_tail", h5py.Dataset)
+    tails = numbers(ds, "num", (1, 2))
+    q = tails if tails.ndim == 2 else tails[:, None]
+    if q.shape[0] != len(t):
+        raise bad(ds, f"has {q.shape[0]} samples, /campusflow/street/queue_time has {len(t)}")
+    if q.shape[1] > MAX_APPROACHES:
+        raise bad(ds, f"has {q.shape[1]} approaches, more than the {MAX_APPROACHES} a report draws")
+    d.update(queue_time=t, queues=q, approaches=texts(child(st, "approach_names", h5py.Dataset)))
+    ds = child(st, "throughput", h5py.Dataset)
+    d["throughput"] = table(ds, {"bin_start": "num", "drop_offs": "int"})
+    in_range(ds, "drop_offs", d["throughput"]["drop_offs"], 0, math.inf, "negative")
+    return d
+
+
+HEATMAP_KINDS = {"max-density": "highest density", "above-2": "time above 2 P/m²",
+                 "above-4": "time above 4 P/m²", "passages": "people who passed",
+                 "queue-occupancy": "share of the time a queued vehicle stood on each 5 m of lane"}
+
+
+def read_heatmaps(out):
+    """(picture, caption) per map of OUT/heatmaps/heatmaps.json (written by
+    campusflow report; its level names come from the result), None without it."""
+    index = os.path.join(out, "heatmaps", "heatmaps.json")
+    if not os.path.exists(index):
+        return None
+    try:
+        with open(index, encoding="utf-8") as f:
+            maps = json.load(f)["maps"]
+        pictures = []
+        for m in maps:
+            file, top, top_value = m["file"], m["scale_top"], m["max"]
+            # The page links the picture: one file name inside heatmaps/, nowhere else.
+            if not isinstance(file, str) or os.path.basename(file) != file or file in ("", ".", ".."):
+                raise ValueError(f"file {name(file)!r} is not a file name")
+            if not all(isinstance(x, (int, float)) and math.isfinite(x) for x in (top, top_value)):
+                raise ValueError("scale_top and max must be finite numbers")
+            pictures.append((f"heatmaps/{file}", f"{name(m['level_name'])}: {HEATMAP_KINDS[m['kind']]} (colour "
+                                                 f"scale 0 to {top:g} {name(m['unit'])}; largest {top_value:g})."))
+        return pictures
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise BadInput(f"{index}: not a heatmap index campusflow wrote ({type(e).__name__}: {e})")
+
+
+def read(result, out):
+    """Everything the page shows, checked; BadInput for a file that cannot be reported on."""
+    try:
+        f = h5py.File(result, "r")
+    except FileNotFoundError:
+        raise BadInput(f"{result}: does not exist")
+    except Exception as e:
+        raise BadInput(f"{result}: is not an HDF5 file, or is damaged or truncated ({e})")
+    with f:
+        data = read_run(f)
+        data["drill"] = read_drill(f) if data["people"] else None
+        data["gate"] = read_gate(f) if data["street"] else None
+    data["heatmaps"] = read_heatmaps(out)
+    return data
+
+
+def read_in_time(result, out, seconds):
+    """read() in a child process, stopped after so many seconds."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        try:
+            return pool.apply_async(read, (result, out)).get(seconds)
+        except multiprocessing.TimeoutError:
+            raise BadInput(f"{result}: reading took more than {seconds:g} s: the file is damaged "
+                           f"(CAMPUSFLOW_REPORT_READ_SECONDS sets the limit)")
+
+
+# --- drawing ------------------------------------------------------------------
 
 class Page:
     def __init__(self, out):
@@ -64,108 +409,91 @@ class Page:
             f.write(page)
 
 
-def drill(f, page):
-    c = f["campusflow"]
-    s = dict(c["summary"].attrs)
+def drill(d, page, heatmaps):
     page.heading("Evacuation")
-    ev = float(s.get("evacuation_time", -1))
-    page.table([("people", int(s.get("agents", 0))), ("left the building", int(s.get("exited", 0))),
+    ev = d["evacuation_time"]
+    page.table([("people", d["agents"]), ("left the building", d["exited"]),
                 ("evacuation time", f"{ev:.1f} s" if ev >= 0 else "not everyone left"),
-                ("lower bounds: walking, capacity", f"{float(s.get('walking_bound', 0)):.1f} s, "
-                                                     f"{float(s.get('capacity_bound', 0)):.1f} s"),
-                ("peak density", f"{float(s.get('peak_density', 0)):.1f} P/m² at "
-                                 f"{float(s.get('peak_density_time', 0)):.0f} s")])
-    exits = np.sort(c["exit_events"]["time"][:]) if "exit_events" in c else np.array([])
+                ("lower bounds: walking, capacity", f"{d['walking_bound']:.1f} s, {d['capacity_bound']:.1f} s"),
+                ("peak density", f"{d['peak_density']:.1f} P/m² at {d['peak_density_time']:.0f} s")])
+    exits, n = d["exits"], d["agents"]
     fig, ax = plt.subplots(figsize=(8, 3.5))
-    n = int(s.get("agents", len(exits)))
     ax.step(np.r_[0, exits], np.r_[0, np.arange(1, len(exits) + 1)], where="post", label="out")
     ax.step(np.r_[0, exits], n - np.r_[0, np.arange(1, len(exits) + 1)], where="post", label="inside")
-    ax.set_xlabel("time after the alarm [s]"), ax.set_ylabel("people"), ax.legend()
+    ax.set_xlabel("time after the alarm [s]"), ax.set_ylabel("people"), legend(ax)
     page.figure(fig, "evacuation.png", "Evacuation curve: people out and still inside.")
 
-    if "classes" in c and len(c["classes"]):
-        cl = c["classes"][:]
-        names = [text(x) for x in c["group_names"][:]]
+    if d["classes"] is not None:
+        names, cl = d["classes"]
         fig, ax = plt.subplots(figsize=(8, max(2.5, 0.25 * len(cl) + 1)))
         y = np.arange(len(cl))
         for k, (field, label) in enumerate([("start", "start"), ("cleared", "out of the building"),
                                             ("assembled", "assembled")]):
             ax.barh(y + (k - 1) * 0.27, np.where(cl[field] >= 0, cl[field], np.nan), height=0.27, label=label)
-        ax.set_yticks(y, [names[g] for g in cl["group"]]), ax.invert_yaxis()
-        ax.set_xlabel("time after the alarm [s]"), ax.legend(loc="lower right")
+        ax.set_yticks(y, names), ax.invert_yaxis()
+        ax.set_xlabel("time after the alarm [s]"), legend(ax, loc="lower right")
         page.figure(fig, "classes.png", "Each class: first released, last member out of the building, "
                                         "last member at the assembly point.")
 
-    if "summary/flow" in c and c["summary/flow"].size:
-        flow = c["summary/flow"][:].astype(float)
-        bin_s = float(s.get("flow_bin", 5.0))
-        names = [text(x) for x in c["places/name"][:]]
-        kinds = [text(x) for x in c["places/kind"][:]]
+    if d["flow"] is not None:
+        flow, names, kinds = d["flow"]
+        bin_s = d["flow_bin"]
         fig, ax = plt.subplots(figsize=(8, 3.5))
         busiest = np.argsort(flow.sum(axis=0))[::-1]
         shown = [p for p in busiest if kinds[p] in ("exit", "stair end", "door")][:6]
         t = (np.arange(flow.shape[0]) + 0.5) * bin_s
         for p in shown:
-            ax.plot(t, flow[:, p] / bin_s, label=f"{names[p]} ({kinds[p]})")
-        ax.set_xlabel("time [s]"), ax.set_ylabel("flow [P/s]"), ax.legend(fontsize=8)
+            ax.plot(t, flow[:, p] / bin_s, label=legend_label(f"{names[p]} ({kinds[p]})"))
+        ax.set_xlabel("time [s]"), ax.set_ylabel("flow [P/s]"), legend(ax, fontsize=8)
         page.figure(fig, "flows.png", f"Flow over time at the six busiest doors, stairs and exits ({bin_s:.0f} s bins).")
 
-    if "density" in c and len(c["density"]):
-        d = c["density"][:]
-        worst = d[np.argmax(d["density"])]
-        here = d[(d["level"] == worst["level"]) & (d["x"] == worst["x"]) & (d["y"] == worst["y"])]
+    if d["density"] is not None:
+        dens = d["density"]
+        worst = dens[np.argmax(dens["density"])]
+        here = dens[(dens["level"] == worst["level"]) & (dens["x"] == worst["x"]) & (dens["y"] == worst["y"])]
         fig, ax = plt.subplots(figsize=(8, 3))
         ax.plot(here["time"], here["density"], marker=".", lw=1)
         ax.axhline(4, color="#D55E00", ls="--", lw=1, label="4 P/m²")
-        ax.set_xlabel("time [s]"), ax.set_ylabel("density [P/m²]"), ax.legend()
+        ax.set_xlabel("time [s]"), ax.set_ylabel("density [P/m²]"), legend(ax)
         page.figure(fig, "worst-density.png", f"Density over time in the 1 m cell where it peaked "
                     f"(level {int(worst['level'])}, {worst['x']:.1f}, {worst['y']:.1f} m).")
-    heatmaps(page)
+    show_heatmaps(page, heatmaps)
 
 
-def heatmaps(page):
-    index = os.path.join(page.out, "heatmaps", "heatmaps.json")
-    if not os.path.exists(index):
+def show_heatmaps(page, heatmaps):
+    if heatmaps is None:
         return
     page.heading("Heatmaps")
-    for m in json.load(open(index))["maps"]:
-        what = {"max-density": "highest density", "above-2": "time above 2 P/m²", "above-4": "time above 4 P/m²",
-                "passages": "people who passed",
-                "queue-occupancy": "share of the time a queued vehicle stood on each 5 m of lane"}[m["kind"]]
-        page.image(f"heatmaps/{m['file']}", f"{m['level_name']}: {what} (colour scale 0 to {m['scale_top']:g} "
-                                            f"{m['unit']}; largest {m['max']:g}).")
+    for picture, caption in heatmaps:
+        page.image(picture, caption)
 
 
-def gate(f, page):
-    st = f["campusflow/street"]
-    v, p = st["vehicles"][:], st["pedestrians"][:]
-    conflicts = st["conflicts"][:] if "conflicts" in st else np.array([])
+def gate(d, page):
+    v, p, conflicts, spill = d["vehicles"], d["pedestrians"], d["conflicts"], d["spillback"]
     drop = v[v["drop_off"] == 1]
     delays = drop["delay"][drop["delay"] >= 0]
     page.heading("Gate traffic")
-    kinds = conflicts["kind"] if len(conflicts) else np.array([])
-    spill = st["spillback"][:] if "spillback" in st else np.array([])
-    tails = st["queue_tail"][:]
+    kinds = conflicts["kind"] if conflicts is not None else np.array([])
+    q = d["queues"]
     page.table([("vehicles", len(v)), ("unfinished", int((v["arrival"] < 0).sum())), ("drop-offs", len(drop)),
                 ("mean drop-off delay", f"{delays.mean():.1f} s" if len(delays) else "-"),
-                ("longest queue", f"{np.max(tails):.0f} m" if tails.size else "-"),
-                ("spillback", f"{(spill['end'] - spill['start']).sum():.0f} s in {len(spill)} episodes"),
+                ("longest queue", f"{np.max(q):.0f} m" if q.size else "-"),
+                ("spillback", f"{(spill['end'] - spill['start']).sum():.0f} s in {len(spill)} episodes"
+                 if spill is not None else "0 s in 0 episodes"),
                 ("pupils and parents on foot", len(p)),
                 ("conflicts: TTC ≤ 1.5 s, PET ≤ 2 s, hard braking",
                  f"{int((kinds == 0).sum())}, {int((kinds == 1).sum())}, {int((kinds == 2).sum())}")])
-    t = st["queue_time"][:]
-    q = tails.reshape(len(t), -1)
-    names = [text(x) for x in st["approach_names"][:]]
+    names = d["approaches"]
     fig, ax = plt.subplots(figsize=(8, 3.5))
     for k in range(q.shape[1]):
-        ax.plot(t, q[:, k], lw=1, label=names[k] if k < len(names) else f"approach {k}")
-    ax.set_xlabel("time [s]"), ax.set_ylabel("queue tail [m]"), ax.legend()
+        ax.plot(d["queue_time"], q[:, k], lw=1, label=legend_label(names[k] if k < len(names) else f"approach {k}"))
+    ax.set_xlabel("time [s]"), ax.set_ylabel("queue tail [m]"), legend(ax)
     page.figure(fig, "queues.png", "Queue length over time per approach (vehicles slower than 2 m/s, "
                                    "gaps under 20 m, from the reference point).")
-    th = st["throughput"][:]
+    th = d["throughput"]
     fig, ax = plt.subplots(figsize=(8, 3))
-    bins = sorted(set(th["bin_start"]))
-    ax.bar([b / 60 for b in bins], [th["drop_offs"][th["bin_start"] == b].sum() for b in bins], width=4)
+    bins, which = np.unique(th["bin_start"], return_inverse=True)
+    ax.bar(bins / 60, np.bincount(which, weights=th["drop_offs"], minlength=len(bins)), width=4)
     ax.set_xlabel("5-minute bin starting at [min]"), ax.set_ylabel("drop-offs")
     page.figure(fig, "throughput.png", "Drop-offs completed per 5 minutes.")
     fig, ax = plt.subplots(figsize=(8, 3))
@@ -178,36 +506,69 @@ def gate(f, page):
         dist = p["distance"][(p["kind"] == k) & (p["arrival"] >= 0)]
         if len(dist):
             ax.hist(dist, bins=25, alpha=0.7, label=f"{label} (mean {dist.mean():.0f} m)")
-    ax.set_xlabel("walking distance to the gate [m]"), ax.set_ylabel("people"), ax.legend()
+    ax.set_xlabel("walking distance to the gate [m]"), ax.set_ylabel("people"), legend(ax)
     page.figure(fig, "walking.png", "Walking distances along the sidewalks to the gate.")
     fig, axes = plt.subplots(1, 3, figsize=(9, 3))
     for ax, k, label in zip(axes, range(3), ["TTC [s]", "PET [s]", "deceleration [m/s²]"]):
-        vals = conflicts["value"][kinds == k] if len(conflicts) else []
+        vals = conflicts["value"][kinds == k] if conflicts is not None else []
         ax.hist(vals, bins=15)
         ax.set_title(f"{len(vals)} events", fontsize=9), ax.set_xlabel(label)
     page.figure(fig, "conflicts.png", "Conflicts: vehicle-vehicle time to collision, vehicle-pupil "
                                       "post-encroachment at crossings, hard braking above 4.5 m/s².")
 
 
-def main():
-    result, out = sys.argv[1:3]
-    os.makedirs(out, exist_ok=True)
+def draw(data, out):
     page = Page(out)
-    with h5py.File(result, "r") as f:
-        c = f["campusflow"]
-        a = dict(c.attrs)
-        title = f"campusflow report: {text(a.get('scenario_name', '?'))}"
-        page.table([("scenario", text(a.get("scenario_file", ""))), ("seed", int(a.get("seed", 0))),
-                    ("campusflow", text(a.get("version", ""))), ("wall time", f"{float(a.get('wall_time', 0)):.1f} s")])
-        if f["trajectory"].shape[0] > 0:
-            drill(f, page)
-        if "street" in c:
-            gate(f, page)
-            if f["trajectory"].shape[0] == 0:
-                heatmaps(page)
-    page.write(title)
-    print(os.path.join(out, "index.html"), len(page.images), "pictures")
+    page.table([("scenario", data["scenario_file"]), ("seed", data["seed"]), ("campusflow", data["version"]),
+                ("wall time", f"{data['wall_time']:.1f} s")])
+    if data["drill"] is not None:
+        drill(data["drill"], page, data["heatmaps"])
+    if data["gate"] is not None:
+        gate(data["gate"], page)
+        if data["drill"] is None:
+            show_heatmaps(page, data["heatmaps"])
+    page.write(data["title"])
+    return page
+
+
+def one_line(message):
+    return " ".join(str(message).split())
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: report.py RESULT.h5 OUT_DIR", file=sys.stderr)
+        return 2
+    result, out = argv[1:3]
+    limit = os.environ.get("CAMPUSFLOW_REPORT_READ_SECONDS", str(READ_SECONDS))
+    try:
+        seconds = float(limit)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds < math.inf:
+        print(f"report.py: CAMPUSFLOW_REPORT_READ_SECONDS is {name(limit)!r}, expected a positive number of seconds",
+              file=sys.stderr)
+        return 2
+    try:
+        data = read_in_time(result, out, seconds)
+    except BadInput as e:
+        print(f"report.py: {one_line(e)}", file=sys.stderr)
+        return 2
+    except Exception as e:  # a fault of this script, not of the file: said in one line all the same
+        print(f"report.py: failed reading {result}: {one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
+        return 1
+    # Past this point the input is checked: what fails is writing (a folder
+    # that cannot be made, a full disk) or a fault of this script.
+    try:
+        os.makedirs(out, exist_ok=True)
+        page = draw(data, out)
+        print(os.path.join(out, "index.html"), len(page.images), "pictures")
+    except Exception as e:
+        print(f"report.py: could not write the report in {out}: {one_line(f'{type(e).__name__}: {e}')}",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv))
