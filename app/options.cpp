@@ -6,8 +6,8 @@
 #include "app/exit_codes.hpp"
 #include "sim/io/hdf5_handle.hpp"
 #include "sim/io/output_file.hpp"
+#include "sim/io/output_folder.hpp"
 
-#include <sys/stat.h>
 
 namespace campusflow::cli {
 
@@ -64,10 +64,11 @@ std::string output_file_refusal(const std::filesystem::path& output, const std::
 
 std::string output_folder_refusal(const std::filesystem::path& output) {
   if (output.empty()) return "no folder name given";
-  struct stat st {};
-  if (::lstat(output.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-    return "will not write into " + output.string() + ": it is not a folder" +
-           (S_ISLNK(st.st_mode) ? " (a symbolic link)" : "");
+  try {
+    io::check_output_folder(output);
+  } catch (const io::IoError& e) {
+    return e.what();
+  }
   return {};
 }
 

@@ -52,14 +52,18 @@ bool plain_name(const fs::path& relative) {
 
 }  // namespace
 
+void check_output_folder(const fs::path& folder) {
+  struct stat st {};
+  if (::lstat(folder.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+    throw IoError("will not write into " + folder.string() + ": it is not a folder" +
+                  (S_ISLNK(st.st_mode) ? " (a symbolic link)" : ""));
+}
+
 OutputFolder::OutputFolder(fs::path folder) : final_(std::move(folder)) {
   while (!final_.empty() && !final_.has_filename()) final_ = final_.parent_path();  // "out/" names "out"
   if (final_.empty()) throw IoError("no output folder given");
   partial_ = final_.string() + ".partial";
-  struct stat st {};
-  if (::lstat(final_.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-    throw IoError("will not write into " + final_.string() + ": it is not a folder" +
-                  (S_ISLNK(st.st_mode) ? " (a symbolic link)" : ""));
+  check_output_folder(final_);
   if (final_.has_parent_path()) {
     std::error_code ec;
     fs::create_directories(final_.parent_path(), ec);

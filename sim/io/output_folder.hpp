@@ -12,6 +12,10 @@
 
 namespace campusflow::io {
 
+// Throws IoError unless `folder` may be an output folder: nothing there, or
+// a folder (not a symbolic link, a file or a device).
+void check_output_folder(const std::filesystem::path& folder);
+
 class OutputFolder {
  public:
   // Claims `folder`: it must be nothing or a folder (not a link, a file or a
