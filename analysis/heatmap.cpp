@@ -3,19 +3,30 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
+#include <string>
 
 namespace campusflow::analysis {
 
 Heatmap::Heatmap(const Box& extent, double cell_size) : origin(extent.min), cell(cell_size) {
   const Vec2 size = extent.max - extent.min;
-  nx = std::max(1, static_cast<int>(std::ceil(size.x() / cell - 1e-9)));
-  ny = std::max(1, static_cast<int>(std::ceil(size.y() / cell - 1e-9)));
+  // Cell counts are computed as doubles and checked before they become
+  // integers: a NaN or a huge extent must not turn into a wrapped index.
+  const double cx = std::ceil(size.x() / cell - 1e-9), cy = std::ceil(size.y() / cell - 1e-9);
+  if (!(cell > 0.0 && std::isfinite(origin.x()) && std::isfinite(origin.y()) && cx <= kMaxCells && cy <= kMaxCells &&
+        std::max(1.0, cx) * std::max(1.0, cy) <= kMaxCells))
+    throw std::length_error("a map of " + std::to_string(size.x()) + " m x " + std::to_string(size.y()) +
+                            " m in cells of " + std::to_string(cell) + " m has more than " +
+                            std::to_string(static_cast<long long>(kMaxCells)) + " cells");
+  nx = std::max(1, static_cast<int>(cx));
+  ny = std::max(1, static_cast<int>(cy));
   values.assign(static_cast<std::size_t>(nx) * ny, 0.0);
 }
 
 bool Heatmap::cell_of(const Vec2& p, int& ix, int& iy) const {
   const double fx = std::floor((p.x() - origin.x()) / cell), fy = std::floor((p.y() - origin.y()) / cell);
-  if (fx < 0 || fy < 0 || fx >= nx || fy >= ny) return false;
+  // Written so that NaN (every comparison false) lands outside the map.
+  if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) return false;
   ix = static_cast<int>(fx);
   iy = static_cast<int>(fy);
   return true;

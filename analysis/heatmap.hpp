@@ -18,11 +18,16 @@ struct Heatmap {
   int nx = 0, ny = 0;
   std::vector<double> values;  // row-major from the bottom row: values[iy * nx + ix]
 
+  // 10^8 cells (800 MB of values): a campus at 0.1 m, or a damaged extent.
+  static constexpr double kMaxCells = 1e8;
+
   Heatmap() = default;
+  // Throws std::length_error when `extent` is not finite or needs more
+  // than kMaxCells cells.
   Heatmap(const Box& extent, double cell_size);
   double& at(int ix, int iy) { return values[static_cast<std::size_t>(iy) * nx + ix]; }
   double at(int ix, int iy) const { return values[static_cast<std::size_t>(iy) * nx + ix]; }
-  // The cell holding p, or false outside the map.
+  // The cell holding p, or false outside the map (and for NaN).
   bool cell_of(const Vec2& p, int& ix, int& iy) const;
   double max() const;
 };

@@ -4,10 +4,14 @@
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 namespace campusflow::analysis {
 
 TrajectorySet::TrajectorySet(std::vector<io::TrajectoryRow> rows, double fps) : rows_(std::move(rows)), fps_(fps) {
+  // Speeds and sampling steps divide by it.
+  if (!(std::isfinite(fps) && fps > 0.0))
+    throw std::invalid_argument("a frame rate of " + std::to_string(fps) + " fps");
   std::sort(rows_.begin(), rows_.end(),
             [](const auto& a, const auto& b) { return a.id != b.id ? a.id < b.id : a.frame < b.frame; });
   for (std::size_t i = 0; i < rows_.size();) {
@@ -42,8 +46,15 @@ TrajectorySet read_trajectory_text(const std::filesystem::path& path, double fps
   if (!in) throw std::runtime_error(path.string() + ": cannot be read");
   std::vector<io::TrajectoryRow> rows;
   double id, frame, x, y, z;
-  while (in >> id >> frame >> x >> y >> z)
+  // Ids and frames become integers only when they are whole numbers in
+  // range (casting NaN or 1e300 is undefined); positions must be finite.
+  const auto whole = [](double v) { return v >= 0.0 && v <= 9.0e15 && v == std::floor(v); };
+  while (in >> id >> frame >> x >> y >> z) {
+    if (!whole(id) || !whole(frame) || !std::isfinite(x * unit) || !std::isfinite(y * unit) || !std::isfinite(z * unit))
+      throw std::runtime_error(path.string() + ": row " + std::to_string(rows.size() + 1) +
+                               " is not 'id frame x y z' with whole ids and frames and finite positions");
     rows.push_back({static_cast<std::int64_t>(id), static_cast<std::int64_t>(frame), x * unit, y * unit, z * unit});
+  }
   if (!in.eof()) throw std::runtime_error(path.string() + ": not 'id frame x y z' rows");
   return TrajectorySet(std::move(rows), fps);
 }

@@ -11,6 +11,7 @@ namespace campusflow::analysis {
 
 class TrajectorySet {
  public:
+  // Throws std::invalid_argument unless fps is finite and > 0.
   TrajectorySet(std::vector<io::TrajectoryRow> rows, double fps);
 
   std::span<const io::TrajectoryRow> rows() const { return rows_; }
@@ -35,6 +36,7 @@ class TrajectorySet {
 
 // Reads the Pedestrian Dynamics Data Archive text format: whitespace
 // separated `id frame x y z` per line, lengths in `unit` metres (0.01 for cm).
+// Throws std::runtime_error naming the file and the row for anything else.
 TrajectorySet read_trajectory_text(const std::filesystem::path& path, double fps, double unit);
 
 }  // namespace campusflow::analysis

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <hdf5.h>
 #include <iostream>
 #include <new>
 #include <sstream>
@@ -13,6 +14,13 @@ namespace campusflow::cli {
 
 namespace {
 
+// A message on one line: names from a damaged file may hold line breaks.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return text;
+}
+
 bool parse_unsigned(const std::string& s, unsigned& out) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
@@ -21,10 +29,15 @@ bool parse_unsigned(const std::string& s, unsigned& out) {
 }  // namespace
 
 std::optional<render::Replay> load_replay(const char* command, const std::string& path) {
+  // These commands only read. HDF5's exit-time cleanup would close what a
+  // damaged file left half open and, failing, print its own lines after
+  // ours ("infinite loop closing library"); with nothing to write back it
+  // has nothing to do. It must be declined before HDF5's first call.
+  (void)H5dont_atexit();
   try {
     return std::optional<render::Replay>(std::in_place, path);
-  } catch (const io::ResultFormatError& e) {
-    std::cerr << "campusflow " << command << ": " << e.what() << "\n";
+  } catch (const io::IoError& e) {
+    std::cerr << "campusflow " << command << ": " << one_line(e.what()) << "\n";
     return std::nullopt;
   } catch (const std::bad_alloc&) {
     // A table whose stored size is beyond this machine's memory (or damaged).

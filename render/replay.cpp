@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <sstream>
 
+#include "sim/io/result_checks.hpp"
 #include "sim/io/result_reader.hpp"
 
 namespace campusflow::render {
@@ -40,21 +42,39 @@ Box bounds_of(const std::vector<Polygon>& area) {
   return b;
 }
 
+// The walkable area of level k from its WKT, every point finite and within
+// reach: a level's box sizes the heatmaps' grids and the camera.
+std::vector<Polygon> walkable_area(const std::filesystem::path& result, std::size_t k, const std::string& wkt) {
+  std::vector<Polygon> area = polygons_from_wkt(wkt).value_or(std::vector<Polygon>{});
+  const auto check = [&](const Ring& ring) {
+    for (const Vec2& v : ring)
+      if (!v.allFinite() || v.cwiseAbs().maxCoeff() > io::kResultCoordinateLimit) {
+        std::ostringstream os;
+        os << result.string() << ":/campusflow/geometry/level_" << k << "@wkt has the point (" << v.x() << " "
+           << v.y() << "), not within " << io::kResultCoordinateLimit << " m of the origin: the file is damaged";
+        throw io::ResultFormatError(os.str());
+      }
+  };
+  for (const Polygon& p : area) {
+    check(p.outer);
+    for (const Ring& hole : p.holes) check(hole);
+  }
+  return area;
+}
+
 }  // namespace
 
 Replay::Replay(const std::filesystem::path& result) {
   const io::ResultReader reader(result);
+  reader.check();  // everything but the trajectory, which trajectory() checks below
   fps_ = reader.fps();
-  if (!(std::isfinite(fps_) && fps_ > 0.0))
-    throw io::ResultFormatError(result.string() + ": /trajectory@fps is " + std::to_string(fps_) + ", not a frame rate");
   const io::RunInfo info = reader.run_info();
   scenario_name_ = info.scenario_name;
   scenario_text_ = info.scenario_text;
   const std::vector<io::LevelGeometry> stored = reader.levels();
   const std::size_t floors = scenario_floor_count(info.scenario_text, stored.size());
   for (std::size_t k = 0; k < floors; ++k) {
-    ReplayLevel level{stored[k].name, stored[k].elevation, {}, {}};
-    if (auto area = polygons_from_wkt(stored[k].wkt)) level.area = std::move(*area);
+    ReplayLevel level{stored[k].name, stored[k].elevation, walkable_area(result, k, stored[k].wkt), {}};
     if (level.area.empty())
       throw io::ResultFormatError(result.string() + ": level " + std::to_string(k) + " (\"" + stored[k].name +
                                   "\") has no readable walkable area");
@@ -64,8 +84,7 @@ Replay::Replay(const std::filesystem::path& result) {
   // The levels after the floors are the stairs' flights (and level paths).
   const std::vector<io::DensityRow> density = floors < stored.size() ? reader.density() : std::vector<io::DensityRow>{};
   for (std::size_t k = floors; k < stored.size(); ++k) {
-    ReplayLevel flight{stored[k].name, stored[k].elevation, {}, {}};
-    if (auto area = polygons_from_wkt(stored[k].wkt)) flight.area = std::move(*area);
+    ReplayLevel flight{stored[k].name, stored[k].elevation, walkable_area(result, k, stored[k].wkt), {}};
     if (flight.area.empty()) continue;  // nothing to draw on
     flight.bounds = bounds_of(flight.area);
     flights_.push_back(std::move(flight));
@@ -82,13 +101,6 @@ Replay::Replay(const std::filesystem::path& result) {
   std::stable_sort(trajectory_.begin(), trajectory_.end(), [](const io::TrajectoryRow& a, const io::TrajectoryRow& b) {
     return a.frame < b.frame || (a.frame == b.frame && a.id < b.id);
   });
-  // Frame numbers become times as doubles: past 2^53 they no longer count.
-  constexpr std::int64_t kLastFrame = std::int64_t{1} << 53;
-  for (const std::int64_t f : {trajectory_.empty() ? 0 : trajectory_.front().frame,
-                               trajectory_.empty() ? 0 : trajectory_.back().frame})
-    if (f < 0 || f > kLastFrame)
-      throw io::ResultFormatError(result.string() + ": /trajectory has frame " + std::to_string(f) +
-                                  ", outside 0 to 2^53: the file is damaged");
   for (std::size_t i = 0; i < trajectory_.size(); ++i)
     if (i == 0 || trajectory_[i].frame != trajectory_[i - 1].frame) {
       frames_.push_back(trajectory_[i].frame);

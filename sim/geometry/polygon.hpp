@@ -13,6 +13,11 @@ namespace campusflow {
 using Vec2 = Eigen::Vector2d;  // [m]
 using Ring = std::vector<Vec2>;
 
+// Farthest a scenario's points may lie from its origin. Coordinates beyond a
+// kilometre-scale campus are surely a typo, and keeping them small keeps
+// squared lengths and Boost.Geometry's predicates far from overflow. [m]
+inline constexpr double kCoordinateLimit = 1e6;
+
 struct Segment {
   Vec2 a;
   Vec2 b;

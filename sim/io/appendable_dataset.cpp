@@ -8,11 +8,6 @@
 
 namespace campusflow::io {
 
-namespace {
-// Deflate level 4: trajectories compress about as well as at 9, much faster.
-constexpr unsigned kDeflateLevel = 4;
-}  // namespace
-
 template <class Row>
 AppendableDataset<Row>::AppendableDataset(hid_t parent, const char* name, CompoundTypes types,
                                           std::size_t capacity, std::size_t chunk_rows)
@@ -21,13 +16,8 @@ AppendableDataset<Row>::AppendableDataset(hid_t parent, const char* name, Compou
   const hsize_t dims[1] = {0};
   const hsize_t max_dims[1] = {H5S_UNLIMITED};
   const Handle space(check(H5Screate_simple(1, dims, max_dims), what), H5Sclose);
-  const Handle props(check(H5Pcreate(H5P_DATASET_CREATE), what), H5Pclose);
   const hsize_t chunk[1] = {std::max<std::size_t>(1, chunk_rows)};
-  // Shuffle groups the bytes of neighbouring values, which makes slowly
-  // changing ids, frames and coordinates compress far better.
-  if (H5Pset_chunk(props.get(), 1, chunk) < 0 || H5Pset_shuffle(props.get()) < 0 ||
-      H5Pset_deflate(props.get(), kDeflateLevel) < 0)
-    throw IoError(what + ": chunking or compression unavailable");
+  const Handle props = chunked_properties(1, chunk, types.file.get(), true);
   dataset_ = Handle(check(H5Dcreate2(parent, name, types.file.get(), space.get(), H5P_DEFAULT, props.get(),
                                      H5P_DEFAULT),
                           what),

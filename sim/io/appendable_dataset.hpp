@@ -1,5 +1,5 @@
 #pragma once
-// A one-dimensional, extendible, chunked and compressed dataset that takes
+// A one-dimensional, extendible, chunked, compressed and checksummed dataset that takes
 // rows in batches: at most `capacity` rows wait in memory, so memory stays
 // bounded however long the run.
 #include <cstddef>
@@ -16,7 +16,7 @@ class AppendableDataset {
  public:
   AppendableDataset() = default;
   // Creates the empty dataset `name` under `parent`, in chunks of chunk_rows
-  // rows (shuffle + deflate).
+  // rows (shuffle + deflate + Fletcher32, hdf5_objects.hpp chunked_properties).
   AppendableDataset(hid_t parent, const char* name, CompoundTypes types, std::size_t capacity,
                     std::size_t chunk_rows);
 

@@ -1,8 +1,7 @@
 #pragma once
-// Attributes and small datasets, written and read with messages that name the
-// file and the object ("out/run.h5.partial:/campusflow@status"). Writing fails
-// with IoError; reading fails with ResultFormatError, since a read fails only
-// when the file's layout is not what campusflow wrote.
+// Attributes and small datasets, written with messages that name the file and
+// the object ("out/run.h5.partial:/campusflow@status"); failures are IoError.
+// Reading them back is sim/io/hdf5_reading.hpp.
 #include <hdf5.h>
 
 #include <cstddef>
@@ -16,8 +15,12 @@
 
 namespace campusflow::io {
 
-// "<file>:<path inside the file>" of an open object, for messages.
+// "<file>:<path inside the file>" of an open object, for messages, and its two parts.
 std::string describe(hid_t object);
+std::string file_name_of(hid_t object);
+std::string path_of(hid_t object);
+// "<file>:<path>@<name>" of an attribute of an open object.
+std::string describe_attribute(hid_t object, const char* name);
 
 // A variable-length UTF-8 string type (h5py reads it as str).
 Handle string_type();
@@ -29,6 +32,14 @@ void write_attribute(hid_t object, const char* name, std::int64_t value);
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
 
 Handle create_group(hid_t parent, const char* name);
+// Creation properties of a dataset of `type` stored in chunks of `chunk`
+// (rank values), shuffled and deflated when `compress`, and checksummed, so
+// that a reader detects a flipped bit rather than returning a wrong value:
+// HDF5's Fletcher32 checksum of each stored chunk, or for text (HDF5
+// refuses Fletcher32 on variable-length types) deflate, whose zlib stream
+// ends in an Adler-32 checksum that inflating checks. Filters need chunks,
+// so every campusflow dataset is chunked.
+Handle chunked_properties(int rank, const hsize_t* chunk, hid_t type, bool compress);
 // A fixed-size dataset of n rows, written at once: one-dimensional, or
 // n x columns when columns > 1 (row-major data).
 void write_rows(hid_t parent, const char* name, hid_t file_type, hid_t memory_type, std::size_t n,
@@ -50,21 +61,5 @@ void write_column(hid_t group, const char* name, std::span<const Row> rows, T Ro
     write_rows(group, name, H5T_STD_I32LE, H5T_NATIVE_INT32, column.size(), column.data());
 }
 
-
-bool has_attribute(hid_t object, const char* name);
-bool has_link(hid_t file, const char* path);  // false also when a parent group is missing
-std::string read_string_attribute(hid_t object, const char* name);
-double read_double_attribute(hid_t object, const char* name);
-std::int64_t read_int_attribute(hid_t object, const char* name);
-std::uint64_t read_uint_attribute(hid_t object, const char* name);
-
-Handle open_group(hid_t file, const char* path);
-Handle open_dataset(hid_t file, const char* path);
-// Rows of a one-dimensional dataset; any other shape is a format error.
-std::size_t dataset_rows(hid_t dataset);
-// Reads the whole one-dimensional dataset, converted to memory_type, into
-// out, which holds dataset_rows(dataset) rows of that type.
-void read_rows(hid_t dataset, hid_t memory_type, void* out);
-std::vector<std::string> read_strings(hid_t file, const char* path);
 
 }  // namespace campusflow::io

@@ -4,6 +4,8 @@
 #include <system_error>
 
 #include "sim/io/hdf5_objects.hpp"
+#include "sim/io/hdf5_reading.hpp"
+#include "sim/io/result_checks.hpp"
 #include "sim/io/street_types.hpp"
 
 namespace campusflow::io {
@@ -38,10 +40,21 @@ ResultReader::ResultReader(const std::filesystem::path& path, Completeness compl
     throw ResultFormatError(name + " is incomplete: the run was interrupted (status \"" + status + "\")");
 }
 
+namespace {
+
+// A frame rate: the times of frames are frame / fps.
+double checked_fps(const std::string& file, const char* dataset, double fps) {
+  if (!(std::isfinite(fps) && fps > 0.0 && fps <= 1e6))
+    throw ResultFormatError(file + ":" + dataset + "@fps is " + std::to_string(fps) + ", not a frame rate");
+  return fps;
+}
+
+}  // namespace
+
 double ResultReader::fps() const {
   const QuietHdf5Errors quiet;
   const Handle set = open_dataset(file_.get(), "/trajectory");
-  return read_double_attribute(set.get(), "fps");
+  return checked_fps(path_.string(), "/trajectory", read_double_attribute(set.get(), "fps"));
 }
 
 std::string ResultReader::wkt_geometry() const {
@@ -90,9 +103,41 @@ RunSummary ResultReader::summary() const {
   if (s.exit_counts.size() != s.exit_names.size())
     throw ResultFormatError(path_.string() + ": /campusflow/summary has " + std::to_string(s.exit_names.size()) +
                             " exit names but " + std::to_string(s.exit_counts.size()) + " exit counts");
+  read_stairs_and_flow(s);
   const Handle cf = open_group(file_.get(), "/campusflow");
   s.wall_time = read_double_attribute(cf.get(), "wall_time");
   return s;
+}
+
+void ResultReader::read_stairs_and_flow(RunSummary& s) const {
+  s.stair_names = read_optional_strings("/campusflow/summary/stair_names");
+  s.stair_peak_density = read_optional_column<double>("/campusflow/summary/stair_peak_density", H5T_NATIVE_DOUBLE);
+  s.stair_peak_time = read_optional_column<double>("/campusflow/summary/stair_peak_time", H5T_NATIVE_DOUBLE);
+  if (s.stair_peak_density.size() != s.stair_names.size() || s.stair_peak_time.size() != s.stair_names.size())
+    throw ResultFormatError(path_.string() + ": the stair tables of /campusflow/summary differ in length");
+  RowCheck stairs(path_.string() + ":/campusflow/summary/stair_peak_density and stair_peak_time");
+  for (std::size_t k = 0; k < s.stair_names.size(); ++k) {
+    stairs.at(k);
+    stairs.finite("density", s.stair_peak_density[k]);
+    stairs.time("time", s.stair_peak_time[k], true);
+  }
+  if (!has_link(file_.get(), "/campusflow/summary/flow")) return;
+  // Bins x places, one column per place; one-dimensional with one place or
+  // none (and then without rows).
+  s.flow_places = read_optional_strings("/campusflow/places/name");
+  const Handle flow = open_dataset(file_.get(), "/campusflow/summary/flow");
+  std::vector<std::size_t> shape = dataset_shape(flow.get(), s.flow_places.size() > 1 ? 2 : 1);
+  shape.resize(2, 1);
+  if (shape[1] != std::max<std::size_t>(1, s.flow_places.size()) || (s.flow_places.empty() && shape[0] > 0))
+    throw ResultFormatError(path_.string() + ":/campusflow/summary/flow has " + std::to_string(shape[1]) +
+                            " columns for " + std::to_string(s.flow_places.size()) + " places: the file is damaged");
+  s.flow_counts.resize(shape[0] * shape[1]);
+  read_rows(flow.get(), H5T_NATIVE_INT64, s.flow_counts.data());
+  const Handle g = open_group(file_.get(), "/campusflow/summary");
+  s.flow_bin = read_double_attribute(g.get(), "flow_bin");
+  if (!(std::isfinite(s.flow_bin) && (s.flow_bin > 0.0 || (s.flow_bin == 0.0 && shape[0] == 0))))
+    throw ResultFormatError(path_.string() + ":/campusflow/summary@flow_bin is " + std::to_string(s.flow_bin) +
+                            ", not a bin width");
 }
 
 template <class Row>
@@ -111,6 +156,50 @@ std::vector<Row> ResultReader::read_optional_table(const char* path, const Compo
   return read_table<Row>(path, types);
 }
 
+template <class Row>
+std::vector<Row> ResultReader::read_checked(const char* path, const CompoundTypes& types, bool optional) const {
+  std::vector<Row> rows = optional ? read_optional_table<Row>(path, types) : read_table<Row>(path, types);
+  const QuietHdf5Errors quiet;
+  check_rows(path_.string() + ":" + path, std::span<const Row>(rows), table_sizes());
+  return rows;
+}
+
+template <class T>
+std::vector<T> ResultReader::read_optional_column(const char* path, hid_t memory_type) const {
+  const QuietHdf5Errors quiet;
+  if (!has_link(file_.get(), path)) return {};
+  const Handle set = open_dataset(file_.get(), path);
+  std::vector<T> values(dataset_rows(set.get()));
+  read_rows(set.get(), memory_type, values.data());
+  return values;
+}
+
+std::optional<std::size_t> ResultReader::rows_of(const char* path) const {
+  if (!has_link(file_.get(), path)) return std::nullopt;
+  const Handle set = open_dataset(file_.get(), path);
+  return dataset_rows(set.get());
+}
+
+std::size_t ResultReader::level_count() const {
+  std::size_t n = 0;
+  while (has_link(file_.get(), ("/campusflow/geometry/level_" + std::to_string(n)).c_str())) ++n;
+  return n;
+}
+
+TableSizes ResultReader::table_sizes() const {
+  const QuietHdf5Errors quiet;
+  TableSizes t;
+  t.agents = rows_of("/campusflow/agents");
+  t.group_names = rows_of("/campusflow/group_names");
+  t.profile_names = rows_of("/campusflow/profile_names");
+  t.levels = level_count();
+  t.exit_names = rows_of("/campusflow/summary/exit_names");
+  t.places = rows_of("/campusflow/places/name");
+  t.vehicles = rows_of("/campusflow/street/vehicles");
+  t.pedestrians = rows_of("/campusflow/street/pedestrians");
+  return t;
+}
+
 std::vector<std::string> ResultReader::read_optional_strings(const char* path) const {
   const QuietHdf5Errors quiet;
   if (!has_link(file_.get(), path)) return {};
@@ -118,27 +207,27 @@ std::vector<std::string> ResultReader::read_optional_strings(const char* path) c
 }
 
 std::vector<TrajectoryRow> ResultReader::trajectory() const {
-  return read_table<TrajectoryRow>("/trajectory", trajectory_types());
+  return read_checked<TrajectoryRow>("/trajectory", trajectory_types(), false);
 }
 
 std::vector<AgentRow> ResultReader::agents() const {
-  return read_table<AgentRow>("/campusflow/agents", agent_types());
+  return read_checked<AgentRow>("/campusflow/agents", agent_types(), false);
 }
 
 std::vector<ExitEventRow> ResultReader::exit_events() const {
-  return read_table<ExitEventRow>("/campusflow/exit_events", exit_event_types());
+  return read_checked<ExitEventRow>("/campusflow/exit_events", exit_event_types(), false);
 }
 
 std::vector<PassageRow> ResultReader::passages() const {
-  return read_table<PassageRow>("/campusflow/passages", passage_types());
+  return read_checked<PassageRow>("/campusflow/passages", passage_types(), false);
 }
 
 std::vector<DensityRow> ResultReader::density() const {
-  return read_optional_table<DensityRow>("/campusflow/density", density_types());
+  return read_checked<DensityRow>("/campusflow/density", density_types(), true);
 }
 
 std::vector<ClassRow> ResultReader::classes() const {
-  return read_table<ClassRow>("/campusflow/classes", class_types());
+  return read_checked<ClassRow>("/campusflow/classes", class_types(), false);
 }
 
 std::vector<PlaceInfo> ResultReader::places() const {
@@ -155,6 +244,7 @@ std::vector<PlaceInfo> ResultReader::places() const {
   read_rows(width_set.get(), H5T_NATIVE_DOUBLE, widths.data());
   std::vector<PlaceInfo> out;
   for (std::size_t k = 0; k < names.size(); ++k) out.push_back({names[k], kinds[k], levels[k], widths[k]});
+  check_rows(path_.string() + ":/campusflow/places", std::span<const PlaceInfo>(out), table_sizes());
   return out;
 }
 
@@ -202,6 +292,9 @@ std::vector<LevelGeometry> ResultReader::levels() const {
     const Handle g = open_group(file_.get(), path.c_str());
     out.push_back({read_string_attribute(g.get(), "name"), read_double_attribute(g.get(), "elevation"),
                    read_string_attribute(g.get(), "wkt")});
+    RowCheck level(path_.string() + ":/campusflow/geometry");
+    level.at(l);
+    level.coordinate("elevation", out.back().elevation);
   }
   if (out.empty()) throw ResultFormatError(path_.string() + " has no /campusflow/geometry/level_0");
   return out;
@@ -216,15 +309,20 @@ double ResultReader::street_fps() const {
   const QuietHdf5Errors quiet;
   if (!has_link(file_.get(), "/campusflow/street_frames")) return 0.0;
   const Handle set = open_dataset(file_.get(), "/campusflow/street_frames");
-  return read_double_attribute(set.get(), "fps");
+  return checked_fps(path_.string(), "/campusflow/street_frames", read_double_attribute(set.get(), "fps"));
 }
 
 std::vector<StreetFrameRow> ResultReader::street_frames() const {
-  return read_optional_table<StreetFrameRow>("/campusflow/street_frames", street_frame_types());
+  return read_checked<StreetFrameRow>("/campusflow/street_frames", street_frame_types(), true);
 }
 
 std::vector<StreetVehicleRow> ResultReader::street_vehicles() const {
-  return read_optional_table<StreetVehicleRow>("/campusflow/street/vehicles", street_vehicle_types());
+  std::vector<StreetVehicleRow> rows =
+      read_optional_table<StreetVehicleRow>("/campusflow/street/vehicles", street_vehicle_types());
+  const QuietHdf5Errors quiet;
+  if (const std::optional<std::size_t> types = rows_of("/campusflow/street/geometry/vehicle_types"))
+    check_rows(path_.string() + ":/campusflow/street/vehicles", std::span<const StreetVehicleRow>(rows), *types);
+  return rows;
 }
 
 StreetGeometry ResultReader::street_geometry() const {
@@ -242,7 +340,30 @@ StreetGeometry ResultReader::street_geometry() const {
     throw ResultFormatError(path_.string() + ": /campusflow/street/geometry has " +
                             std::to_string(g.vehicle_type_names.size()) + " vehicle type names but " +
                             std::to_string(g.vehicle_types.size()) + " vehicle types");
+  check_street_geometry(path_.string(), g);
   return g;
+}
+
+void ResultReader::check() const {
+  (void)summary();
+  (void)agents();
+  (void)group_names();
+  (void)profile_names();
+  (void)exit_events();
+  (void)passages();
+  (void)places();
+  (void)classes();
+  (void)phases();
+  (void)levels();
+  (void)density();
+  if (has_street()) {
+    (void)street_frames();
+    (void)street_vehicles();
+    (void)street_geometry();
+  }
+  const QuietHdf5Errors quiet;
+  constexpr std::string_view kCheckedWhenRead[] = {"/trajectory"};
+  verify_datasets(file_.get(), kCheckedWhenRead);
 }
 
 }  // namespace campusflow::io

@@ -1,9 +1,12 @@
 #pragma once
 // Reads a campusflow result back (tests, viewer, report). Opening checks, in
 // this order, that the file exists, is HDF5, opens (not truncated), is a
-// campusflow result and is complete, and says which of these failed; a
-// damaged file gives a ResultFormatError, never a crash.
+// campusflow result and is complete, and says which of these failed. The
+// file is untrusted: every table is checked as it is read (its type, shape
+// and size, then its values: sim/io/result_checks.hpp), and a damaged or
+// hand-made file gives a ResultFormatError, never a crash or a wrong value.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,8 @@
 #include "sim/io/street_records.hpp"
 
 namespace campusflow::io {
+
+struct TableSizes;
 
 // Whether an interrupted run's file (status "incomplete") may be opened:
 // tools that inspect a .partial ask for it, everything else should not.
@@ -28,7 +33,9 @@ class ResultReader {
   // A text attribute of /campusflow, e.g. "status", "version", "scenario_text".
   std::string attribute_string(const std::string& name) const;
   RunInfo run_info() const;
-  RunSummary summary() const;  // complete files only
+  // Complete files only: the summary's attributes, exit names and counts,
+  // stairs' peaks and the flow table (its places' names in flow_places).
+  RunSummary summary() const;
   std::vector<TrajectoryRow> trajectory() const;
   std::vector<AgentRow> agents() const;
   std::vector<std::string> group_names() const;
@@ -64,6 +71,12 @@ class ResultReader {
   // without a street (or in a file written before the geometry was).
   StreetGeometry street_geometry() const;
 
+  // Checks the whole file before a tool trusts it: reads every table above
+  // (so checks its values) and every other dataset (so checks its data's
+  // checksums). The trajectory, the one table too large to read twice, is
+  // left to trajectory(), which checks it as it reads it.
+  void check() const;
+
  private:
   template <class Row>
   std::vector<Row> read_table(const char* path, const CompoundTypes& types) const;
@@ -71,6 +84,16 @@ class ResultReader {
   template <class Row>
   std::vector<Row> read_optional_table(const char* path, const CompoundTypes& types) const;
   std::vector<std::string> read_optional_strings(const char* path) const;
+  // read_table (or read_optional_table) with the rows' values checked.
+  template <class Row>
+  std::vector<Row> read_checked(const char* path, const CompoundTypes& types, bool optional) const;
+  template <class T>
+  std::vector<T> read_optional_column(const char* path, hid_t memory_type) const;
+  void read_stairs_and_flow(RunSummary& s) const;
+  // Rows of a one-dimensional dataset, nullopt when the file lacks it.
+  std::optional<std::size_t> rows_of(const char* path) const;
+  std::size_t level_count() const;
+  TableSizes table_sizes() const;
 
   std::filesystem::path path_;
   Handle file_;

@@ -11,10 +11,6 @@
 
 namespace campusflow::scenario_parse {
 
-// Coordinates beyond a kilometre-scale campus are surely a typo, and keeping
-// them small keeps squared lengths and Boost.Geometry's predicates far from
-// overflow. [m]
-inline constexpr double kCoordinateLimit = 1e6;
 // How far an exit end may sit from the outline edge it belongs to. [m]
 inline constexpr double kOnEdgeTolerance = 1e-3;
 

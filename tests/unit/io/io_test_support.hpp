@@ -52,6 +52,15 @@ inline std::vector<AgentRow> sample_agents() {
           {2, 1, 1, 1, 0.19, 0.95, 3.125, 3.0, 1.5}};
 }
 
+// Agents 0 to n - 1, of one group and profile on level 0: what a
+// trajectory's ids refer to (a reader refuses ids past the agents table).
+inline void write_plain_agents(ResultWriter& w, std::int64_t n) {
+  std::vector<AgentRow> rows;
+  for (std::int64_t a = 0; a < n; ++a) rows.push_back({a, 0, 0, 0, 0.2, 1.3, 0.0, 0.5, 0.5});
+  const std::vector<std::string> names = {"everyone"};
+  w.write_agents(rows, names, names);
+}
+
 inline RunSummary sample_summary() {
   RunSummary s;
   s.evacuation_time = 12.5;

@@ -34,7 +34,11 @@ TEST_CASE("more than a million rows pass through a bounded buffer and all reach 
       w.append_exit_event({f % kAgents, 0, static_cast<double>(f) / 16.0});
       most_buffered = std::max(most_buffered, w.buffered_rows());
     }
-    w.finish(RunSummary{}, 0.0);
+    write_plain_agents(w, kAgents);
+    RunSummary summary;
+    summary.exit_names = {"door"};  // the exit events' exit 0
+    summary.exit_counts = {kFrames};
+    w.finish(summary, 0.0);
   }
   // The buffers filled up (batches were large) but never beyond their bound.
   CHECK(most_buffered > ResultWriter::kTrajectoryBufferRows / 2);
@@ -70,6 +74,7 @@ TEST_CASE("a frame larger than the buffer is split across batches", "[io]") {
     w.append_frame(frame);
     // Two full batches went to disk; the 17 left over wait in memory.
     CHECK(w.buffered_rows() == 17);
+    write_plain_agents(w, n);
     w.finish(RunSummary{}, 0.0);
   }
   const std::vector<TrajectoryRow> rows = ResultReader(path).trajectory();

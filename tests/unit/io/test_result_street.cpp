@@ -37,6 +37,8 @@ std::vector<StreetFrameRow> sample_frames() {
 StreetTables sample_street() {
   StreetTables t;
   t.vehicle_ids = {"car 1", "car 2"};
+  t.pedestrian_ids = {"pupil 1"};  // the frames' pedestrian 0
+  t.pedestrians = {{1, 12.5, 80.25, 120.0, 3.5}};
   t.vehicles = {{0, 0, 1, 0.5, 0.75, 90.25, 40.0, 75.5, 0, 3, 0, 60.0, 14.75, 744.5},
                 {1, 1, 0, 2.0, 2.0, -1.0, -1.0, -1.0, -1, -1, 0, 80.0, -1.0, 123.0 / 7.0}};
   t.approach_names = {"bay"};

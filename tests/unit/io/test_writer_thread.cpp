@@ -26,6 +26,7 @@ TEST_CASE("frames posted to the writer thread arrive in order", "[io][thread]") 
       }
       writing.drain();
     }
+    write_plain_agents(w, 3);
     w.finish(RunSummary{}, 1.0);
   }
   const std::vector<TrajectoryRow> rows = ResultReader(path).trajectory();

@@ -11,6 +11,14 @@ using namespace campusflow;
 
 namespace {
 
+// Agents 0 to n - 1, whom the trajectories below refer to.
+void write_agents(io::ResultWriter& w, std::int64_t n) {
+  std::vector<io::AgentRow> rows;
+  for (std::int64_t a = 0; a < n; ++a) rows.push_back({a, 0, 0, 0, 0.2, 1.3, 0.0, 1.0, 1.0});
+  const std::vector<std::string> names = {"everyone"};
+  w.write_agents(rows, names, names);
+}
+
 // A result with an L-shaped wing and a yard in the L's corner, both at
 // elevation 0: the yard lies inside the wing's bounding box but not in its plan.
 std::filesystem::path wing_and_yard() {
@@ -29,6 +37,7 @@ std::filesystem::path wing_and_yard() {
       w.append_frame(std::vector<io::TrajectoryRow>{{0, f, 10.0 + dx, 2.0, 0.0}, {1, f, 10.0 + dx, 10.0, 0.0},
                                                     {2, f, 2.0, 10.0 + dx, 0.0}});
     }
+    write_agents(w, 3);
     w.finish(io::RunSummary{}, 0.0);
   }
   return path;
@@ -67,6 +76,7 @@ std::filesystem::path with_phases(const std::vector<io::PhaseRow>& phases) {
     const std::vector<io::LevelGeometry> levels{{"wing", 0.0, "POLYGON ((0 0, 20 0, 20 4, 0 4, 0 0))"}};
     io::ResultWriter w(path, 10.0, info, levels);
     w.append_frame(std::vector<io::TrajectoryRow>{{0, 0, 10.0, 2.0, 0.0}});
+    write_agents(w, 1);
     io::RunSummary summary;
     summary.procedure.procedure = "earthquake";
     summary.procedure.phases = phases;
@@ -91,4 +101,23 @@ TEST_CASE("Replay: the drill's phase in effect, with its clock, for the overlay"
   // A phase that ends before it starts is a damaged file, refused by name.
   const auto bad = with_phases({{"evacuation", 30.0, 10.0}});
   CHECK_THROWS_WITH(render::Replay(bad), Catch::Contains("/campusflow/phases row 0 (\"evacuation\")"));
+}
+
+TEST_CASE("Replay: a walkable area with a point that is not finite or far beyond a campus is refused", "[render]") {
+  // The level's box sizes the heatmaps' grids and the camera.
+  for (const char* wkt :
+       {"POLYGON ((0 0, nan 0, 10 10, 0 10, 0 0))", "POLYGON ((0 0, 1e300 0, 1e300 10, 0 10, 0 0))"}) {
+    INFO(wkt);
+    const auto path = std::filesystem::temp_directory_path() / "campusflow_replay_far.h5";
+    std::filesystem::remove(path);
+    io::RunInfo info;
+    info.scenario_text = R"({"levels": [{"name": "far"}]})";
+    {
+      const std::vector<io::LevelGeometry> levels{{"far", 0.0, wkt}};
+      io::ResultWriter w(path, 10.0, info, levels);
+      w.finish(io::RunSummary{}, 0.0);
+    }
+    CHECK_THROWS_WITH(render::Replay(path), Catch::Contains(":/campusflow/geometry/level_0@wkt has the point") &&
+                                                Catch::Contains("not within 2e+06 m of the origin"));
+  }
 }
