@@ -62,8 +62,14 @@ ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const R
   const std::string cannot = "cannot create " + partial_path().string() + ": ";
   try {
     // The claim holds the .partial's lock; HDF5's own would conflict with it.
+    // HDF5 1.8's file format checksums the object headers, which hold the
+    // attributes (a flipped bit in a number, or in a text's heap reference,
+    // is refused when read rather than used). The 1.10 format would also
+    // checksum the chunk indexes, but marks the file open for writing on
+    // disk, so that a killed run's .partial could not be read without h5clear.
     const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-    if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0)
+    if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0 ||
+        H5Pset_libver_bounds(access.get(), H5F_LIBVER_V18, H5F_LIBVER_V18) < 0)
       throw IoError(cannot + "HDF5 file access properties");
     file_ = Handle(H5Fcreate(partial_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
     if (!file_.valid()) throw IoError(cannot + "not writable");

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <functional>
 #include <limits>
 #include <string>
@@ -284,4 +285,22 @@ TEST_CASE("a dataset reached through an external link is refused, not followed",
   });
   CHECK_THROWS_WITH(ResultReader(path).agents(),
                     path.string() + ": /campusflow/agents is a symbolic or external link; a result has none");
+}
+
+TEST_CASE("a flipped bit in an attribute's stored value is refused, not read as another value", "[io]") {
+  // Attributes live in the object headers, which the file format the writer
+  // chooses (HDF5 1.8's) checksums. The scenario's hash has bytes found
+  // nowhere else in the file.
+  const fs::path whole = write("attribute-source.h5", Tables{});
+  std::ifstream in(whole, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string hash("\xEF\xCD\xAB\x89\x67\x45\x23\x01", 8);  // sample_info().scenario_hash, little-endian
+  const std::size_t at = bytes.find(hash);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(bytes.find(hash, at + 1) == std::string::npos);
+  const fs::path copy = scratch("attribute-flipped.h5");
+  fs::copy_file(whole, copy);
+  flip_bit(copy, at + 3);
+  const auto read_hash = [&] { return ResultReader(copy).run_info().scenario_hash; };
+  CHECK_THROWS_WITH(read_hash(), Catch::StartsWith(copy.string() + " is corrupt: checksum mismatch in "));
 }
