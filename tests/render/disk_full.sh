@@ -9,13 +9,15 @@
 set -uo pipefail
 campusflow=$1; source_dir=$2
 work=$(mktemp -d); full="$work/full"
-cleanup() { umount "$full" 2>/dev/null; rm -rf "$work"; }
+source "$(dirname "$0")/own_display.sh"
+cleanup() { stop_own_display; umount "$full" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir "$full"
 if ! mount -t tmpfs -o size=64k tmpfs "$full" 2>/dev/null; then
   echo "SKIP: cannot mount a tmpfs here (needs root)"; exit 77
 fi
 "$campusflow" run "$source_dir/scenarios/demo/demo.json" -o "$work/demo.h5" -q >/dev/null || exit 1
+start_own_display || exit 1
 failures=0
 
 # fill: leaves about $1 KiB free on the tmpfs.
@@ -43,17 +45,17 @@ expect_full() {
 fill 8
 KEEP_PARTIAL=1 expect_full "run" "$full/r.h5" "$campusflow" run "$source_dir/scenarios/demo/demo.json" -o "$full/r.h5" -q
 fill 8
-expect_full "render --png" "$full/x.png" xvfb-run -a "$campusflow" render "$work/demo.h5" --png "$full/x.png" --at 30
+expect_full "render --png" "$full/x.png" "$campusflow" render "$work/demo.h5" --png "$full/x.png" --at 30
 fill 8
-expect_full "render --frames" "$full/frames" xvfb-run -a "$campusflow" render "$work/demo.h5" --frames "$full/frames" --to 4 --fps 5
+expect_full "render --frames" "$full/frames" "$campusflow" render "$work/demo.h5" --frames "$full/frames" --to 4 --fps 5
 fill 8
-expect_full "render --video" "$full/v.mp4" xvfb-run -a "$campusflow" render "$work/demo.h5" --video "$full/v.mp4" --to 20
+expect_full "render --video" "$full/v.mp4" "$campusflow" render "$work/demo.h5" --video "$full/v.mp4" --to 20
 fill 8
 expect_full "render --heatmaps" "$full/maps" "$campusflow" render "$work/demo.h5" --heatmaps "$full/maps"
 fill 8
 expect_full "report" "$full/report" "$campusflow" report "$work/demo.h5" -o "$full/report"
 fill 8
-expect_full "view --screenshot" "$full/s.png" xvfb-run -a "$campusflow" view "$work/demo.h5" --screenshot "$full/s.png"
+expect_full "view --screenshot" "$full/s.png" "$campusflow" view "$work/demo.h5" --screenshot "$full/s.png"
 
 # A report whose folder holds an earlier report: the failed one leaves it as it was.
 umount "$full"; mount -t tmpfs -o size=64m tmpfs "$full"
