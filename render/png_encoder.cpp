@@ -55,7 +55,7 @@ std::vector<std::byte> encode_png(const sf::Image& image) {
   put_u32(header, width);
   put_u32(header, height);
   // Bit depth 8, colour type 6 (RGBA), deflate, adaptive filtering, no interlace.
-  for (const unsigned char b : {8, 6, 0, 0, 0}) header.push_back(static_cast<std::byte>(b));
+  for (const unsigned char b : std::array<unsigned char, 5>{8, 6, 0, 0, 0}) header.push_back(static_cast<std::byte>(b));
   put_chunk(png, "IHDR", header);
   put_chunk(png, "IDAT", packed);
   put_chunk(png, "IEND", {});

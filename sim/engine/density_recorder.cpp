@@ -5,7 +5,7 @@
 
 namespace campusflow {
 
-DensityRecorder::DensityRecorder(const CompiledScenario& sc) : sc_(sc) {
+DensityRecorder::DensityRecorder(const CompiledScenario& sc) {
   level_peaks_.resize(sc.levels.size());
   for (std::uint32_t l = 0; l < sc.levels.size(); ++l) level_peaks_[l].level = l;
   for (const WalkableLevel& level : sc.levels) {

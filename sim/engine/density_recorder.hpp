@@ -39,7 +39,6 @@ class DensityRecorder {
   const std::vector<PeakDensity>& level_peaks() const { return level_peaks_; }
 
  private:
-  const CompiledScenario& sc_;
   TimeUs next_ = 0;
   std::vector<Vec2> origin_;                  // (levels) lower-left corner of the grid [m]
   std::vector<int> nx_;                       // (levels) columns

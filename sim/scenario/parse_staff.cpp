@@ -55,8 +55,8 @@ class StaffParser {
     const bool sweep = duty_ok && s.duty == StaffDuty::kSweep;
     if (sweep) {
       for (std::string_view key : {"place", "end", "until"})
-        if (const json::value* v = r_.member(*o, path, key))
-          r_.error(key_path(path, key), *v, "is not for a sweep: it covers the staff member's level and ends when done");
+        if (const json::value* given = r_.member(*o, path, key))
+          r_.error(key_path(path, key), *given, "is not for a sweep: it covers the staff member's level and ends when done");
     } else {
       read_place(*o, path, level, s);
     }
