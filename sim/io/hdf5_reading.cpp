@@ -192,8 +192,14 @@ void verify_dataset(hid_t set) {
   const Handle props(H5Dget_create_plist(set), H5Pclose);
   hsize_t chunk[H5S_MAX_RANK] = {};
   if (props.valid() && H5Pget_layout(props.get()) == H5D_CHUNKED &&
-      H5Pget_chunk(props.get(), H5S_MAX_RANK, chunk) > 0 && chunk[0] > 0)
-    block = std::max<std::size_t>(1, std::min<std::size_t>(block / chunk[0] * chunk[0], rows));  // whole chunks
+      H5Pget_chunk(props.get(), H5S_MAX_RANK, chunk) > 0 && chunk[0] > 0) {
+    // Whole chunks, at least one: a chunk larger than HDF5's chunk cache
+    // (1 MiB) is not kept, and reading it a row at a time would inflate it
+    // once per row. `rows` bounds the block (the extent is checked against
+    // the bytes stored), so a damaged chunk size cannot make it large.
+    const auto chunk_rows = static_cast<std::size_t>(chunk[0]);
+    block = std::min(block >= chunk_rows ? block / chunk_rows * chunk_rows : chunk_rows, rows);
+  }
   std::vector<unsigned char> buffer(block * row_bytes);
   const bool has_vlen = H5Tdetect_class(type.get(), H5T_VLEN) > 0 || H5Tis_variable_str(type.get()) > 0;
   const std::string file = file_name_of(set), what = "dataset " + path_of(set);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <system_error>
 
+#include "sim/io/global_heap_check.hpp"
 #include "sim/io/hdf5_objects.hpp"
 #include "sim/io/hdf5_reading.hpp"
 #include "sim/io/result_checks.hpp"
@@ -23,6 +24,8 @@ ResultReader::ResultReader(const std::filesystem::path& path, Completeness compl
   // H5Fis_hdf5 looks for the superblock signature only; it answers 0 for
   // text and empty files and negative when the file cannot be read at all.
   if (H5Fis_hdf5(path.c_str()) <= 0) throw ResultFormatError(name + " is not an HDF5 file");
+  // Before libhdf5 reads any text: it would loop forever on some damage here.
+  if (const auto damage = damaged_global_heap(path)) throw ResultFormatError(name + ": " + *damage);
   // A truncated file has its signature but ends before the address space its
   // superblock claims; HDF5 refuses to open it.
   file_ = Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);

@@ -5,6 +5,8 @@
 // than read as a wrong value, allocated blindly or crashing a renderer.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "io_test_support.hpp"
+#include "sim/io/global_heap_check.hpp"
 #include "sim/io/hdf5_objects.hpp"
 #include "sim/io/result_reader.hpp"
 
@@ -303,4 +306,43 @@ TEST_CASE("a flipped bit in an attribute's stored value is refused, not read as 
   flip_bit(copy, at + 3);
   const auto read_hash = [&] { return ResultReader(copy).run_info().scenario_hash; };
   CHECK_THROWS_WITH(read_hash(), Catch::StartsWith(copy.string() + " is corrupt: checksum mismatch in "));
+}
+
+TEST_CASE("a damaged global heap (the texts' storage, unchecksummed) is refused before libhdf5 walks it", "[io]") {
+  // libhdf5 1.10 loops forever on a collection whose free space claims 0
+  // bytes, and reads past one whose object claims more than it holds. The
+  // reader walks every collection first (global_heap_check.hpp).
+  const fs::path whole = write("heap-source.h5", Tables{});
+  std::ifstream in(whole, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string signature("GCOL\x01\x00\x00\x00", 8);
+  const std::size_t at = bytes.find(signature);
+  REQUIRE(at != std::string::npos);
+  CHECK_FALSE(damaged_global_heap(whole).has_value());
+  // The first object (16-byte collection header, then index, references,
+  // reserved, size) and what follows it as free space with size 0.
+  std::uint64_t object_size = 0;
+  std::memcpy(&object_size, bytes.data() + at + 24, 8);
+  REQUIRE(object_size > 0);
+  const std::size_t next = at + 16 + 16 + ((object_size + 7) & ~std::uint64_t{7});
+  const fs::path zeroed = scratch("heap-zero-free-space.h5");
+  fs::copy_file(whole, zeroed);
+  {
+    std::fstream f(zeroed, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(next));
+    const std::string zeros(64, '\0');
+    f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  CHECK_THROWS_WITH(ResultReader(zeroed), Catch::Contains("the global heap collection at byte " + std::to_string(at)) &&
+                                              Catch::Contains("free space claims 0 bytes"));
+  // An object claiming more than its collection holds.
+  const fs::path oversized = scratch("heap-oversized-object.h5");
+  fs::copy_file(whole, oversized);
+  {
+    std::fstream f(oversized, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(at + 24));
+    const std::uint64_t huge = std::uint64_t{1} << 40;
+    f.write(reinterpret_cast<const char*>(&huge), 8);
+  }
+  CHECK_THROWS_WITH(ResultReader(oversized), Catch::Contains("object 1 claims 1099511627776 bytes"));
 }
