@@ -13,7 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd); src=$(dirname "$here")
 scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$here/artifacts"
 status=0
-# FUZZ_HARNESSES picks some (default: all).
+# FUZZ_HARNESSES picks some (default: all); FUZZ_SEED fixes libFuzzer's random
+# seed (CI: 1, so that a run repeats the same inputs as far as it gets).
 for harness in ${FUZZ_HARNESSES:-fuzz_scenario fuzz_result}; do
   seeds=("$here/corpus/$harness")
   if [ "$harness" = fuzz_scenario ]; then
@@ -28,7 +29,7 @@ for harness in ${FUZZ_HARNESSES:-fuzz_scenario fuzz_result}; do
   [ -f "$here/$harness.dict" ] && dict=(-dict="$here/$harness.dict")
   echo "== $harness: ${seconds} s, runs ${runs}"
   if ! LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" "$build/fuzz/$harness" "$scratch/$harness" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" \
-      -runs="$runs" -timeout=30 -rss_limit_mb=4096 -max_len="$max_len" -print_final_stats=1 \
+      -runs="$runs" -seed="${FUZZ_SEED:-0}" -timeout=30 -rss_limit_mb=4096 -max_len="$max_len" -print_final_stats=1 \
       -artifact_prefix="$here/artifacts/$harness-" 2>"$scratch/log"; then
     status=1
     grep -E "ERROR|SUMMARY|Test unit written" "$scratch/log" | head -20
