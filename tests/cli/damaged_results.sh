@@ -7,7 +7,8 @@
 #    (the demo's and the gate street's): "... is corrupt: ... in dataset D";
 #  - each file of craft_results.py: NaN or far positions, ids and indices
 #    past their tables, columns of another type, another shape, a claimed
-#    size of 10^12 rows, attributes of another kind, links, no HDF5 at all.
+#    size of 10^12 rows, attributes of another kind, links, no HDF5 at all;
+#  - the inputs the result fuzzer once hung or crashed on (fuzz/corpus/fuzz_result/).
 # No display is needed: every file is refused before anything is drawn.
 set -euo pipefail
 campusflow=$1; source_dir=$2
@@ -52,7 +53,15 @@ while IFS=$'\t' read -r file what; do
   refused "$file"
   crafted=$((crafted + 1))
 done < "$out/crafted.txt"
+found=0
+for file in "$source_dir"/fuzz/corpus/fuzz_result/hang-*.h5 "$source_dir"/fuzz/corpus/fuzz_result/crash-*.h5; do
+  [ -e "$file" ] || continue
+  echo "found by the fuzzer: $(basename "$file")"
+  refused "$file"
+  found=$((found + 1))
+done
+[ "$found" -ge 1 ] || { echo "no fuzzer findings in fuzz/corpus/fuzz_result"; exit 1; }
 # Both results store data in more datasets than this; fewer means flip_bits.py found too few.
 [ "$flipped" -ge 40 ] || { echo "only $flipped datasets flipped"; exit 1; }
-echo "$flipped datasets with a flipped bit and $crafted crafted files:" \
+echo "$flipped datasets with a flipped bit, $crafted crafted files and $found fuzzer findings:" \
   "each refused by render --png, render --heatmaps and report with exit 2 and one line"
