@@ -175,6 +175,72 @@ void require_stored(hid_t dataset, const std::vector<std::size_t>& dims) {
   }
 }
 
+// Refuses a chunk index (a B-tree, which this file format does not
+// checksum) that points outside the file, marks a filter the dataset does
+// not have as skipped, or stores a chunk whose size-changing filters were
+// all skipped (deflate is optional: HDF5 skips it where it would not shrink
+// the chunk) in other than the chunk's own size (plus 4 bytes of Fletcher32
+// checksum). libhdf5 1.10 takes such a chunk's stored bytes (39) as the
+// whole chunk (80) and copies past their end. Chunks are looked up by their
+// coordinates, each in logarithmic time, over the grid the (already
+// checked) extent spans.
+void require_sound_chunks(hid_t dataset, const std::vector<std::size_t>& dims) {
+  const Handle props(H5Dget_create_plist(dataset), H5Pclose);
+  if (!props.valid() || H5Pget_layout(props.get()) != H5D_CHUNKED) return;
+  const int rank = static_cast<int>(dims.size());
+  hsize_t chunk[H5S_MAX_RANK] = {};
+  if (rank == 0 || H5Pget_chunk(props.get(), rank, chunk) != rank)
+    throw ResultFormatError(describe(dataset) + " is damaged: its chunk shape cannot be read");
+  for (int d = 0; d < rank; ++d)
+    if (chunk[d] == 0) throw ResultFormatError(describe(dataset) + " is damaged: a chunk of size 0");
+  if (std::find(dims.begin(), dims.end(), 0) != dims.end()) return;  // no chunks
+  const Handle file(H5Iget_file_id(dataset), H5Fclose);
+  hsize_t file_size = 0;
+  if (!file.valid() || H5Fget_filesize(file.get(), &file_size) < 0)
+    throw ResultFormatError(describe(dataset) + " is damaged: its file's size cannot be read");
+  const Handle type(H5Dget_type(dataset), H5Tclose);
+  hsize_t raw = type.valid() ? H5Tget_size(type.get()) : 0;
+  for (int d = 0; d < rank; ++d) raw *= chunk[d];
+  const int filters = H5Pget_nfilters(props.get());
+  if (filters < 0 || filters > 32) throw ResultFormatError(describe(dataset) + " is damaged: its filters cannot be read");
+  unsigned resizing = 0, checksums = 0;  // mask bits of filters that change the size, of Fletcher32
+  for (int i = 0; i < filters; ++i) {
+    unsigned flags = 0;
+    std::size_t values = 0;
+    const H5Z_filter_t id = H5Pget_filter2(props.get(), static_cast<unsigned>(i), &flags, &values, nullptr, 0,
+                                           nullptr, nullptr);
+    if (id == H5Z_FILTER_FLETCHER32) checksums |= 1u << i;
+    else if (id != H5Z_FILTER_SHUFFLE) resizing |= 1u << i;
+  }
+  const unsigned known = filters == 32 ? ~0u : (1u << filters) - 1;
+  hsize_t at[H5S_MAX_RANK] = {};  // the chunk's first element, odometer over the grid
+  for (;;) {
+    unsigned filter_mask = 0;
+    haddr_t address = HADDR_UNDEF;
+    hsize_t size = 0;
+    if (H5Dget_chunk_info_by_coord(dataset, at, &filter_mask, &address, &size) < 0)
+      throw read_error(file_name_of(dataset), "the chunk index of dataset " + path_of(dataset));
+    // A chunk never written reads as fill values (require_stored bounds those).
+    if (address != HADDR_UNDEF) {
+      const std::string chunk_at = describe(dataset) + " is damaged: its chunk at row " + std::to_string(at[0]);
+      if (size == 0 || address > file_size || size > file_size - address)
+        throw ResultFormatError(chunk_at + " lies outside the file");
+      if ((filter_mask & ~known) != 0) throw ResultFormatError(chunk_at + " skips a filter it does not have");
+      const hsize_t expected = raw + ((checksums & ~filter_mask) != 0 ? 4 : 0);
+      if ((resizing & ~filter_mask) == 0 && size != expected)
+        throw ResultFormatError(chunk_at + " stores " + std::to_string(size) + " bytes, not " +
+                                std::to_string(expected));
+    }
+    int d = rank - 1;
+    for (; d >= 0; --d) {
+      at[d] += chunk[d];
+      if (at[d] < dims[static_cast<std::size_t>(d)]) break;
+      at[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
 // Reads `set` whole, a block of chunks at a time, into a scratch buffer of
 // its own type: HDF5 checks each chunk's checksum as it reads it.
 void verify_dataset(hid_t set) {
@@ -182,6 +248,7 @@ void verify_dataset(hid_t set) {
   const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
   if (rank < 0) throw ResultFormatError(describe(set) + " is damaged: its extent cannot be read");
   const std::vector<std::size_t> dims = dataset_shape(set, rank);
+  require_sound_chunks(set, dims);
   const Handle type(H5Dget_type(set), H5Tclose);
   if (!type.valid()) throw ResultFormatError(describe(set) + " is damaged: its type cannot be read");
   std::size_t row_bytes = std::max<std::size_t>(1, H5Tget_size(type.get()));
@@ -329,6 +396,9 @@ void read_rows(hid_t dataset, hid_t memory_type, void* out) {
   require_type(dataset, memory_type);
   const Handle space(H5Dget_space(dataset), H5Sclose);
   if (!space.valid() || H5Sget_simple_extent_npoints(space.get()) <= 0) return;
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank < 0) throw ResultFormatError(describe(dataset) + " is damaged: its extent cannot be read");
+  require_sound_chunks(dataset, dataset_shape(dataset, rank));
   const std::string file = file_name_of(dataset), what = "dataset " + path_of(dataset);
   if (H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0) throw read_error(file, what);
 }

@@ -68,9 +68,20 @@ ResultWriter::ResultWriter(std::filesystem::path final_path, double fps, const R
     // checksum the chunk indexes, but marks the file open for writing on
     // disk, so that a killed run's .partial could not be read without h5clear.
     const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    // The metadata cache writes nothing between our flushes: an entry it
+    // evicted on its own could point past the end of the file the last
+    // flush recorded, and a .partial killed then would not open.
+    H5AC_cache_config_t cache{};
+    cache.version = H5AC__CURR_CACHE_CONFIG_VERSION;
     if (!access.valid() || H5Pset_file_locking(access.get(), false, true) < 0 ||
-        H5Pset_libver_bounds(access.get(), H5F_LIBVER_V18, H5F_LIBVER_V18) < 0)
+        H5Pset_libver_bounds(access.get(), H5F_LIBVER_V18, H5F_LIBVER_V18) < 0 ||
+        H5Pget_mdc_config(access.get(), &cache) < 0)
       throw IoError(cannot + "HDF5 file access properties");
+    cache.evictions_enabled = false;
+    cache.incr_mode = H5C_incr__off;
+    cache.flash_incr_mode = H5C_flash_incr__off;
+    cache.decr_mode = H5C_decr__off;
+    if (H5Pset_mdc_config(access.get(), &cache) < 0) throw IoError(cannot + "HDF5 metadata cache properties");
     file_ = Handle(H5Fcreate(partial_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
     if (!file_.valid()) throw IoError(cannot + "not writable");
     output_.verify();
