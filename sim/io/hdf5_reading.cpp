@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "sim/io/hdf5_objects.hpp"
 
@@ -153,6 +154,14 @@ bool may_be_compressed(hid_t dataset) {
   return false;
 }
 
+// The size of the file holding `object` [bytes], nullopt when HDF5 cannot tell.
+std::optional<hsize_t> size_of_file(hid_t object) {
+  const Handle file(H5Iget_file_id(object), H5Fclose);
+  hsize_t size = 0;
+  if (!file.valid() || H5Fget_filesize(file.get(), &size) < 0) return std::nullopt;
+  return size;
+}
+
 // Refuses an extent whose bytes the file cannot hold: HDF5 reads a chunk
 // that was never written as fill values, so a damaged or crafted extent
 // (10^15 rows in a file of a megabyte) would otherwise become a huge
@@ -163,9 +172,7 @@ void require_stored(hid_t dataset, const std::vector<std::size_t>& dims) {
   std::uint64_t bytes = std::max<std::size_t>(1, type.valid() ? H5Tget_size(type.get()) : 1);
   for (const std::size_t d : dims) bytes = d != 0 && bytes > kMost / d ? kMost : bytes * d;
   if (dims.empty() || std::find(dims.begin(), dims.end(), 0) == dims.end()) {
-    const Handle file(H5Iget_file_id(dataset), H5Fclose);
-    hsize_t file_size = 0;
-    if (!file.valid() || H5Fget_filesize(file.get(), &file_size) < 0) file_size = 0;
+    const hsize_t file_size = size_of_file(dataset).value_or(0);
     const std::uint64_t stored = std::min<std::uint64_t>(H5Dget_storage_size(dataset), file_size);
     const std::uint64_t room = may_be_compressed(dataset) ? stored * kMostInflation : stored;
     if (bytes > room)
@@ -194,10 +201,9 @@ void require_sound_chunks(hid_t dataset, const std::vector<std::size_t>& dims) {
   for (int d = 0; d < rank; ++d)
     if (chunk[d] == 0) throw ResultFormatError(describe(dataset) + " is damaged: a chunk of size 0");
   if (std::find(dims.begin(), dims.end(), 0) != dims.end()) return;  // no chunks
-  const Handle file(H5Iget_file_id(dataset), H5Fclose);
-  hsize_t file_size = 0;
-  if (!file.valid() || H5Fget_filesize(file.get(), &file_size) < 0)
-    throw ResultFormatError(describe(dataset) + " is damaged: its file's size cannot be read");
+  const std::optional<hsize_t> size_of = size_of_file(dataset);
+  if (!size_of) throw ResultFormatError(describe(dataset) + " is damaged: its file's size cannot be read");
+  const hsize_t file_size = *size_of;
   const Handle type(H5Dget_type(dataset), H5Tclose);
   hsize_t raw = type.valid() ? H5Tget_size(type.get()) : 0;
   for (int d = 0; d < rank; ++d) raw *= chunk[d];
