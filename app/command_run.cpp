@@ -16,6 +16,7 @@
 #include "app/options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/stop_signal.hpp"
+#include "app/variant_options.hpp"
 #include "sim/engine/run.hpp"
 #include "sim/io/output_file.hpp"
 #include "sim/io/result_writer.hpp"
@@ -70,6 +71,10 @@ void print_street(const StreetReport& s) {
   else
     std::printf("  drop-offs        %zu\n", s.drop_offs);
   std::printf("  queue            longest tail %.0f m, spillback %.0f s\n", s.max_queue_tail, s.spillback_seconds);
+  if (s.mean_walk >= 0.0)
+    std::printf("  pupils' walk     %.0f m on average (at most %.0f m), %.0f s from the car to the gate\n", s.mean_walk,
+                s.max_walk, s.mean_walk_time);
+  std::printf("  conflicts        %zu (time to collision, post-encroachment, hard braking)\n", s.conflicts);
   // Stepping alone is what SUMO's "UPS" measures (a run without per-step output).
   auto rate = [&](double seconds) { return seconds > 0.0 ? static_cast<double>(s.vehicle_updates) / seconds : 0.0; };
   std::printf("  vehicle updates  %.3g per second stepping, %.3g with replay frames (street %.2f s wall)\n",
@@ -77,9 +82,13 @@ void print_street(const StreetReport& s) {
 }
 
 // The first line: COMPLETE or INCOMPLETE, and for an incomplete run what is missing.
-void print_outcome(const CompiledScenario& sc, const RunOptions& options, const RunReport& r) {
-  std::printf("%s: %s (%s), seed %llu, %d thread(s)", r.complete ? "COMPLETE" : "INCOMPLETE", sc.name.c_str(),
-              sc.file.c_str(), static_cast<unsigned long long>(options.seed), options.threads);
+void print_outcome(const CompiledScenario& sc, const ScenarioVariant& variant, const RunOptions& options,
+                   const RunReport& r) {
+  std::printf("%s: %s (%s", r.complete ? "COMPLETE" : "INCOMPLETE", sc.name.c_str(), sc.file.c_str());
+  // The variant by name (its settings are in the file), the command line's settings in full.
+  if (!variant.variant.empty()) std::printf(", variant \"%s\"", variant.variant.c_str());
+  if (!variant.sets.empty()) std::printf(", with %s", describe_patches(variant.sets).c_str());
+  std::printf("), seed %llu, %d thread(s)", static_cast<unsigned long long>(options.seed), options.threads);
   const bool lockdown = sc.procedure.kind == ProcedureKind::kLockdown;
   // In a lockdown, safe is sheltering in a room (docs/models/procedures.md).
   const std::size_t unsafe = sc.agent_count - (lockdown ? r.sheltered : r.counts.exited);
@@ -149,9 +158,9 @@ void print_disruptions(const RunReport& r) {
   }
 }
 
-void print_summary(const CompiledScenario& sc, const RunOptions& options, const RunReport& r,
-                   const std::string& output) {
-  print_outcome(sc, options, r);
+void print_summary(const CompiledScenario& sc, const ScenarioVariant& variant, const RunOptions& options,
+                   const RunReport& r, const std::string& output) {
+  print_outcome(sc, variant, options, r);
   print_procedure(sc, r);
   // A lockdown evacuates nobody: its figures are the rooms' (print_procedure).
   if (sc.procedure.kind == ProcedureKind::kLockdown) {
@@ -243,11 +252,15 @@ int run_command(const std::vector<std::string>& args) {
       "seed", po::value<std::uint64_t>(), "random seed (default: the scenario's)")(
       "threads", po::value<int>(), "worker threads (default: all cores)")("quiet,q", "no progress bar")(
       "data-outside", "let the scenario read data files outside its folder (absolute names, ..)");
+  add_variant_options(opts);
   po::variables_map vm;
   if (const int rc = parse_command_line("run", args, opts, vm); rc >= 0) return rc;
+  const std::optional<ScenarioVariant> variant = variant_from(vm, "run");
+  if (!variant) return kBadInput;
   // Installed first, so that Ctrl-C while the scenario compiles is a clean stop too.
   install_stop_handlers();
-  const LoadResult loaded = load_scenario_file(vm["scenario"].as<std::string>(), {}, vm.count("data-outside") > 0);
+  const LoadResult loaded =
+      load_scenario_file(vm["scenario"].as<std::string>(), {}, vm.count("data-outside") > 0, *variant);
   if (!loaded.errors.empty()) {
     for (const std::string& e : loaded.errors) std::cerr << e << "\n";
     return kBadInput;
@@ -309,7 +322,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "\n";
     return kRunFailed;
   }
-  print_summary(sc, options, report, discard ? "(discarded)" : output.string());
+  print_summary(sc, *variant, options, report, discard ? "(discarded)" : output.string());
   return report.complete ? kOk : kIncomplete;
 }
 

@@ -47,14 +47,14 @@ def floor_name(f):
     return f"floor {f + 1}"
 
 
-def release_in_turns(groups, slot=SLOT, one_stair=False):
+def release_in_turns(groups, slot=SLOT, one_stair=False, top_first=False):
     """Releases the classes one after the other on each stair (on a single
-    stair when `one_stair`): floor by floor from the ground up, in the order of
-    their names within a floor."""
+    stair when `one_stair`): floor by floor from the ground up (from the top
+    down when `top_first`), in the order of their names within a floor."""
     def stair(g):
         return "all" if one_stair else ("west" if any("west" in step for step in g["route"]) else "east")
     turns = {}
-    for g in sorted(groups, key=lambda g: (g["level"], g["name"])):
+    for g in sorted(groups, key=lambda g: (g["level"] if not top_first else -int(g["level"].split()[-1]), g["name"])):
         k = turns.get(stair(g), 0)
         g["release"] = {"at": round(k * slot, 1)}
         turns[stair(g)] = k + 1
@@ -97,5 +97,29 @@ def scenario(in_turns=True):
                     "two exits, assembly on the sports ground", levels, stairs, groups)
 
 
+def variants(s):
+    """What-ifs a planner asks of this plan, each as settings over the base
+    (docs/scenario-format.md, "variants"): run with `campusflow run --variant`."""
+    groups = s["groups"]
+    def releases(gs):
+        return {f"/groups/{i}/release": g["release"] for i, g in enumerate(gs)}
+    at_once = [dict(g, release={"at": 0}) for g in groups]
+    top_first = [dict(g) for g in groups]
+    release_in_turns(top_first, top_first=True)
+    return [
+        {"name": "all at once", "description": "Every class leaves at the alarm", "set": releases(at_once)},
+        {"name": "top floor first", "description": "In turns as the base, but from the top floor down",
+         "set": releases(top_first)},
+        {"name": "east stair blocked", "description": "Fire in the east stairwell: every east flight blocked at the alarm",
+         "set": {"/events": [{"time": 0, "action": "block", "target": st["name"]}
+                             for st in s["stairs"] if st["name"].startswith("east stair")]}},
+        {"name": "floor 3 at +60 s", "description": "The classes of floor 3 leave 60 s later than planned",
+         "set": {f"/groups/{i}/release": {"at": round(g["release"]["at"] + 60, 1)}
+                 for i, g in enumerate(groups) if g["level"] == floor_name(2)}},
+    ]
+
+
 if __name__ == "__main__":
-    write("scenarios/drill/generate.py", scenario())
+    drill = scenario()
+    drill["variants"] = variants(drill)
+    write("scenarios/drill/generate.py", drill)

@@ -21,6 +21,9 @@ class Diagnostics {
     items_.push_back({std::move(path), std::move(value), std::move(rule)});
   }
 
+  // Adds to the rule of item `index`: "(set by --set /settings/dt)".
+  void append_to_rule(std::size_t index, const std::string& text) { items_.at(index).rule += text; }
+
   bool empty() const { return items_.empty(); }
   std::size_t size() const { return items_.size(); }
   const std::vector<Diagnostic>& items() const { return items_; }

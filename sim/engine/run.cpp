@@ -44,6 +44,8 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
   info.scenario_file = sc.file;
   info.scenario_text = sc.text;
   info.scenario_hash = sc.hash;
+  info.variant = sc.variant;
+  info.overrides = sc.overrides;
   info.seed = options.seed;
   info.threads = options.threads;
   info.version = CAMPUSFLOW_VERSION;

@@ -57,6 +57,20 @@ StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<boo
   if (finished > 0) r.mean_delay = delay / static_cast<double>(finished);
   for (double q : sim.queue_tails()) r.max_queue_tail = std::max(r.max_queue_tail, q);
   for (const SpillbackEpisode& e : sim.spillbacks()) r.spillback_seconds += e.end - e.start;
+  double walked = 0.0, walk_time = 0.0;
+  std::size_t arrived = 0;
+  for (const Walker& w : sim.walkers()) {
+    if (w.kind != WalkerKind::kFromCar || w.arrival < 0.0) continue;
+    walked += w.distance;
+    walk_time += w.arrival - w.start;
+    r.max_walk = std::max(r.max_walk, w.distance);
+    ++arrived;
+  }
+  if (arrived > 0) {
+    r.mean_walk = walked / static_cast<double>(arrived);
+    r.mean_walk_time = walk_time / static_cast<double>(arrived);
+  }
+  r.conflicts = sim.conflicts().size();
   return r;
 }
 

@@ -23,6 +23,12 @@ struct StreetReport {
   double mean_delay = -1.0;         // [s] of drop-off cars that left; -1 none
   double max_queue_tail = 0.0;      // [m] over all approaches
   double spillback_seconds = 0.0;   // [s] summed over approaches
+  // Pupils dropped off, from the car door to the gate, of those who arrived
+  // (what a no-car zone costs them); -1 when none arrived.
+  double mean_walk = -1.0;          // [m]
+  double max_walk = -1.0;           // [m]
+  double mean_walk_time = -1.0;     // [s], crossing waits included
+  std::size_t conflicts = 0;        // TTC, PET and hard-braking events (docs/metrics.md)
 };
 
 // Called with every replay frame (frame k at k / fps seconds).

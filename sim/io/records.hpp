@@ -93,6 +93,9 @@ struct LevelGeometry {
 
 struct RunInfo {
   std::string scenario_name, scenario_file, scenario_text;
+  // The variant of the scenario run and the settings over its text
+  // (`run --set`, a study's factors), a JSON array; empty: none.
+  std::string variant, overrides;
   std::uint64_t scenario_hash = 0;
   std::uint64_t seed = 0;
   int threads = 1;

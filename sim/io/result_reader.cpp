@@ -80,6 +80,9 @@ RunInfo ResultReader::run_info() const {
   info.scenario_file = read_string_attribute(g, "scenario_file");
   info.scenario_text = read_string_attribute(g, "scenario_text");
   info.scenario_hash = read_uint_attribute(g, "scenario_hash");
+  // Files written before variants have neither: the base scenario as written.
+  if (has_attribute(g, "variant")) info.variant = read_string_attribute(g, "variant");
+  if (has_attribute(g, "overrides")) info.overrides = read_string_attribute(g, "overrides");
   info.seed = read_uint_attribute(g, "seed");
   info.threads = static_cast<int>(read_int_attribute(g, "threads"));
   info.version = read_string_attribute(g, "version");

@@ -117,6 +117,8 @@ void ResultWriter::write_campusflow_part(double fps, const RunInfo& info, std::s
   write_attribute(cf, "scenario_file", info.scenario_file);
   write_attribute(cf, "scenario_text", info.scenario_text);
   write_attribute(cf, "scenario_hash", info.scenario_hash);
+  write_attribute(cf, "variant", info.variant);
+  write_attribute(cf, "overrides", info.overrides);
   write_attribute(cf, "seed", info.seed);
   write_attribute(cf, "threads", static_cast<std::int64_t>(info.threads));
   write_attribute(cf, "dt", info.dt);

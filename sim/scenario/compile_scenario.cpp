@@ -267,8 +267,13 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   out->name = spec.name;
   out->description = spec.description;
   out->text = spec.text;
+  out->variant = spec.variant;
+  out->overrides = spec.overrides;
+  out->variant_names = spec.variant_names;
   StateHash h;
   h.add_bytes(spec.text.data(), spec.text.size());
+  // The effective scenario: the same text with other settings is another one.
+  h.add_bytes(spec.overrides.data(), spec.overrides.size());
   out->hash = h.value();
   out->settings = compile_settings(spec.settings);
   out->model = spec.model;

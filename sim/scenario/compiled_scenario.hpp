@@ -138,7 +138,10 @@ struct CompiledScenario {
   std::string name;
   std::string description;
   std::string text;            // the scenario file as read
-  std::uint64_t hash = 0;      // FNV-1a of `text`
+  std::string variant;         // ScenarioSpec::variant and ::overrides
+  std::string overrides;
+  std::vector<std::string> variant_names;  // the file's named variants (`check` checks each)
+  std::uint64_t hash = 0;      // FNV-1a of `text` and the overrides
   CompiledSettings settings;
   ModelSpec model;
   std::vector<WalkableLevel> levels;  // the scenario's levels, then one per stair

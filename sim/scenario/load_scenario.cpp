@@ -7,10 +7,11 @@
 
 namespace campusflow {
 
-LoadResult load_scenario_text(std::string_view text, std::string label, const DataFiles& data) {
+LoadResult load_scenario_text(std::string_view text, std::string label, const DataFiles& data,
+                              const ScenarioVariant& variant) {
   Diagnostics diags(std::move(label));
   LoadResult result;
-  if (auto spec = parse_scenario(text, diags, data)) result.scenario = compile_scenario(*spec, diags);
+  if (auto spec = parse_scenario(text, diags, data, variant)) result.scenario = compile_scenario(*spec, diags);
   result.errors = diags.messages();
   if (!result.errors.empty()) {
     result.scenario.reset();
@@ -26,11 +27,12 @@ LoadResult load_scenario_text(std::string_view text, std::string label, const Da
   return result;
 }
 
-LoadResult load_scenario_file(const std::filesystem::path& path, std::string label, bool data_outside) {
+LoadResult load_scenario_file(const std::filesystem::path& path, std::string label, bool data_outside,
+                              const ScenarioVariant& variant) {
   if (label.empty()) label = path.string();
   const InputText in = read_input_file(path, kMaxScenarioBytes);
   if (!in.ok) return {nullptr, {label + ": " + in.error}, {}};
-  return load_scenario_text(in.text, std::move(label), DataFiles(path.parent_path(), data_outside));
+  return load_scenario_text(in.text, std::move(label), DataFiles(path.parent_path(), data_outside), variant);
 }
 
 }  // namespace campusflow

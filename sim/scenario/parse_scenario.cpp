@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <map>
 
 #include "sim/scenario/json_reader.hpp"
 #include "sim/scenario/json_text.hpp"
@@ -21,9 +22,10 @@ namespace {
 using namespace scenario_parse;
 
 constexpr std::string_view kFormat = "campusflow-scenario/1";
-constexpr std::array<std::string_view, 12> kTopKeys = {"format", "name",   "description", "settings", "model",
-                                                       "levels", "stairs", "groups",      "events",   "street",
-                                                       "procedure", "staff"};
+constexpr std::array<std::string_view, 13> kTopKeys = {
+    "format", "name",   "description", "settings", "model",     "levels",  "stairs",
+    "groups", "events", "street",      "procedure", "staff",    "variants"};
+constexpr std::array<std::string_view, 3> kVariantKeys = {"name", "description", "set"};
 constexpr std::array<std::string_view, 5> kSettingsKeys = {"dt", "time_limit", "seed", "output_fps",
                                                            "field_cell"};
 constexpr std::array<std::string_view, 6> kModelKeys = {
@@ -121,6 +123,32 @@ void parse_model(Reader& r, const json::value& v, ModelSpec& m) {
   read_number(r, *o, path, "wall_range", closed(0.005, 1.0), p.wall_range);
 }
 
+// Named variants: each a name and settings (JSON pointer -> value) over the
+// base. Here only their form is checked; what each pointer names is checked
+// when the variant is applied (`check` applies every one).
+void parse_variants(Reader& r, const json::value& v, std::vector<std::string>& names) {
+  const std::string path = "variants";
+  const json::array* list = r.array(v, path);
+  if (!list) return;
+  std::map<std::string, std::string> taken;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string item = index_path(path, i);
+    const json::object* o = r.object((*list)[i], item);
+    if (!o) continue;
+    r.check_keys(*o, item, kVariantKeys);
+    if (std::string name = r.unique_name(*o, item, taken); !name.empty()) names.push_back(std::move(name));
+    if (const json::value* d = r.member(*o, item, "description")) r.string(*d, key_path(item, "description"));
+    const json::value* set = r.member(*o, item, "set", true);
+    const json::object* sets = set ? r.object(*set, key_path(item, "set")) : nullptr;
+    if (!sets) continue;
+    for (const auto& member : *sets) {
+      if (!member.key().starts_with("/"))
+        r.error(key_path(key_path(item, "set"), member.key()),
+                "must be a JSON pointer starting with '/' (e.g. \"/settings/seed\")");
+    }
+  }
+}
+
 // The social force model needs a short tick: it is its default, and a
 // longer one written in the file is an error.
 void fit_tick_to_model(Reader& r, const json::object& top, ScenarioSpec& spec) {
@@ -150,6 +178,7 @@ ScenarioSpec parse_document(Reader& r, const json::value& root, ScenarioSpec spe
     spec.name = r.nonempty_string(*name, "name").value_or("");
   if (const json::value* description = r.member(*top, "", "description"))
     spec.description = r.string(*description, "description").value_or("");
+  if (const json::value* variants = r.member(*top, "", "variants")) parse_variants(r, *variants, spec.variant_names);
   if (const json::value* settings = r.member(*top, "", "settings")) parse_settings(r, *settings, spec.settings);
   if (const json::value* model = r.member(*top, "", "model")) parse_model(r, *model, spec.model);
   fit_tick_to_model(r, *top, spec);
@@ -192,10 +221,26 @@ void report_internal_error(Diagnostics& diags, const char* what) noexcept {
   }
 }
 
+// Says which setting put the value there, for each error found after the
+// settings were applied at or under a path one of them set.
+void name_settings_in_errors(Diagnostics& diags, std::size_t from, const std::vector<AppliedPatch>& applied) {
+  for (std::size_t i = from; i < diags.size(); ++i) {
+    const std::string& path = diags.items()[i].path;
+    for (auto it = applied.rbegin(); it != applied.rend(); ++it) {  // the last setting wins
+      const std::string& set = it->path;
+      const bool under = path.starts_with(set) &&
+                         (path.size() == set.size() || path[set.size()] == '.' || path[set.size()] == '[');
+      if (!under) continue;
+      diags.append_to_rule(i, " (set by " + it->patch.origin + ")");
+      break;
+    }
+  }
+}
+
 }  // namespace
 
-std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags,
-                                           const DataFiles& data) {
+std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags, const DataFiles& data,
+                                           const ScenarioVariant& variant) {
   const std::size_t errors_before = diags.size();
   // The last line of defence for "never throws": Boost.Geometry and the
   // allocator may throw on inputs no check above foresaw.
@@ -205,8 +250,15 @@ std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& d
     spec.text = std::string(text);
     auto doc = parse_json_text(text, diags);
     if (!doc) return std::nullopt;
+    // A setting that names nothing is skipped and reported; the checks go on
+    // so that one run lists every problem.
+    const std::vector<AppliedPatch> applied = apply_variant(doc->root, variant, diags);
+    spec.variant = variant.variant;
+    spec.overrides = describe_patches(applied);
     Reader reader(diags, std::move(doc->overflow_literals));
+    const std::size_t checked_from = diags.size();
     spec = parse_document(reader, doc->root, std::move(spec), data);
+    name_settings_in_errors(diags, checked_from, applied);
     if (diags.size() > errors_before) return std::nullopt;
     return spec;
   } catch (const std::exception& e) {

@@ -134,6 +134,11 @@ struct GroupSpec {
 struct ScenarioSpec {
   std::string file;  // as given on the command line, used in messages
   std::string text;  // the file's text, stored in results
+  // The variant run (empty: the base) and every setting applied over the
+  // file's text (scenario_patch.hpp), as a JSON array; empty when none.
+  std::string variant;
+  std::string overrides;
+  std::vector<std::string> variant_names;  // the file's named variants, in order
   std::string name;
   std::string description;
   SettingsSpec settings;
