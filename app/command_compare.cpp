@@ -268,7 +268,7 @@ int compare_command(const std::vector<std::string>& args) {
   for (const auto& [label, names] : {std::pair{"A", only_in(a.classes, b.classes)}, {"B", only_in(b.classes, a.classes)}})
     if (!names.empty()) {
       std::cout << "classes only in " << label << ":";
-      for (const std::string& n : names) std::cout << " " << n;
+      for (std::size_t k = 0; k < names.size(); ++k) std::cout << (k ? ", \"" : " \"") << names[k] << "\"";
       std::cout << "\n";
     }
   if (csv) {
