@@ -29,6 +29,11 @@ commands:
                     per-floor heatmaps as PNG (no display needed)
   report RESULT -o DIR
                     an HTML report with a summary table and plots
+  export RESULT --csv DIR
+                    the result as CSV files (summary, classes, agents, trajectory,
+                    a street's vehicles and frames) for spreadsheets
+  compare A B [--csv FILE]
+                    the differences of two results: summary, classes, places
 
 options:
   -h, --help        show this help (also after a command: campusflow run --help)
@@ -63,6 +68,8 @@ int main(int argc, char** argv) {
   if (command == "view") return view_command(rest);
   if (command == "render") return render_command(rest);
   if (command == "report") return report_command(rest);
+  if (command == "export") return export_command(rest);
+  if (command == "compare") return compare_command(rest);
   std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;
   return kBadInput;
 }

@@ -13,6 +13,8 @@ namespace campusflow::io {
 
 namespace {
 constexpr const char* kFormat = "campusflow-result/1";
+// More agents or episodes than any run could have: a count past it is damage.
+constexpr std::int64_t kMaxCount = std::int64_t{1} << 40;
 }  // namespace
 
 ResultReader::ResultReader(const std::filesystem::path& path, Completeness completeness) : path_(path) {
@@ -109,10 +111,47 @@ RunSummary ResultReader::summary() const {
   if (s.exit_counts.size() != s.exit_names.size())
     throw ResultFormatError(path_.string() + ": /campusflow/summary has " + std::to_string(s.exit_names.size()) +
                             " exit names but " + std::to_string(s.exit_counts.size()) + " exit counts");
+  s.outcome = read_string_attribute(g.get(), "outcome");
+  s.pupils = read_int_attribute(g.get(), "pupils");
+  s.pupils_exited = read_int_attribute(g.get(), "pupils_exited");
+  s.peak_density = read_double_attribute(g.get(), "peak_density");
+  s.peak_density_time = read_double_attribute(g.get(), "peak_density_time");
+  const std::int64_t peak_level = read_int_attribute(g.get(), "peak_density_level");
+  s.peak_density_x = read_double_attribute(g.get(), "peak_density_x");
+  s.peak_density_y = read_double_attribute(g.get(), "peak_density_y");
+  s.procedure.procedure = read_string_attribute(g.get(), "procedure");
+  s.procedure.time_to_secure = read_double_attribute(g.get(), "time_to_secure");
+  // The attributes are one "row" of figures: checked as a table's row is.
+  RowCheck figures(path_.string() + ":/campusflow/summary");
+  figures.time("evacuation_time", s.evacuation_time, true);
+  figures.time("simulated_time", s.simulated_time, false);
+  figures.finite("walking_bound", s.walking_bound);
+  figures.finite("capacity_bound", s.capacity_bound);
+  figures.time("time_to_secure", s.procedure.time_to_secure, true);
+  figures.within("agents", s.agents, 0, kMaxCount);
+  figures.within("exited", s.exited, 0, s.agents);
+  figures.within("pupils", s.pupils, 0, s.agents);
+  figures.within("pupils_exited", s.pupils_exited, 0, s.pupils);
+  figures.finite("peak_density", s.peak_density);
+  figures.time("peak_density_time", s.peak_density_time, true);
+  figures.within("peak_density_level", peak_level, 0, static_cast<std::int64_t>(level_count()) - 1);
+  s.peak_density_level = static_cast<std::int32_t>(peak_level);
+  figures.coordinate("peak_density_x", s.peak_density_x);
+  figures.coordinate("peak_density_y", s.peak_density_y);
   read_stairs_and_flow(s);
   const Handle cf = open_group(file_.get(), "/campusflow");
   s.wall_time = read_double_attribute(cf.get(), "wall_time");
   return s;
+}
+
+std::int64_t ResultReader::summary_count(const std::string& name) const {
+  const QuietHdf5Errors quiet;
+  const Handle g = open_group(file_.get(), "/campusflow/summary");
+  const std::int64_t n = read_int_attribute(g.get(), name.c_str());
+  if (n < 0 || n > kMaxCount)
+    throw ResultFormatError(path_.string() + ":/campusflow/summary@" + name + " is " + std::to_string(n) +
+                            ", not a count: the file is damaged");
+  return n;
 }
 
 void ResultReader::read_stairs_and_flow(RunSummary& s) const {
@@ -331,6 +370,16 @@ std::vector<StreetVehicleRow> ResultReader::street_vehicles() const {
   return rows;
 }
 
+std::vector<std::string> ResultReader::street_vehicle_ids() const {
+  std::vector<std::string> ids = read_optional_strings("/campusflow/street/vehicle_ids");
+  const QuietHdf5Errors quiet;
+  if (ids.size() != rows_of("/campusflow/street/vehicles").value_or(0))
+    throw ResultFormatError(path_.string() + ": /campusflow/street has " + std::to_string(ids.size()) +
+                            " vehicle ids for " + std::to_string(rows_of("/campusflow/street/vehicles").value_or(0)) +
+                            " vehicles");
+  return ids;
+}
+
 StreetGeometry ResultReader::street_geometry() const {
   StreetGeometry g;
   g.lanes = read_optional_table<LaneRow>("/campusflow/street/geometry/lanes", lane_types());
@@ -350,6 +399,49 @@ StreetGeometry ResultReader::street_geometry() const {
   return g;
 }
 
+StreetQueues ResultReader::street_queues() const {
+  const QuietHdf5Errors quiet;
+  StreetQueues q;
+  if (!has_street()) return q;
+  const std::string where = path_.string() + ":/campusflow/street";
+  q.approach_names = read_optional_strings("/campusflow/street/approach_names");
+  q.queue_time = read_optional_column<double>("/campusflow/street/queue_time", H5T_NATIVE_DOUBLE);
+  // Samples x approaches; one-dimensional with one approach (street_writer.cpp).
+  const std::size_t approaches = std::max<std::size_t>(1, q.approach_names.size());
+  if (has_link(file_.get(), "/campusflow/street/queue_tail")) {
+    const Handle set = open_dataset(file_.get(), "/campusflow/street/queue_tail");
+    std::vector<std::size_t> shape = dataset_shape(set.get(), approaches > 1 ? 2 : 1);
+    shape.resize(2, 1);
+    if (shape[0] != q.queue_time.size() || shape[1] != approaches)
+      throw ResultFormatError(where + "/queue_tail has " + std::to_string(shape[0]) + " x " +
+                              std::to_string(shape[1]) + " values for " + std::to_string(q.queue_time.size()) +
+                              " samples of " + std::to_string(approaches) + " approaches: the file is damaged");
+    q.queue_tail.resize(shape[0] * shape[1]);
+    read_rows(set.get(), H5T_NATIVE_DOUBLE, q.queue_tail.data());
+  } else if (!q.queue_time.empty()) {
+    throw ResultFormatError(where + " has queue_time but no queue_tail: the file is damaged");
+  }
+  RowCheck samples(where + "/queue_time and queue_tail");
+  for (std::size_t k = 0; k < q.queue_time.size(); ++k) {
+    samples.at(k);
+    samples.time("time", q.queue_time[k], false);
+    for (std::size_t a = 0; a < approaches; ++a) samples.time("tail", q.queue_tail[k * approaches + a], false);
+  }
+  q.spillback = read_optional_table<SpillbackRow>("/campusflow/street/spillback", spillback_types());
+  RowCheck episodes(where + "/spillback");
+  for (std::size_t k = 0; k < q.spillback.size(); ++k) {
+    const SpillbackRow& e = q.spillback[k];
+    episodes.at(k);
+    episodes.index("approach", e.approach, approaches, "/campusflow/street/approach_names");
+    episodes.time("start", e.start, false);
+    episodes.time("end", e.end, false);
+    episodes.finite("extent", e.extent);
+    if (e.end < e.start)
+      throw ResultFormatError(where + "/spillback row " + std::to_string(k) + " ends before it starts: the file is damaged");
+  }
+  return q;
+}
+
 void ResultReader::check() const {
   (void)summary();
   (void)agents();
@@ -366,6 +458,8 @@ void ResultReader::check() const {
     (void)street_frames();
     (void)street_vehicles();
     (void)street_geometry();
+    (void)street_queues();
+    (void)street_vehicle_ids();
   }
   const QuietHdf5Errors quiet;
   constexpr std::string_view kCheckedWhenRead[] = {"/trajectory"};

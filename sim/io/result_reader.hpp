@@ -22,6 +22,15 @@ struct TableSizes;
 // tools that inspect a .partial ask for it, everything else should not.
 enum class Completeness { required, not_required };
 
+// /campusflow/street's queues: the queue tail of each approach sampled every
+// second, and the spillback episodes (docs/metrics.md).
+struct StreetQueues {
+  std::vector<std::string> approach_names;
+  std::vector<double> queue_time;  // (samples) [s]
+  std::vector<double> queue_tail;  // (samples x max(1, approaches)) [m], row-major
+  std::vector<SpillbackRow> spillback;
+};
+
 class ResultReader {
  public:
   // Throws ResultFormatError naming the file when it cannot be used.
@@ -35,7 +44,11 @@ class ResultReader {
   RunInfo run_info() const;
   // Complete files only: the summary's attributes, exit names and counts,
   // stairs' peaks and the flow table (its places' names in flow_places).
+  // The stuck and reroute tables are not read: their rows are counted in
+  // summary_count("stuck_episodes") and summary_count("reroutes").
   RunSummary summary() const;
+  // An integer attribute of /campusflow/summary that counts something (>= 0).
+  std::int64_t summary_count(const std::string& name) const;
   std::vector<TrajectoryRow> trajectory() const;
   std::vector<AgentRow> agents() const;
   std::vector<std::string> group_names() const;
@@ -66,10 +79,14 @@ class ResultReader {
   // /campusflow/street/vehicles: one row per vehicle of the demand (the `id`
   // of a vehicle's frame rows); empty without a street.
   std::vector<StreetVehicleRow> street_vehicles() const;
+  // /campusflow/street/vehicle_ids: the vehicles' ids, parallel to street_vehicles().
+  std::vector<std::string> street_vehicle_ids() const;
   // /campusflow/street/geometry: lanes, sidewalks, crossings, stalls and the
   // vehicle types' sizes, in the coordinates of street_frames(); empty
   // without a street (or in a file written before the geometry was).
   StreetGeometry street_geometry() const;
+  // /campusflow/street's queue tails and spillback episodes; empty without a street.
+  StreetQueues street_queues() const;
 
   // Checks the whole file before a tool trusts it: reads every table above
   // (so checks its values) and every other dataset (so checks its data's
