@@ -220,26 +220,6 @@ void print_summary(const CompiledScenario& sc, const ScenarioVariant& variant, c
   std::printf("  result           %s\n", output.c_str());
 }
 
-// The default result name, out/<scenario name>.h5, from the scenario's text:
-// one file name, whatever the text holds. Separators, control characters
-// and a leading dot become '_'; UTF-8 (a Chinese name) is kept, cut to at
-// most 120 bytes at a character's start.
-std::string file_name_from(const std::string& name) {
-  std::string out;
-  for (const char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool bad = u < 0x20 || u == 0x7f || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
-                     c == '"' || c == '<' || c == '>' || c == '|' || (out.empty() && c == '.');
-    out += bad ? '_' : c;
-  }
-  if (out.size() > 120) {
-    std::size_t cut = 120;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  return out.empty() ? "result" : out;
-}
-
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {

@@ -11,6 +11,7 @@ int verify_command(const std::vector<std::string>& args);
 int view_command(const std::vector<std::string>& args);
 int render_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 

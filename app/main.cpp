@@ -14,9 +14,12 @@ constexpr const char* kUsage = R"(usage: campusflow COMMAND [options]
 Simulates school evacuation drills and school-gate traffic.
 
 commands:
-  run SCENARIO [-o OUT] [--seed N] [--threads N] [--quiet]
+  run SCENARIO [-o OUT] [--seed N] [--threads N] [--quiet] [--variant V] [--set P=VALUE]
                     run a scenario and write an HDF5 result (default out/<name>.h5)
-  check SCENARIO    validate a scenario and print every error
+  check SCENARIO    validate a scenario (and its variants) and print every error
+  sweep STUDY [-o DIR] [--jobs N]
+                    run a study (variants x factors x seeds) on every core, or
+                    under mpirun; tables runs.csv, aggregate.csv, study.h5
   verify [--tag T] [--case ID] [--list] [--markdown FILE]
                     run the verification and validation catalogue (RiMEA, IMO,
                     ISO 20414, Jülich experiments) and print a pass/fail table
@@ -39,7 +42,7 @@ options:
   -h, --help        show this help (also after a command: campusflow run --help)
   --version         print the version
 
-exit codes: 0 ok, 1 failure while running, 2 bad input
+exit codes: 0 ok, 1 failure while running, 2 bad input, 3 ran to the end incomplete
 )";
 
 }  // namespace
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
   if (command == "view") return view_command(rest);
   if (command == "render") return render_command(rest);
   if (command == "report") return report_command(rest);
+  if (command == "sweep") return sweep_command(rest);
   if (command == "export") return export_command(rest);
   if (command == "compare") return compare_command(rest);
   std::cerr << "campusflow: unknown command '" << command << "'\n\n" << kUsage;

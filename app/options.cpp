@@ -72,4 +72,20 @@ std::string output_folder_refusal(const std::filesystem::path& output) {
   return {};
 }
 
+std::string file_name_from(const std::string& name) {
+  std::string out;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool bad = u < 0x20 || u == 0x7f || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+                     c == '"' || c == '<' || c == '>' || c == '|' || (out.empty() && c == '.');
+    out += bad ? '_' : c;
+  }
+  if (out.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out.empty() ? "result" : out;
+}
+
 }  // namespace campusflow::cli

@@ -25,4 +25,10 @@ std::string output_file_refusal(const std::filesystem::path& output, const std::
 // holds something other than a folder, or a link.
 std::string output_folder_refusal(const std::filesystem::path& output);
 
+// The default output's name from a scenario's or study's name (out/NAME.h5,
+// out/NAME/): one file name, whatever the name holds. Separators, control
+// characters and a leading dot become '_'; UTF-8 (a Chinese name) is kept,
+// cut to at most 120 bytes at a character's start.
+std::string file_name_from(const std::string& name);
+
 }  // namespace campusflow::cli

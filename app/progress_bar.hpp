@@ -4,6 +4,7 @@
 // and then so logs stay readable.
 #include <cstddef>
 #include <iosfwd>
+#include <string>
 
 #include "sim/engine/run.hpp"
 
@@ -13,6 +14,9 @@ class ProgressBar {
  public:
   explicit ProgressBar(std::ostream& out, bool terminal);
   void update(const Progress& p);
+  // A bar `fraction` full and `text` after it, `wall_time` [s] since the
+  // start; off a terminal at most one line per few seconds, unless `force`.
+  void show(double fraction, double wall_time, const std::string& text, bool force = false);
   void finish();
 
  private:

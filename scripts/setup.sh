@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
   libeigen3-dev libtbb-dev libhdf5-dev libsfml-dev catch2 libbenchmark-dev zlib1g-dev
+  libboost-mpi1.81-dev libopenmpi-dev openmpi-bin
   xvfb xauth ffmpeg libgl1-mesa-dri fonts-dejavu-core
   clang libclang-rt-14-dev
   python3-h5py python3-numpy python3-matplotlib python3-jsonschema

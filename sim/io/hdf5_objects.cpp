@@ -69,7 +69,10 @@ void write_attribute(hid_t object, const char* name, std::uint64_t value) {
 }
 
 Handle create_group(hid_t parent, const char* name) {
-  return Handle(check(H5Gcreate2(parent, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+  // Without modification times, as datasets (chunked_properties).
+  const Handle props(check(H5Pcreate(H5P_GROUP_CREATE), "cannot create group properties"), H5Pclose);
+  if (H5Pset_obj_track_times(props.get(), false) < 0) throw IoError("cannot set a group's properties");
+  return Handle(check(H5Gcreate2(parent, name, H5P_DEFAULT, props.get(), H5P_DEFAULT),
                       std::string("cannot create group ") + name + " in " + describe(parent)),
                 H5Gclose);
 }
@@ -77,6 +80,9 @@ Handle create_group(hid_t parent, const char* name) {
 Handle chunked_properties(int rank, const hsize_t* chunk, hid_t type, bool compress) {
   Handle props(check(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset properties"), H5Pclose);
   if (H5Pset_chunk(props.get(), rank, chunk) < 0) throw IoError("cannot set a dataset's chunks");
+  // No modification times in the object headers: the same data gives the
+  // same bytes (a study's table is compared bit for bit across job counts).
+  if (H5Pset_obj_track_times(props.get(), false) < 0) throw IoError("cannot set a dataset's properties");
   const bool variable = H5Tdetect_class(type, H5T_VLEN) > 0 || H5Tis_variable_str(type) > 0;
   // Shuffle groups the bytes of neighbouring values, which makes slowly
   // changing ids, frames and coordinates compress far better.
