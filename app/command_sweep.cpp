@@ -149,10 +149,15 @@ int sweep_command(const std::vector<std::string>& args) {
   int lock = -1;
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0);
   study::ProgressSink progress;
+  bool last_drawn = false;
   if (speaks && !vm.count("quiet"))
     progress = [&](const study::SweepProgress& p) {
+      // The last line is always drawn, once.
+      const bool last = p.running == 0;
+      if (last && last_drawn) return;
+      last_drawn = last;
       bar.show(p.total ? static_cast<double>(p.done) / static_cast<double>(p.total) : 1.0, p.elapsed, progress_text(p),
-               p.running == 0);  // the last line, always
+               last);
     };
   study::SweepOutcome outcome;
   try {

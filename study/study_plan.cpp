@@ -30,7 +30,8 @@ StudyCase make_case(const StudySpec& spec, std::size_t variant, const std::vecto
     const Factor& factor = spec.factors[f];
     const json::value& x = factor.values[levels[f]];
     const std::string shown = value_text(x) + (factor.unit.empty() ? "" : " " + factor.unit);
-    c.label += (c.label.empty() ? "" : ", ") + factor.name + " = " + shown;
+    if (!c.label.empty()) c.label += ", ";
+    c.label += factor.name + " = " + shown;
     for (std::size_t t = 0; t < factor.targets.size(); ++t)
       c.scenario.sets.push_back({factor.targets[t].pointer, target_value(factor.targets[t], x),
                                  "factor \"" + factor.name + "\" = " + value_text(x) + " (factors[" + std::to_string(f) +

@@ -28,21 +28,22 @@ std::vector<std::string> StudyRunner::prepare() {
 
   std::vector<std::string> errors;
   std::set<std::string> metric_errors;  // one message per metric, not one per case
+  // Each metric must name what the scenario holds, in the base and in every case.
+  auto check_metrics = [&](const CompiledScenario& sc, const std::string& where) {
+    for (std::size_t m = 0; m < metrics_.size(); ++m) {
+      const std::string rule = metric_scenario_rule(metrics_[m], sc);
+      if (rule.empty() || !metric_errors.insert(metrics_[m]).second) continue;
+      const std::string at = spec_.metrics.empty() ? "metrics" : "metrics[" + std::to_string(m) + "]";
+      errors.push_back(spec_.file + ": " + at + ": \"" + metrics_[m] + "\" " + rule + where);
+    }
+  };
+  check_metrics(*base.scenario, "");
   cases_.clear();
   for (const StudyCase& c : plan_.cases) {
     LoadResult loaded = load_scenario_file(spec_.scenario, scenario + " (" + spec_.file + ": " + c.label + ")",
                                            data_outside_, c.scenario);
     errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
-    if (!loaded.scenario) {
-      cases_.emplace_back();
-      continue;
-    }
-    for (std::size_t m = 0; m < metrics_.size(); ++m) {
-      const std::string rule = metric_scenario_rule(metrics_[m], *loaded.scenario);
-      if (rule.empty() || !metric_errors.insert(metrics_[m]).second) continue;
-      const std::string where = spec_.metrics.empty() ? "metrics" : "metrics[" + std::to_string(m) + "]";
-      errors.push_back(spec_.file + ": " + where + ": \"" + metrics_[m] + "\" " + rule + " (" + c.label + ")");
-    }
+    if (loaded.scenario) check_metrics(*loaded.scenario, " (" + c.label + ")");
     cases_.push_back(std::move(loaded.scenario));
   }
   return errors;

@@ -187,7 +187,10 @@ void write_aggregate_group(hid_t file, const StudyTables& t, const std::vector<C
     io::write_attribute(set.get(), "name", t.metrics[m]);
     io::write_attribute(set.get(), "unit", t.units[m]);
     std::string columns;
-    for (const char* col : kSpreadColumns) columns += (columns.empty() ? "" : ",") + std::string(col);
+    for (const char* col : kSpreadColumns) {
+      if (!columns.empty()) columns += ',';
+      columns += col;
+    }
     io::write_attribute(set.get(), "columns", columns);
   }
 }

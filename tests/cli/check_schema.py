@@ -3,6 +3,7 @@
 bench/scenarios/) validates against
 scenarios/schema/scenario.schema.json, the schema docs/scenario-format.md
 offers editors: a key the parser learns must be added to the schema too.
+Studies (format campusflow-study/1) validate against study.schema.json.
   check_schema.py SOURCE_DIR   (needs python3-jsonschema, JSON Schema 2020-12)"""
 import glob
 import json
@@ -50,8 +51,10 @@ def plain_json(text):
 
 
 root = sys.argv[1]
-schema = json.load(open(os.path.join(root, "scenarios/schema/scenario.schema.json")))
-validator = jsonschema.Draft202012Validator(schema)
+validators = {
+    kind: jsonschema.Draft202012Validator(json.load(open(os.path.join(root, f"scenarios/schema/{kind}.schema.json"))))
+    for kind in ("scenario", "study")
+}
 checked, failed = 0, 0
 paths = glob.glob(os.path.join(root, "scenarios/**/*.json"), recursive=True)
 paths += glob.glob(os.path.join(root, "bench/scenarios/*.json"))
@@ -61,7 +64,8 @@ for path in sorted(paths):
         continue
     doc = json.loads(plain_json(open(path, encoding="utf-8").read()))
     checked += 1
-    for e in validator.iter_errors(doc):
+    kind = "study" if doc.get("format") == "campusflow-study/1" else "scenario"
+    for e in validators[kind].iter_errors(doc):
         failed += 1
         print(f"{rel}: {'.'.join(str(p) for p in e.path) or '(top)'}: {e.message}")
 print(f"{checked} scenarios checked, {failed} schema errors")
