@@ -11,7 +11,11 @@ LoadResult load_scenario_text(std::string_view text, std::string label, const Da
                               const ScenarioVariant& variant) {
   Diagnostics diags(std::move(label));
   LoadResult result;
-  if (auto spec = parse_scenario(text, diags, data, variant)) result.scenario = compile_scenario(*spec, diags);
+  if (auto spec = parse_scenario(text, diags, data, variant)) {
+    const std::size_t from = diags.size();
+    result.scenario = compile_scenario(*spec, diags);
+    name_settings_in_errors(diags, from, spec->applied);  // the compiler's errors too
+  }
   result.errors = diags.messages();
   if (!result.errors.empty()) {
     result.scenario.reset();

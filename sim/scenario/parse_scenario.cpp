@@ -221,22 +221,6 @@ void report_internal_error(Diagnostics& diags, const char* what) noexcept {
   }
 }
 
-// Says which setting put the value there, for each error found after the
-// settings were applied at or under a path one of them set.
-void name_settings_in_errors(Diagnostics& diags, std::size_t from, const std::vector<AppliedPatch>& applied) {
-  for (std::size_t i = from; i < diags.size(); ++i) {
-    const std::string& path = diags.items()[i].path;
-    for (auto it = applied.rbegin(); it != applied.rend(); ++it) {  // the last setting wins
-      const std::string& set = it->path;
-      const bool under = path.starts_with(set) &&
-                         (path.size() == set.size() || path[set.size()] == '.' || path[set.size()] == '[');
-      if (!under) continue;
-      diags.append_to_rule(i, " (set by " + it->patch.origin + ")");
-      break;
-    }
-  }
-}
-
 }  // namespace
 
 std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& diags, const DataFiles& data,
@@ -255,6 +239,7 @@ std::optional<ScenarioSpec> parse_scenario(std::string_view text, Diagnostics& d
     const std::vector<AppliedPatch> applied = apply_variant(doc->root, variant, diags);
     spec.variant = variant.variant;
     spec.overrides = describe_patches(applied);
+    spec.applied = applied;
     Reader reader(diags, std::move(doc->overflow_literals));
     const std::size_t checked_from = diags.size();
     spec = parse_document(reader, doc->root, std::move(spec), data);

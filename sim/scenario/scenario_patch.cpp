@@ -223,6 +223,20 @@ std::string describe_patches(const std::vector<AppliedPatch>& applied) {
   return describe_patches(patches);
 }
 
+void name_settings_in_errors(Diagnostics& diags, std::size_t from, const std::vector<AppliedPatch>& applied) {
+  for (std::size_t i = from; i < diags.size(); ++i) {
+    const std::string& path = diags.items()[i].path;
+    for (auto it = applied.rbegin(); it != applied.rend(); ++it) {  // the last setting wins
+      const std::string& set = it->path;
+      const bool under = path.starts_with(set) &&
+                         (path.size() == set.size() || path[set.size()] == '.' || path[set.size()] == '[');
+      if (!under) continue;
+      diags.append_to_rule(i, " (set by " + it->patch.origin + ")");
+      break;
+    }
+  }
+}
+
 std::vector<std::string> variant_names(const json::value& root) {
   std::vector<std::string> names;
   const json::object* top = root.if_object();

@@ -52,6 +52,10 @@ std::string describe_patches(const std::vector<AppliedPatch>& applied);
 // to `diags` (its path the setting's origin) and skipped.
 std::vector<AppliedPatch> apply_variant(boost::json::value& root, const ScenarioVariant& variant, Diagnostics& diags);
 
+// Adds " (set by ORIGIN)" to each error from index `from` on whose path is
+// at or under a path a setting set (the last such setting).
+void name_settings_in_errors(Diagnostics& diags, std::size_t from, const std::vector<AppliedPatch>& applied);
+
 // The names of the file's variants, in order (entries without a name skipped).
 std::vector<std::string> variant_names(const boost::json::value& root);
 

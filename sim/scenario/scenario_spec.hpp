@@ -13,6 +13,7 @@
 #include "sim/ped/models/sfm/sfm_params.hpp"
 #include "sim/ped/profile.hpp"
 #include "sim/scenario/procedure_spec.hpp"
+#include "sim/scenario/scenario_patch.hpp"
 #include "sim/scenario/staff_spec.hpp"
 #include "sim/traffic/street_spec.hpp"
 
@@ -139,6 +140,7 @@ struct ScenarioSpec {
   std::string variant;
   std::string overrides;
   std::vector<std::string> variant_names;  // the file's named variants, in order
+  std::vector<AppliedPatch> applied;       // the settings applied, for messages from later stages
   std::string name;
   std::string description;
   SettingsSpec settings;

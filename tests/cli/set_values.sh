@@ -28,6 +28,8 @@ expect_error "$demo: settings.dt: -1 must be > 0 and <= 0.5 (set by --set /setti
 expect_error "$demo: groups[0].count: \"many\" must be an integer (set by --set /groups/0/count)" --set '/groups/0/count="many"'
 expect_error "$demo: settings.speed: unknown key; did you mean \"seed\"? (set by --set /settings/speed)" --set /settings/speed=2
 expect_error "$demo: --variant: \"fast\" names no variant: the scenario has no \"variants\"" --variant fast
+# An error the street's compiler finds (after the checks of the file) names the setting too.
+demo=scenarios/gate/base.json expect_error "scenarios/gate/base.json: street.curb_zones[0].end: 300 puts the curb zone past the end of link \"wg\", which is 244.5 m long (set by --set /street/curb_zones/0/end)" --set /street/curb_zones/0/end=300
 # All at once: a pointer that names nothing and a value the rules refuse.
 expect_error "$demo: --set /levelz/0: the scenario has no member \"levelz\"; did you mean \"levels\"?
 $demo: settings.time_limit: 0 must be > 0 and <= 86400 (set by --set /settings/time_limit)" \
