@@ -65,10 +65,16 @@ std::optional<double> relative(const Line& l) {
   return *d / *a * 100.0;
 }
 
+// On the console, numbers to 6 significant digits (62.0479, not
+// 62.04789474076287); --csv keeps every digit.
 std::string shown(const Value& v) {
   if (std::holds_alternative<std::monostate>(v)) return "-";
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
-  if (const double* d = std::get_if<double>(&v)) return io::csv_number(*d);
+  if (const double* d = std::get_if<double>(&v)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", *d);
+    return buf;
+  }
   return io::csv_number(std::get<std::int64_t>(v));
 }
 

@@ -56,7 +56,7 @@ std::filesystem::path row_path(const std::filesystem::path& dir, std::size_t run
 
 // Lines: the header, "fingerprint HEX", "status NAME", one "value X" per
 // metric in the study's order ("nan" where none), "note TEXT" for a failed
-// run. The metrics' names are in the fingerprint, not repeated here.
+// run, and "end". The metrics' names are in the fingerprint, not repeated here.
 std::string row_text(const RunRow& row, std::uint64_t fingerprint, const std::vector<std::string>& metrics) {
   std::string out = std::string(kHeader) + "\nfingerprint " + hex(fingerprint) + "\nstatus " + status_name(row.status) + "\n";
   for (std::size_t m = 0; m < metrics.size(); ++m) {
@@ -67,7 +67,7 @@ std::string row_text(const RunRow& row, std::uint64_t fingerprint, const std::ve
   for (char& c : note)
     if (c == '\n' || c == '\r') c = ' ';
   if (!note.empty()) out += "note " + note + "\n";
-  return out;
+  return out + "end\n";
 }
 
 std::optional<RunRow> parse_row(const std::string& text, std::uint64_t fingerprint, const std::vector<std::string>& metrics) {
@@ -88,11 +88,13 @@ std::optional<RunRow> parse_row(const std::string& text, std::uint64_t fingerpri
     if (!x) return std::nullopt;
     row.values.push_back(*x);
   }
-  if (std::getline(in, line)) {
-    if (!line.starts_with("note ")) return std::nullopt;
+  if (!std::getline(in, line)) return std::nullopt;
+  if (line.starts_with("note ")) {
     row.note = line.substr(5);
-    if (std::getline(in, line)) return std::nullopt;
+    if (!std::getline(in, line)) return std::nullopt;
   }
+  // The last line: a row cut anywhere (whatever wrote it) is not one.
+  if (line != "end" || std::getline(in, line) || !in.eof()) return std::nullopt;
   return row;
 }
 

@@ -1,5 +1,7 @@
 #include "study/study_plan.hpp"
 
+#include "study/run_row.hpp"
+
 #include <boost/json/serialize.hpp>
 #include <cmath>
 
@@ -44,6 +46,7 @@ StudyCase make_case(const StudySpec& spec, std::size_t variant, const std::vecto
 
 std::string value_text(const json::value& v) {
   if (v.is_string()) return std::string(v.get_string());
+  if (v.is_double()) return number_text(v.get_double());  // 0.1, not Boost.JSON's 1E-1
   return json::serialize(v);
 }
 

@@ -2,6 +2,8 @@
 // leading comment block:
 //   // expect: <file>: <path>: <value> <rule>     (one line per message, in order)
 //   // stage: compile                              (checked by the compile stage instead)
+//   // variant: NAME                               (the messages of the file's variant NAME, as
+//                                                     `check` gives them: "<file>, variant "NAME": ...")
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -20,6 +22,7 @@ namespace {
 struct Expectation {
   std::vector<std::string> messages;
   bool compile_stage = false;
+  std::string variant;  // empty: the base
 };
 
 std::string read_file(const fs::path& path) {
@@ -38,6 +41,7 @@ Expectation read_expectation(const std::string& text) {
   while (std::getline(in, line) && line.rfind("//", 0) == 0) {
     if (line.rfind(expect, 0) == 0) e.messages.push_back(line.substr(expect.size()));
     if (line == "// stage: compile") e.compile_stage = true;
+    if (line.rfind("// variant: ", 0) == 0) e.variant = line.substr(12);
   }
   return e;
 }
@@ -62,8 +66,10 @@ TEST_CASE("invalid scenarios report exactly the messages they expect", "[scenari
     DYNAMIC_SECTION(file.filename().string()) {
       // A file without expectations would pass on any output.
       REQUIRE_FALSE(expected.messages.empty());
-      Diagnostics diags(file.filename().string());
-      const auto spec = parse_scenario(text, diags, file.parent_path());
+      const std::string label =
+          file.filename().string() + (expected.variant.empty() ? "" : ", variant \"" + expected.variant + "\"");
+      Diagnostics diags(label);
+      const auto spec = parse_scenario(text, diags, file.parent_path(), ScenarioVariant{expected.variant, {}});
       CHECK_FALSE(spec);
       REQUIRE(diags.messages() == expected.messages);
     }
