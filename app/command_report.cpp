@@ -77,8 +77,8 @@ int run_script(const std::string& script, const std::string& input, const std::s
     if (code == kBadInput && std::string_view(what) == "study") return kBadInput;
     std::cerr << "campusflow report: the plotting script " << script << " failed"
               << (code == kBadInput ? std::string(" on the ") + what + " (its message is above)"
-                                    : std::string(" (its message is above; it runs under /usr/bin/python3 with Debian's "
-                                                  "python3-h5py, python3-numpy and python3-matplotlib)"))
+                                    : std::string(" (its message is above; it runs under /usr/bin/python3 with "
+                                                  "Debian's python3-h5py, python3-numpy and python3-matplotlib)"))
               << "; nothing was written to " << out << "\n";
     return code == kBadInput ? kBadInput : kRunFailed;
   }
@@ -90,10 +90,12 @@ int run_script(const std::string& script, const std::string& input, const std::s
 
 int report_command(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
-  po::options_description opts("campusflow report RESULT.h5 -o DIR\ncampusflow report STUDY.h5 (or the sweep's folder) -o DIR");
-  opts.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "folder for index.html and its pictures")(
-      "tradeoff", po::value<std::string>(),
-      "METRIC,METRIC: the two metrics of a study's trade-off figure (the study's first two by default)");
+  po::options_description opts(
+      "campusflow report RESULT.h5 -o DIR\ncampusflow report STUDY.h5 (or the sweep's folder) -o DIR");
+  opts.add_options()("help,h", "show this help")                                       //
+      ("out,o", po::value<std::string>(), "folder for index.html and its pictures")  //
+      ("tradeoff", po::value<std::string>(),
+       "METRIC,METRIC: the two metrics of a study's trade-off figure (the study's first two by default)");
   po::variables_map vm;
   if (const int rc = parse_command_line("report", args, opts, vm, "RESULT"); rc >= 0) return rc;
   if (!vm.count("out")) {

@@ -309,8 +309,9 @@ def lines_along(s, k):
     lines = {}
     for c in range(len(s["variant"])):
         lines.setdefault(case_key(s, c, skip=k), []).append(c)
+    order = {v: i for i, v in enumerate(levels(f))}
     for key in lines:
-        lines[key].sort(key=lambda c: float(f["values"][c]))
+        lines[key].sort(key=lambda c: order[float(f["values"][c]) if f["numeric"] else f["values"][c]])
     return lines
 
 
@@ -333,11 +334,17 @@ def unit_text(unit):
     return f" {unit}" if unit else ""
 
 
-def runs_note(s, a, b):
-    """"10 and 10 runs", with the incomplete ones."""
+def runs_note(s, a, b, metric=None):
+    """"10 and 10 runs", with the incomplete ones, and the runs that gave the
+    metric a value where some did not."""
     n = f"{s['runs'][a]} and {s['runs'][b]} runs"
     inc = s["incomplete"][a] + s["incomplete"][b]
-    return n + (f", {inc} of them incomplete" if inc else "")
+    n += f", {inc} of them incomplete" if inc else ""
+    if metric is not None:
+        values = metric["table"][[a, b], VALUES].astype(int)
+        if values[0] != s["runs"][a] or values[1] != s["runs"][b]:
+            n += f", {values[0]} and {values[1]} with a value"
+    return n
 
 
 def comparison(s, metric, a, b, subject, reference):
@@ -346,34 +353,39 @@ def comparison(s, metric, a, b, subject, reference):
     t = metric["table"]
     mname, unit = metric["name"], unit_text(metric["unit"])
     if t[a, VALUES] == 0 or t[b, VALUES] == 0:
-        return f"{subject}, {mname} cannot be compared with {reference}: no run gave it a value ({runs_note(s, a, b)})."
+        return (f"{subject}, {mname} cannot be compared {reference}: no run of one of the two gave it a value "
+                f"({runs_note(s, a, b, metric)}).")
     d, low, high, _ = welch(t[a], t[b])
     dec = decimals(d, low, high)
+    if math.isfinite(low) and high > low:  # and 2 significant digits of the interval's half-width
+        dec = int(min(6, max(dec, 1 - math.floor(math.log10((high - low) / 2)))))
     if not math.isfinite(low):
         how = "higher" if d > 0 else "lower"
         return (f"{subject}, {mname} is {num(abs(d), dec)}{unit} {how} than {reference} on average, without an "
-                f"interval (fewer than 2 values: {runs_note(s, a, b)}).")
+                f"interval (fewer than 2 values: {runs_note(s, a, b, metric)}).")
     if low == high:  # neither case varies: the values as they are
         if d == 0:
             return (f"{subject}, {mname} is the same as {reference}: {t[a, MEAN]:.6g}{unit} in every run "
-                    f"({runs_note(s, a, b)}).")
+                    f"({runs_note(s, a, b, metric)}).")
         how = "higher" if d > 0 else "lower"
         return (f"{subject}, {mname} is {abs(d):.6g}{unit} {how} than {reference} "
-                f"({t[b, MEAN]:.6g} against {t[a, MEAN]:.6g}{unit} in every run; {runs_note(s, a, b)}).")
+                f"({t[b, MEAN]:.6g} against {t[a, MEAN]:.6g}{unit} in every run; {runs_note(s, a, b, metric)}).")
     if low <= 0 <= high:
         return (f"{subject}, {mname} shows no clear difference from its value {reference} "
-                f"(difference {num(d, dec)}{unit}, 95 % CI {num(low, dec)} to {num(high, dec)}{unit}; {runs_note(s, a, b)}).")
+                f"(difference {num(d, dec)}{unit}, 95 % CI {num(low, dec)} to {num(high, dec)}{unit}; "
+                f"{runs_note(s, a, b, metric)}).")
     if d > 0:
         return (f"{subject}, {mname} is {num(d, dec)}{unit} higher than {reference} "
-                f"(95 % CI {num(low, dec)} to {num(high, dec)}{unit}; {runs_note(s, a, b)}).")
+                f"(95 % CI {num(low, dec)} to {num(high, dec)}{unit}; {runs_note(s, a, b, metric)}).")
     return (f"{subject}, {mname} is {num(-d, dec)}{unit} lower than {reference} "
-            f"(95 % CI {num(-high, dec)} to {num(-low, dec)}{unit} lower; {runs_note(s, a, b)}).")
+            f"(95 % CI {num(-high, dec)} to {num(-low, dec)}{unit} lower; {runs_note(s, a, b, metric)}).")
 
 
 def threshold(s, metric, k, cases):
     """Where a metric's mean along factor k leaves 0 (0 at the first levels,
     above 0 from some level on) or falls to it, and whether it rises or falls
-    at every step; None when neither is plainly so."""
+    at every step (said only when the last level differs clearly from the
+    first); None when neither is plainly so."""
     f = s["factors"][k]
     means = metric["table"][cases, MEAN]
     if len(cases) < 3 or np.isnan(means).any():
@@ -391,6 +403,10 @@ def threshold(s, metric, k, cases):
         if not zero[:last].any() and (means[:last] > 0).all():
             return (f"On average {metric['name']} is above 0 up to {f['name']} {x[last - 1]} "
                     f"and 0 from {x[last]} on.")
+    # A trend only where the last level differs clearly from the first.
+    _, low, high, _ = welch(metric["table"][cases[0]], metric["table"][cases[-1]])
+    if not (math.isfinite(low) and (low > 0 or high < 0)):
+        return None
     steps = np.diff(means)
     if (steps > 0).all():
         return f"The mean of {metric['name']} rises at every step of {f['name']}."
@@ -450,6 +466,10 @@ def summary(s):
             sentences = []
             for m in s["metrics"]:
                 r = m["table"][0]
+                if r[VALUES] and r[SD] == 0:
+                    sentences.append(f"{m['name']} is {r[MEAN]:.6g}{unit_text(m['unit'])} in every run "
+                                     f"({int(r[VALUES])} runs with a value).")
+                    continue
                 dec = decimals(r[MEAN], r[CI_LOW], r[CI_HIGH])
                 ci = (f"95 % CI {num(r[CI_LOW], dec)} to {num(r[CI_HIGH], dec)}{unit_text(m['unit'])}; "
                       if math.isfinite(r[CI_LOW]) else "")
@@ -524,7 +544,7 @@ def factor_figures(s, page, tradeoff):
         page.heading(f"Against {f['name']}")
         if tradeoff is not None:
             ma, mb = (s["metrics"][i] for i in tradeoff)
-            fig, ax = plt.subplots(figsize=(8, 4))
+            fig, ax = plt.subplots(figsize=(8, 4.2 + 0.2 * len(lines)))
             ax2 = ax.twinx()
             ax2.grid(False)
             styles = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -542,7 +562,9 @@ def factor_figures(s, page, tradeoff):
             ax2.tick_params(axis="y", colors=colour(1))
             h1, l1 = ax.get_legend_handles_labels()
             h2, l2 = ax2.get_legend_handles_labels()
-            ax.legend(h1 + h2, l1 + l2, fontsize=8, loc="best")
+            # Below the plot: on top of ax2's bands it would hide them, and ax's would be hidden.
+            ax.legend(h1 + h2, l1 + l2, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18),
+                      ncol=2, frameon=False)
             page.figure(fig, f"factor{k}-tradeoff.png",
                         f"Trade-off along {f['name']}: {ma['name']} (left axis, solid) and {mb['name']} (right "
                         f"axis, dashed): the mean and its 95 % CI (shaded).")
@@ -628,9 +650,14 @@ def draw(s, out, tradeoff):
     factor_figures(s, page, tradeoff)
     variant_figures(s, page)
     page.heading("Summary")
-    page.paragraph("Differences of means with their Welch 95 % confidence interval; "
-                   + ("each variant against the first, " + variants_of(s)[0] + ", in the same factor levels."
-                      if len(variants_of(s)) > 1 else "each factor's last level against its first."))
+    if len(variants_of(s)) > 1:
+        page.paragraph("Differences of means with their Welch 95 % confidence interval: each variant against the "
+                       f"first, {variants_of(s)[0]}, in the same levels of the factors.")
+    elif s["factors"]:
+        page.paragraph("Differences of means with their Welch 95 % confidence interval: each factor's last level "
+                       "against its first, the other factors at the same levels.")
+    else:
+        page.paragraph("The study has one case: its means with their 95 % confidence interval.")
     for heading, sentences in summary(s):
         if heading:
             page.parts.append(f"<h3>{html.escape(heading)}</h3>")

@@ -85,7 +85,7 @@ mkdir "$out/empty"
 expect_refused "folder without study.h5" "$out/empty"
 # A study.h5 that opens but is malformed: the script's own check, one line.
 cp "$out/demo/study.h5" "$out/malformed.h5"
-/usr/bin/python3 -c 'import sys, h5py; f = h5py.File(sys.argv[1], "r+"); f["aggregate/metric_1"].attrs["columns"] = "mean"' \
+/usr/bin/python3 -c 'import sys, h5py; h5py.File(sys.argv[1], "r+")["aggregate/metric_1"].attrs["columns"] = "mean"' \
   "$out/malformed.h5"
 expect_refused "study.h5 with a metric's columns changed" "$out/malformed.h5"
 echo "study report: OK"
