@@ -19,8 +19,8 @@ demo: build
 	./build/release/app/campusflow run $(SCENARIO) -o $(OUT)
 
 # Builds and runs every test: the release suite, then the unit tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer (the asan preset builds only them), the engine's and street's
-# tests on several threads under ThreadSanitizer, and each fuzzing harness
+# AddressSanitizer + UndefinedBehaviorSanitizer (the asan preset builds only them), the engine's, street's and
+# sweep's tests on several threads under ThreadSanitizer, and each fuzzing harness
 # for $(FUZZ_SECONDS) s from a fixed random seed (the same inputs each time,
 # as far as the machine gets; fuzz/run.sh without FUZZ_SEED explores anew).
 FUZZ_SECONDS ?= 60

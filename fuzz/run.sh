@@ -4,7 +4,8 @@
 # Seeds: fuzz/corpus/<harness>/ (committed: inputs that once crashed, and
 # small interesting ones; the result harness's seed-*.h5 are small results
 # remade by fuzz/make_result_seeds.sh) plus, for the scenario harness, the
-# malformed and warned-about scenarios and the demo. New inputs go to a scratch corpus, not the tree. A
+# malformed and warned-about scenarios and the demo, for the study harness
+# the shipped studies. New inputs go to a scratch corpus, not the tree. A
 # crash, a leak, a sanitizer report or an input slower than 30 s fails the
 # run, and the input is kept under fuzz/artifacts/ to be added to the corpus.
 set -euo pipefail
@@ -15,12 +16,14 @@ mkdir -p "$here/artifacts"
 status=0
 # FUZZ_HARNESSES picks some (default: all); FUZZ_SEED fixes libFuzzer's random
 # seed (CI: 1, so that a run repeats the same inputs as far as it gets).
-for harness in ${FUZZ_HARNESSES:-fuzz_scenario fuzz_result}; do
+for harness in ${FUZZ_HARNESSES:-fuzz_scenario fuzz_result fuzz_study}; do
   seeds=("$here/corpus/$harness")
   if [ "$harness" = fuzz_scenario ]; then
     # The small ones: malformed scenarios, plans check warns about, the demo.
     seeds+=("$src/scenarios/invalid" "$src/scenarios/warnings" "$src/scenarios/demo")
   fi
+  # Studies, and scenarios with variants (the drill's is too long for max_len).
+  if [ "$harness" = fuzz_study ]; then seeds+=("$src/scenarios/studies" "$src/tests/cli/data"); fi
   # A scenario is a few KiB; a small result 70-110 KiB (most of it chunk space).
   max_len=16384
   [ "$harness" = fuzz_result ] && max_len=262144
