@@ -65,6 +65,23 @@ PY
 grep -q "12 of 12 runs done (12 from before, 0 now)" "$work/again.out" || { fail "again: runs were not skipped"; cat "$work/again.out"; }
 same_tables "$work/j1" "$work/j2" "started again"
 
+# With trajectories, each run's result file, recording the settings it ran with.
+mkdir -p "$work/traj-study"
+sed 's/"metrics": \[/"trajectories": true, "metrics": [/; s|"../../../scenarios/demo/demo.json"|"'"$source_dir"'/scenarios/demo/demo.json"|' \
+  "$study" > "$work/traj-study/study.json"
+"$campusflow" sweep "$work/traj-study/study.json" -o "$work/traj" -q > /dev/null 2>&1 || fail "trajectories: exit $?"
+/usr/bin/python3 - "$work/traj" <<'PY' || fail "trajectories: the run files are not the runs"
+import csv, h5py, json, sys
+d = sys.argv[1]
+rows = list(csv.DictReader(open(f"{d}/runs.csv", encoding="utf-8")))
+for r in rows:
+    f = h5py.File(f"{d}/runs/run-{int(r['run']):06d}.h5")
+    s = f["campusflow/summary"].attrs["evacuation_time"]
+    assert float(r["evacuation_time [s]"]) == s, (r, s)
+    assert json.loads(f["campusflow"].attrs["overrides"])[-1]["value"] == int(r["7A pupils"])
+    assert f["campusflow"].attrs["seed"] == int(r["seed"])
+PY
+
 # A changed scenario is another scenario: its runs are done again.
 mkdir -p "$work/copy" && cp "$source_dir/scenarios/demo/demo.json" "$work/copy/demo.json"
 sed "s|\"../../../scenarios/demo/demo.json\"|\"demo.json\"|" "$study" > "$work/copy/study.json"
