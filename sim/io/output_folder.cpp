@@ -50,18 +50,32 @@ bool plain_name(const fs::path& relative) {
   return parts <= 2;
 }
 
+// The folder a name means: "out/" names "out". Empty for the root, which
+// names no folder beside which a .partial could stand (and whose parent is
+// itself: stripping separators from "/" never ends).
+fs::path folder_named(fs::path folder) {
+  while (!folder.empty() && !folder.has_filename()) {
+    if (folder == folder.root_path()) return {};
+    folder = folder.parent_path();
+  }
+  return folder;
+}
+
 }  // namespace
 
 void check_output_folder(const fs::path& folder) {
+  if (!folder.empty() && folder_named(folder).empty())
+    throw IoError("will not write into " + folder.string() + ": the root of the file system; give a folder of its own");
   struct stat st {};
   if (::lstat(folder.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
     throw IoError("will not write into " + folder.string() + ": it is not a folder" +
                   (S_ISLNK(st.st_mode) ? " (a symbolic link)" : ""));
 }
 
-OutputFolder::OutputFolder(fs::path folder) : final_(std::move(folder)) {
-  while (!final_.empty() && !final_.has_filename()) final_ = final_.parent_path();  // "out/" names "out"
-  if (final_.empty()) throw IoError("no output folder given");
+OutputFolder::OutputFolder(fs::path folder) : final_(folder_named(folder)) {
+  if (final_.empty())
+    throw IoError(folder.empty() ? std::string("no output folder given")
+                                 : "will not write into " + folder.string() + ": the root of the file system; give a folder of its own");
   partial_ = final_.string() + ".partial";
   check_output_folder(final_);
   if (final_.has_parent_path()) {
