@@ -31,7 +31,9 @@ commands:
   render RESULT --heatmaps DIR
                     per-floor heatmaps as PNG (no display needed)
   report RESULT -o DIR
-                    an HTML report with a summary table and plots
+                    an HTML report with a summary table and plots; on a study
+                    (a sweep's folder or its study.h5): plots against the factors,
+                    variants side by side and a summary with 95 % intervals
   export RESULT --csv DIR
                     the result as CSV files (summary, classes, agents, trajectory,
                     a street's vehicles and frames) for spreadsheets
