@@ -19,6 +19,19 @@ class Dispatch {
  public:
   Dispatch(SweepLedger& ledger, const std::atomic<bool>* stop) : ledger_(ledger), stop_(stop) {}
 
+  // What the runs in flight watch: set by a stop request (seen by poll())
+  // or by the coordinator failing (a full disk), so that no worker goes on
+  // running what could not be recorded.
+  const std::atomic<bool>* halt_flag() const { return &halt_; }
+  void halt() {
+    halt_ = true;
+    changed_.notify_all();
+  }
+  // On the coordinator's thread, between waits: passes a stop request on.
+  void poll() {
+    if (stop_ && stop_->load(std::memory_order_relaxed)) halt();
+  }
+
   // The next run for a worker, nullopt when none is left or a stop was asked.
   std::optional<std::size_t> take() {
     std::lock_guard lock(mutex_);
@@ -51,7 +64,7 @@ class Dispatch {
     std::lock_guard lock(mutex_);
     return running_;
   }
-  bool stopping() const { return stop_ && stop_->load(std::memory_order_relaxed); }
+  bool stopping() const { return halt_.load() || (stop_ && stop_->load(std::memory_order_relaxed)); }
   void wake() { changed_.notify_all(); }
 
  private:
@@ -61,16 +74,16 @@ class Dispatch {
   std::condition_variable changed_;
   std::deque<std::pair<std::size_t, RunRow>> done_;
   std::size_t running_ = 0;
+  std::atomic<bool> halt_{false};
 };
 
 // `jobs` threads, each taking runs until none is left.
 class WorkerThreads {
  public:
-  WorkerThreads(const StudyRunner& runner, const std::filesystem::path& dir, int jobs, Dispatch& dispatch,
-                const std::atomic<bool>* stop) {
+  WorkerThreads(const StudyRunner& runner, const std::filesystem::path& dir, int jobs, Dispatch& dispatch) {
     for (int j = 0; j < jobs; ++j)
-      threads_.emplace_back([&runner, dir, &dispatch, stop, this] {
-        while (const auto run = dispatch.take()) dispatch.give(*run, runner.execute(*run, dir, stop));
+      threads_.emplace_back([&runner, dir, &dispatch, this] {
+        while (const auto run = dispatch.take()) dispatch.give(*run, runner.execute(*run, dir, dispatch.halt_flag()));
         ++finished_;
         dispatch.wake();
       });

@@ -76,10 +76,17 @@ SweepOutcome sweep_threads(const StudyRunner& runner, const std::filesystem::pat
   SweepLedger ledger(runner, dir);
   Dispatch dispatch(ledger, stop);
   {
-    WorkerThreads workers(runner, dir, jobs, dispatch, stop);
-    while (!workers.all_finished()) {
-      dispatch.drain(std::chrono::milliseconds(200));
-      if (progress) progress(ledger.progress(dispatch.running()));
+    WorkerThreads workers(runner, dir, jobs, dispatch);
+    try {
+      while (!workers.all_finished()) {
+        dispatch.poll();
+        dispatch.drain(std::chrono::milliseconds(200));
+        if (progress) progress(ledger.progress(dispatch.running()));
+      }
+    } catch (...) {
+      dispatch.halt();  // the runs in flight end at their next step
+      workers.join();
+      throw;
     }
     workers.join();
   }

@@ -6,6 +6,7 @@
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 #include <boost/serialization/string.hpp>
+#include <iostream>
 #include <string>
 
 #include "study/dispatch.hpp"
@@ -65,19 +66,30 @@ SweepOutcome coordinate(const mpi::communicator& world, const StudyRunner& runne
   Dispatch dispatch(ledger, stop);
   int ranks_working = world.size() - 1;
   {
-    WorkerThreads workers(runner, dir, jobs, dispatch, stop);
-    while (!workers.all_finished() || ranks_working > 0) {
-      while (const auto asked = world.iprobe(mpi::any_source, kAsk)) {
-        std::string report;
-        world.recv(asked->source(), kAsk, report);
-        receive(dispatch, runner, report);
-        const auto run = dispatch.take();
-        const long long handed = run ? static_cast<long long>(*run) : kNoMore;
-        world.send(asked->source(), kWork, handed);
-        ranks_working -= !run;
+    WorkerThreads workers(runner, dir, jobs, dispatch);
+    try {
+      while (!workers.all_finished() || ranks_working > 0) {
+        dispatch.poll();
+        while (const auto asked = world.iprobe(mpi::any_source, kAsk)) {
+          std::string report;
+          world.recv(asked->source(), kAsk, report);
+          receive(dispatch, runner, report);
+          const auto run = dispatch.take();
+          const long long handed = run ? static_cast<long long>(*run) : kNoMore;
+          world.send(asked->source(), kWork, handed);
+          ranks_working -= !run;
+        }
+        dispatch.drain(std::chrono::milliseconds(20));
+        if (progress) progress(ledger.progress(dispatch.running()));
       }
-      dispatch.drain(std::chrono::milliseconds(20));
-      if (progress) progress(ledger.progress(dispatch.running()));
+    } catch (const std::exception& e) {
+      // The ledger cannot record (a full disk): the other ranks wait for
+      // answers that will not come, so the whole job ends here. What was
+      // recorded stays; the same command resumes from it.
+      dispatch.halt();
+      workers.join();
+      std::cerr << "campusflow sweep: " << e.what() << "\n";
+      world.abort(1);
     }
   }
   dispatch.drain(std::chrono::milliseconds(0));

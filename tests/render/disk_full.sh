@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A full disk (a small tmpfs) under every output campusflow writes: run,
+# A full disk (a small tmpfs) under every output campusflow writes: run, sweep,
 # render --png / --frames / --video / --heatmaps, report and the viewer's
 # screenshot each exit 1 with a message, are not killed by a signal, and
 # leave nothing under the final name and no .partial behind (a run keeps
@@ -68,6 +68,24 @@ if [ "$rc" -ne 1 ] || [ "$before" != "$after" ] || [ -e "$full/report.partial" ]
   echo "FAIL report over an earlier one: exit $rc, folder changed or .partial left: $msg"; failures=$((failures + 1))
 else
   echo "ok report over an earlier one: the earlier report is intact"
+fi
+# A sweep on a full disk: exit 1 with a message and no table half-written;
+# given room, the same command finishes the study.
+fill 24
+msg=$("$campusflow" sweep "$source_dir/tests/cli/data/study-demo.json" -o "$full/study" -q 2>&1 >/dev/null); rc=$?
+if [ "$rc" -ne 1 ] || [ -z "$msg" ]; then
+  echo "FAIL sweep: exit $rc (expected 1): $msg"; failures=$((failures + 1))
+elif ls "$full/study" 2>/dev/null | grep -q '\.partial$'; then
+  echo "FAIL sweep: a .partial left behind"; failures=$((failures + 1))
+else
+  echo "ok sweep: $(echo "$msg" | tail -1)"
+fi
+rm -f "$full/filler"
+if ! "$campusflow" sweep "$source_dir/tests/cli/data/study-demo.json" -o "$full/study" -q > "$work/sweep.out" 2>&1 ||
+    ! grep -q "12 of 12 runs done" "$work/sweep.out"; then
+  echo "FAIL sweep after the disk had room again"; cat "$work/sweep.out"; failures=$((failures + 1))
+else
+  echo "ok sweep after the disk had room again: $(grep 'runs done' "$work/sweep.out")"
 fi
 echo "$failures failures"
 [ "$failures" -eq 0 ]
