@@ -41,6 +41,7 @@ void compile_links(const StreetSpec& s, CompiledStreet& c) {
     out.start = s.nodes[l.from].position;
     const Vec2 d = s.nodes[l.to].position - out.start;
     out.dir = d.norm() > 0.0 ? Vec2(d.normalized()) : Vec2::UnitX();
+    out.stop_line = out.length;
     c.links.push_back(out);
   }
   for (const ConnectionSpec& k : s.connections) c.links[k.from_link].successors.push_back(static_cast<std::uint32_t>(k.to_link));
@@ -108,8 +109,11 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
       // Entering the node: the link's last `width` metres (vehicles have no
       // rows in the junction, where the strip lies). Leaving it (links start
       // at their node): where the strip lies.
-      if (l.to == x.node)
+      if (l.to == x.node) {
         out.legs.push_back({static_cast<std::uint32_t>(li), l.length - x.width, l.length, out_w, out_w + cw});
+        // A red signal or a yield line at the node is kept before the strip.
+        c.links[li].stop_line = std::min(c.links[li].stop_line, l.length - x.width);
+      }
       if (l.from == x.node) {
         const double mid = crossing_middle(s, in_link, x.width);
         out.legs.push_back({static_cast<std::uint32_t>(li), mid - x.width / 2.0, mid + x.width / 2.0, 0.0, cw});

@@ -219,10 +219,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
         if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
         if (crossing_blocked_for(c, leg_i, t, v, to_leg)) mark(to_leg);
       }
-    // The connection at its end: a red signal, or a gap to wait for.
+    // The connection at its end: a red signal, or a gap to wait for. The
+    // stop line lies before a crossing strip at the link's end, so that a car
+    // waiting there never stands where pupils walk.
     if (k + 1 < links.size()) {
       const std::int32_t con = street_.connection(link, static_cast<std::uint32_t>(links[k + 1]));
-      const double to_end = dist + l.length;
+      const double to_end = dist + l.stop_line;
       if (con >= 0 && to_end >= braking - 0.5) {
         if (!signal_green(con, t)) mark(to_end);
         if (street_.spec.connections[con].rule == RightOfWay::kYield) {
