@@ -146,6 +146,7 @@ std::optional<StreetSpec> StreetParser::parse(const json::value& v) {
   routes(*o);
   crossings(*o);
   signals(*o);
+  signalled_priority();
   guards(*o);
   gates(*o);
   restrictions(*o);

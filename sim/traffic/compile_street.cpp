@@ -123,7 +123,14 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
   }
   for (std::size_t i = 0; i < c.signals.size(); ++i)
     for (const SignalPhaseSpec& ph : c.signals[i].phases)
-      for (std::size_t x : ph.walk) c.crossings[x].signal = static_cast<std::int32_t>(i);
+      for (std::size_t x : ph.walk) {
+        // The signal decides who goes: pedestrians on its walk phase, drivers
+        // on their green, who do not stop for pupils waiting at the curb for
+        // the walk phase (a zebra's priority on green made them; the parser
+        // refuses "priority": true on a signalled crossing).
+        c.crossings[x].signal = static_cast<std::int32_t>(i);
+        c.crossings[x].pedestrian_priority = false;
+      }
   for (std::size_t g = 0; g < s.guards.size(); ++g) c.crossings[s.guards[g].crossing].guard = static_cast<std::int32_t>(g);
 }
 
