@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 3> kConnectionKeys = {"from", "to", "rule
 constexpr std::array<std::string_view, 3> kRules = {"priority", "yield", "signal"};
 constexpr std::array<std::string_view, 4> kSignalKeys = {"name", "node", "offset", "phases"};
 constexpr std::array<std::string_view, 4> kPhaseKeys = {"duration", "green", "amber", "walk"};
-constexpr std::array<std::string_view, 2> kRouteKeys = {"name", "links"};
+constexpr std::array<std::string_view, 3> kRouteKeys = {"name", "links", "fixed"};
 constexpr std::array<std::string_view, 6> kRestrictionKeys = {"link", "from", "to", "speed_limit", "closed",
                                                               "no_turn_to"};
 constexpr std::size_t kMaxLanes = 8;
@@ -146,6 +146,7 @@ std::optional<StreetSpec> StreetParser::parse(const json::value& v) {
   routes(*o);
   crossings(*o);
   signals(*o);
+  signalled_priority();
   guards(*o);
   gates(*o);
   restrictions(*o);
@@ -401,6 +402,7 @@ void StreetParser::routes(const json::object& o) {
     r_.check_keys(*ro, path, kRouteKeys);
     RouteSpec route;
     route.name = r_.unique_name(*ro, path, routes_.taken);
+    if (!r_.optional_flag(*ro, path, "fixed", route.fixed)) ok_ = false;
     if (!ro->contains("links")) {
       r_.error(key_path(path, "links"), "is required");
       ok_ = false;

@@ -52,6 +52,8 @@ void StreetParser::crossings(const json::object& o) {
     x.node = node.value_or(0);
     number(*c, path, "width", open_closed(0.0, 20.0), x.width);
     if (!r_.optional_flag(*c, path, "priority", x.pedestrian_priority)) ok_ = false;
+    else if (c->contains("priority") && x.pedestrian_priority)
+      priority_given_.emplace_back(s_.crossings.size(), c->if_contains("priority"));
     if (!c->contains("links")) {
       r_.error(key_path(path, "links"), "is required");
       ok_ = false;
@@ -68,6 +70,27 @@ void StreetParser::crossings(const json::object& o) {
     crossings_.add(x.name, s_.crossings.size());
     s_.crossings.push_back(x);
   });
+}
+
+// A signalled crossing has no pedestrian priority: the signal gives pupils
+// their time, and drivers go on green (a zebra's priority there would make
+// them stop on green for pupils waiting for the walk phase; zebra markings
+// and signals are not combined on a road). Left out, "priority" follows the
+// signal; an explicit true contradicts it and is refused.
+void StreetParser::signalled_priority() {
+  for (const auto& [x, value] : priority_given_)
+    for (const SignalSpec& sg : s_.signals) {
+      const bool serves = std::any_of(sg.phases.begin(), sg.phases.end(), [&](const SignalPhaseSpec& ph) {
+        return std::find(ph.walk.begin(), ph.walk.end(), x) != ph.walk.end();
+      });
+      if (!serves) continue;
+      r_.error(key_path(index_path(key_path(root_, "crossings"), x), "priority"), *value,
+               "must be false (or left out) on a crossing that signal \"" + sg.name +
+                   "\" serves: pedestrians cross on its walk phase, and with priority drivers would stop on green "
+                   "for pupils waiting for it");
+      ok_ = false;
+      break;
+    }
 }
 
 void StreetParser::guards(const json::object& o) {

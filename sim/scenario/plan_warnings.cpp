@@ -299,20 +299,6 @@ void curb_warnings(const CompiledStreet& c, std::vector<Diagnostic>& out) {
   }
 }
 
-// (d) A signalled crossing that still gives pedestrians priority: pupils
-// waiting for the walk phase announce themselves, so drivers stop on green.
-void crossing_warnings(const CompiledStreet& c, std::vector<Diagnostic>& out) {
-  for (std::size_t x = 0; x < c.crossings.size(); ++x) {
-    const StreetCrossing& cr = c.crossings[x];
-    if (!cr.pedestrian_priority || cr.signal < 0) continue;
-    out.push_back({item(c.spec.source_path, "crossings", x), quoted(cr.name),
-                   "gives pedestrians priority (\"priority\" is true unless set false) but signal " +
-                       quoted(c.signals[static_cast<std::size_t>(cr.signal)].name) +
-                       " serves it: drivers on green will stop for pupils waiting for the walk phase; set "
-                       "\"priority\": false"});
-  }
-}
-
 }  // namespace
 
 std::vector<Diagnostic> plan_warnings(const CompiledScenario& sc) {
@@ -322,7 +308,6 @@ std::vector<Diagnostic> plan_warnings(const CompiledScenario& sc) {
   assembly_warnings(sc, out);
   exit_warnings(sc, out);
   if (sc.street) {
-    crossing_warnings(*sc.street, out);
     curb_warnings(*sc.street, out);
   }
   // Scenario order: the paths sort as the file reads (levels, stairs, groups, street).

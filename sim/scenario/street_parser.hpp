@@ -88,6 +88,9 @@ class StreetParser {
   bool ok_ = true;
   NameIndex types_, nodes_, links_, routes_, crossings_, gates_, zones_, signals_, guards_, approaches_;
   std::map<std::string, std::string> demand_ids_;  // id -> where it was given
+  // Crossings that say "priority": true, with where: refused once a signal serves them.
+  std::vector<std::pair<std::size_t, const json::value*>> priority_given_;
+  void signalled_priority();
 };
 
 }  // namespace campusflow::scenario_parse

@@ -41,6 +41,7 @@ void compile_links(const StreetSpec& s, CompiledStreet& c) {
     out.start = s.nodes[l.from].position;
     const Vec2 d = s.nodes[l.to].position - out.start;
     out.dir = d.norm() > 0.0 ? Vec2(d.normalized()) : Vec2::UnitX();
+    out.stop_line = out.length;
     c.links.push_back(out);
   }
   for (const ConnectionSpec& k : s.connections) c.links[k.from_link].successors.push_back(static_cast<std::uint32_t>(k.to_link));
@@ -108,8 +109,11 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
       // Entering the node: the link's last `width` metres (vehicles have no
       // rows in the junction, where the strip lies). Leaving it (links start
       // at their node): where the strip lies.
-      if (l.to == x.node)
+      if (l.to == x.node) {
         out.legs.push_back({static_cast<std::uint32_t>(li), l.length - x.width, l.length, out_w, out_w + cw});
+        // A red signal or a yield line at the node is kept before the strip.
+        c.links[li].stop_line = std::min(c.links[li].stop_line, l.length - x.width);
+      }
       if (l.from == x.node) {
         const double mid = crossing_middle(s, in_link, x.width);
         out.legs.push_back({static_cast<std::uint32_t>(li), mid - x.width / 2.0, mid + x.width / 2.0, 0.0, cw});
@@ -119,7 +123,14 @@ void compile_crossings(const StreetSpec& s, CompiledStreet& c) {
   }
   for (std::size_t i = 0; i < c.signals.size(); ++i)
     for (const SignalPhaseSpec& ph : c.signals[i].phases)
-      for (std::size_t x : ph.walk) c.crossings[x].signal = static_cast<std::int32_t>(i);
+      for (std::size_t x : ph.walk) {
+        // The signal decides who goes: pedestrians on its walk phase, drivers
+        // on their green, who do not stop for pupils waiting at the curb for
+        // the walk phase (a zebra's priority on green made them; the parser
+        // refuses "priority": true on a signalled crossing).
+        c.crossings[x].signal = static_cast<std::int32_t>(i);
+        c.crossings[x].pedestrian_priority = false;
+      }
   for (std::size_t g = 0; g < s.guards.size(); ++g) c.crossings[s.guards[g].crossing].guard = static_cast<std::int32_t>(g);
 }
 

@@ -23,6 +23,10 @@ struct StreetLink {
   double carriageway = 0.0;         // sum of lane widths [m]
   Vec2 start = Vec2::Zero(), dir = Vec2::UnitX();  // where it starts and its unit direction (straight)
   std::vector<std::uint32_t> successors;  // links reachable at its end
+  // Where a driver stops for its connection at the link's end (a red signal,
+  // a yield line) [m]: the link's end, or the near edge of a crossing strip
+  // that lies across its last metres (vehicles never wait on the strip).
+  double stop_line = 0.0;
 };
 
 // A stretch of one link that a crossing blocks: vehicles stop before `start`.

@@ -109,7 +109,7 @@ void StreetSim::commit(double t, double dt) {
         }
         if (before - length(v) < leg.end && v.s - length(v) >= leg.end) cs.last_vehicle_exit[k] = t + dt;
       }
-    const auto& links = street_.spec.routes[street_.vehicles[v.demand].spec.route].links;
+    const auto& links = routes_[v.route];
     while (v.s > street_.links[v.link].length) {
       if (v.step + 1 >= links.size()) {  // leaves the network when its rear is off the last link
         const double over = v.s - street_.links[v.link].length;
@@ -126,7 +126,7 @@ void StreetSim::commit(double t, double dt) {
     if (v.phase == VehiclePhase::kDone) continue;
     // At its stop: standing at the mark on the stop link.
     const DemandVehicle& d = street_.vehicles[v.demand];
-    if (v.stopped || v.step != d.stop_route_step || v.v > 0.1) continue;
+    if (v.stopped || v.step != v.stop_step || v.v > 0.1) continue;
     double at = d.stop_front;
     double slack = 0.0;  // how far short of its mark a car may stand and still be in its place
     bool ready = true;

@@ -92,10 +92,10 @@ void StreetSim::serve_curbs(double t, double dt) {
     const Vehicle& v = vehicles_[i];
     const DemandVehicle& d = street_.vehicles[v.demand];
     if (v.phase != VehiclePhase::kDriving || v.stopped || d.zone < 0 || v.stall >= 0) continue;
-    const auto& links = street_.spec.routes[d.spec.route].links;
-    if (v.step > d.stop_route_step) continue;
+    const auto& links = routes_[v.route];
+    if (v.step > v.stop_step) continue;
     double dist = street_.zones[d.zone].spec.start - v.s;
-    for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
+    for (std::uint32_t k = v.step; k < v.stop_step; ++k) dist += street_.links[links[k]].length;
     if (dist < kReserveRange) asking.push_back({dist, i});
   }
   std::sort(asking.begin(), asking.end());
@@ -159,7 +159,7 @@ void StreetSim::serve_curbs(double t, double dt) {
       // deceleration after its headway time), and never pulls out in front
       // of one standing closer than s0.
       if (!lane_has_room(link, 0, front, length(v), static_cast<std::int32_t>(i), FollowerRule::kSecureGap)) continue;
-      const auto& links = street_.spec.routes[d.spec.route].links;
+      const auto& links = routes_[v.route];
       v.step = static_cast<std::uint32_t>(std::find(links.begin() + v.step, links.end(), link) - links.begin());
       v.link = link;
       v.lane = 0;

@@ -41,7 +41,7 @@ double time_to_cover(double d, double v, double a, double vmax) {
 
 Ahead StreetSim::leader(std::size_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
                         std::int32_t self) const {
-  const auto& links = street_.spec.routes[route].links;
+  const auto& links = routes_[route];
   double dist = 0.0;  // from s to the start of the link being searched
   for (std::uint32_t k = step; k < links.size() && dist <= range; ++k) {
     const auto link = static_cast<std::uint32_t>(links[k]);
@@ -159,13 +159,13 @@ bool StreetSim::crossing_blocked_for(std::uint32_t crossing, std::size_t leg, do
 
 std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.spec.routes[d.spec.route].links;
+  const auto& links = routes_[v.route];
   const StreetLink& l = street_.links[v.link];
-  if (!v.stopped && v.step <= d.stop_route_step) {
+  if (!v.stopped && v.step <= v.stop_step) {
     // Path distance to where it stops (a zone's entrance, or its place in the lane).
     const double at = d.zone >= 0 ? street_.zones[d.zone].spec.start : d.stop_front;
     double dist = at - v.s;
-    for (std::uint32_t k = v.step; k < d.stop_route_step; ++k) dist += street_.links[links[k]].length;
+    for (std::uint32_t k = v.step; k < v.stop_step; ++k) dist += street_.links[links[k]].length;
     if (dist < street_.spec.vehicle_types[v.type].mobil.strategic_distance + l.length) return 0;
   }
   if (v.step + 1 < links.size()) {
@@ -179,7 +179,7 @@ std::int32_t StreetSim::needed_lane(const Vehicle& v) const {
 double StreetSim::stop_ahead(std::uint32_t i, double t) const {
   const Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
-  const auto& links = street_.spec.routes[d.spec.route].links;
+  const auto& links = routes_[v.route];
   // A driver yields only where it can stop at half its comfortable
   // deceleration (the IDM brakes harder than the kinematic minimum when an
   // obstacle appears); closer, it goes on. Pupils use the same distance
@@ -196,7 +196,7 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
     const auto link = static_cast<std::uint32_t>(links[k]);
     const StreetLink& l = street_.links[link];
     // Its stop: a stall, the wait point before a full zone, a lot entry, a place in the lane.
-    if (!v.stopped && k == d.stop_route_step) {
+    if (!v.stopped && k == v.stop_step) {
       double at = d.stop_front;
       if (d.zone >= 0) {
         const StreetZone& z = street_.zones[d.zone];
@@ -219,10 +219,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
         if (to_leg < 0.0 || to_leg < braking - 0.5) continue;  // on it, or cannot stop comfortably: go on
         if (crossing_blocked_for(c, leg_i, t, v, to_leg)) mark(to_leg);
       }
-    // The connection at its end: a red signal, or a gap to wait for.
+    // The connection at its end: a red signal, or a gap to wait for. The
+    // stop line lies before a crossing strip at the link's end, so that a car
+    // waiting there never stands where pupils walk.
     if (k + 1 < links.size()) {
       const std::int32_t con = street_.connection(link, static_cast<std::uint32_t>(links[k + 1]));
-      const double to_end = dist + l.length;
+      const double to_end = dist + l.stop_line;
       if (con >= 0 && to_end >= braking - 0.5) {
         if (!signal_green(con, t)) mark(to_end);
         if (street_.spec.connections[con].rule == RightOfWay::kYield) {
@@ -247,13 +249,12 @@ double StreetSim::stop_ahead(std::uint32_t i, double t) const {
 
 StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
   const Vehicle& v = vehicles_[i];
-  const DemandVehicle& d = street_.vehicles[v.demand];
   const double limit = speed_limit(v.link, t);
   const double stop_gap = stop_ahead(i, t);
   // The nearest lower limit ahead (distance to where it starts, the limit).
   Ahead slower{std::numeric_limits<double>::infinity(), 0.0};
   {
-    const auto& links = street_.spec.routes[d.spec.route].links;
+    const auto& links = routes_[v.route];
     double dist = street_.links[v.link].length - v.s;
     for (std::uint32_t k = v.step + 1; k < links.size() && dist < kLookahead; ++k) {
       const double next = speed_limit(static_cast<std::uint32_t>(links[k]), t);
@@ -269,7 +270,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     return a;
   };
   auto accel_in = [&](std::uint32_t lane) {
-    return bounded(idm_accel(v, limit, leader(d.spec.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i))));
+    return bounded(idm_accel(v, limit, leader(v.route, v.step, lane, v.s, kLookahead, static_cast<std::int32_t>(i))));
   };
   StreetPlan out{accel_in(v.lane), -1};
   const StreetLink& l = street_.links[v.link];
@@ -286,7 +287,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
     if (need >= 0) bias = (target - static_cast<int>(v.lane)) * (need - static_cast<int>(v.lane)) > 0 ? m.strategic_bias : -1e9;
     // Safety: room beside it, and the new follower brakes no harder than b_safe.
     const auto tl = static_cast<std::uint32_t>(target);
-    const Ahead new_lead = leader(d.spec.route, v.step, tl, v.s, kLookahead, static_cast<std::int32_t>(i));
+    const Ahead new_lead = leader(v.route, v.step, tl, v.s, kLookahead, static_cast<std::int32_t>(i));
     if (new_lead.gap < 0.5) continue;
     double f_gap = kInf;
     const std::int32_t nf = follower(v.link, tl, v.s - length(v), f_gap, static_cast<std::int32_t>(i));
@@ -297,7 +298,7 @@ StreetPlan StreetSim::plan(std::uint32_t i, double t) const {
       const double f_limit = speed_limit(f.link, t);
       const double f_after = idm_accel(f, f_limit, {f_gap, v.v});
       if (f_after < -m.safe_deceleration) continue;
-      const Ahead f_lead_now = leader(street_.vehicles[f.demand].spec.route, f.step, tl, f.s, kLookahead, nf);
+      const Ahead f_lead_now = leader(f.route, f.step, tl, f.s, kLookahead, nf);
       follower_loss = idm_accel(f, f_limit, f_lead_now) - f_after;
     }
     const double a_new = bounded(idm_accel(v, limit, new_lead));

@@ -1,8 +1,11 @@
 #include "sim/traffic/street_sim.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <cmath>
 #include <cstring>
+#include <functional>
+#include <limits>
+#include <queue>
 
 #include <tbb/parallel_for.h>
 
@@ -18,13 +21,18 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
   lanes_.resize(lanes);
   pending_.resize(street_.links.size());
   next_pending_.assign(street_.links.size(), 0);
+  for (const RouteSpec& r : street_.spec.routes) routes_.emplace_back(r.links.begin(), r.links.end());
+  restriction_on_.assign(street_.spec.restrictions.size(), 0);
   vehicles_.resize(street_.vehicles.size());
+  held_epoch_.assign(vehicles_.size(), 0);
   for (std::uint32_t i = 0; i < street_.vehicles.size(); ++i) {
     const DemandVehicle& d = street_.vehicles[i];
     Vehicle& v = vehicles_[i];
     v.demand = i;
     v.type = static_cast<std::uint32_t>(d.spec.type);
-    v.link = static_cast<std::uint32_t>(street_.spec.routes[d.spec.route].links.front());
+    v.route = static_cast<std::uint32_t>(d.spec.route);
+    v.stop_step = d.stop_route_step;
+    v.link = routes_[v.route].front();
     v.stopped = !d.spec.drop_off;
     pending_[v.link].push_back(i);
   }
@@ -85,28 +93,134 @@ double StreetSim::speed_limit(std::uint32_t link, double t) const {
   return limit;
 }
 
+bool StreetSim::route_open(const std::vector<std::uint32_t>& links, double t) const {
+  for (std::size_t k = 0; k < links.size(); ++k)
+    for (const RestrictionSpec& r : street_.spec.restrictions) {
+      if (r.link != links[k] || t < r.from || t >= r.to) continue;
+      if (r.closed) return false;
+      if (k + 1 < links.size() && std::find(r.no_turn_to.begin(), r.no_turn_to.end(), links[k + 1]) != r.no_turn_to.end())
+        return false;
+    }
+  return true;
+}
+
+// Dijkstra over links: a link's cost is its free-flow time (length over the
+// lower of the driver's desired speed and the limit in force); a driver may
+// go from a to b where a connection joins them, b is open and the turn is
+// not banned. Ties go to the lower link index, so the path never depends on
+// anything but the network and t.
+std::vector<std::uint32_t> StreetSim::quickest_path(std::uint32_t from, std::uint32_t to, double t,
+                                                    double v0) const {
+  const std::size_t n = street_.links.size();
+  auto closed = [&](std::uint32_t l) {
+    return std::any_of(street_.spec.restrictions.begin(), street_.spec.restrictions.end(), [&](const RestrictionSpec& r) {
+      return r.link == l && r.closed && t >= r.from && t < r.to;
+    });
+  };
+  auto banned = [&](std::uint32_t a, std::uint32_t b) {
+    return std::any_of(street_.spec.restrictions.begin(), street_.spec.restrictions.end(), [&](const RestrictionSpec& r) {
+      return r.link == a && t >= r.from && t < r.to &&
+             std::find(r.no_turn_to.begin(), r.no_turn_to.end(), b) != r.no_turn_to.end();
+    });
+  };
+  if (closed(from) || closed(to)) return {};
+  std::vector<double> best(n, std::numeric_limits<double>::infinity());
+  std::vector<std::int32_t> prev(n, -1);
+  using Entry = std::pair<double, std::uint32_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
+  best[from] = 0.0;
+  open.push({0.0, from});
+  while (!open.empty()) {
+    const auto [d, a] = open.top();
+    open.pop();
+    if (d > best[a]) continue;
+    if (a == to) break;
+    for (const std::uint32_t b : street_.links[a].successors) {
+      if (closed(b) || banned(a, b)) continue;
+      const double nd = d + street_.links[b].length / std::min(v0, speed_limit(b, t));
+      if (nd < best[b]) {
+        best[b] = nd;
+        prev[b] = static_cast<std::int32_t>(a);
+        open.push({nd, b});
+      }
+    }
+  }
+  if (!std::isfinite(best[to])) return {};
+  std::vector<std::uint32_t> path{to};
+  while (path.back() != from) path.push_back(static_cast<std::uint32_t>(prev[path.back()]));
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+// A route over a closed link or through a banned turn is not entered while
+// the restriction lasts. Unless its route is `fixed`, the driver takes the
+// quickest way around, chosen as it enters: from its route's first link
+// through the link it stops on (and, out of a garage, the link it leaves
+// by) to its route's last. Without one it waits at the edge of the network
+// until the restrictions change. Vehicles already on their way finish their
+// route.
+bool StreetSim::may_enter(std::uint32_t i, double t) {
+  Vehicle& v = vehicles_[i];
+  if (held_epoch_[i] == restriction_epoch_) return false;  // nothing changed since it was found held
+  if (route_open(routes_[v.route], t)) return true;
+  const DemandVehicle& d = street_.vehicles[i];
+  if (!street_.spec.routes[d.spec.route].fixed) {
+    const std::vector<std::uint32_t>& old = routes_[v.route];
+    std::vector<std::uint32_t> via{old.front()};
+    if (!v.stopped) {
+      via.push_back(old[v.stop_step]);
+      if (d.zone >= 0 && street_.zones[d.zone].spec.kind == CurbKind::kUnderground &&
+          street_.zones[d.zone].spec.exit_link != street_.zones[d.zone].spec.link)
+        via.push_back(static_cast<std::uint32_t>(street_.zones[d.zone].spec.exit_link));
+    }
+    via.push_back(old.back());
+    const double v0 = idm(v).desired_speed;
+    std::vector<std::uint32_t> path{via.front()};
+    std::uint32_t stop_step = 0;
+    bool found = true;
+    for (std::size_t k = 1; k < via.size() && found; ++k) {
+      const std::vector<std::uint32_t> leg = quickest_path(via[k - 1], via[k], t, v0);
+      found = !leg.empty();
+      if (found) path.insert(path.end(), leg.begin() + 1, leg.end());
+      if (k == 1) stop_step = static_cast<std::uint32_t>(path.size() - 1);
+    }
+    if (found) {
+      // Drivers sent the same way share one entry of the table.
+      auto it = std::find(routes_.begin(), routes_.end(), path);
+      if (it == routes_.end()) it = routes_.insert(routes_.end(), std::move(path));
+      v.route = static_cast<std::uint32_t>(it - routes_.begin());
+      if (!v.stopped) v.stop_step = stop_step;
+      return true;
+    }
+  }
+  held_epoch_[i] = restriction_epoch_;
+  return false;
+}
+
 // Vehicles enter their first link in demand order, each when the lane it
-// wants has room behind the last vehicle on it (never overlapping).
+// wants has room behind the last vehicle on it (never overlapping). A car
+// held by a restriction lets the cars behind it that are bound elsewhere
+// enter (they would drive round it at the edge of the network); a car
+// waiting for room on its lane holds up those behind it.
 void StreetSim::insert(double t) {
+  bool changed = false;
+  for (std::size_t r = 0; r < restriction_on_.size(); ++r) {
+    const RestrictionSpec& spec = street_.spec.restrictions[r];
+    const char on = t >= spec.from && t < spec.to;
+    changed = changed || on != restriction_on_[r];
+    restriction_on_[r] = on;
+  }
+  if (changed) ++restriction_epoch_;
   for (std::size_t link = 0; link < pending_.size(); ++link) {
-    while (next_pending_[link] < pending_[link].size()) {
-      const std::uint32_t i = pending_[link][next_pending_[link]];
+    const auto& queue = pending_[link];
+    std::size_t& head = next_pending_[link];
+    while (head < queue.size() && vehicles_[queue[head]].phase != VehiclePhase::kPending) ++head;
+    for (std::size_t k = head; k < queue.size(); ++k) {
+      const std::uint32_t i = queue[k];
+      if (vehicles_[i].phase != VehiclePhase::kPending) continue;  // entered past a held car
       const DemandVehicle& d = street_.vehicles[i];
       if (d.spec.time > t) break;
-      // A route over a closed link or through a banned turn is not entered
-      // while the restriction lasts: the car waits at the edge of the
-      // network (routes are given, not chosen; vehicles already on the way
-      // finish theirs).
-      bool closed = false;
-      const auto& route = street_.spec.routes[d.spec.route].links;
-      for (std::size_t k = 0; k < route.size(); ++k)
-        for (const RestrictionSpec& r : street_.spec.restrictions) {
-          if (r.link != route[k] || t < r.from || t >= r.to) continue;
-          closed = closed || r.closed;
-          if (k + 1 < route.size())
-            closed = closed || std::find(r.no_turn_to.begin(), r.no_turn_to.end(), route[k + 1]) != r.no_turn_to.end();
-        }
-      if (closed) break;
+      if (!may_enter(i, t)) continue;
       Vehicle& v = vehicles_[i];
       const StreetLink& l = street_.links[link];
       const auto cls = static_cast<unsigned>(street_.spec.vehicle_types[v.type].vehicle_class);
@@ -122,7 +236,12 @@ void StreetSim::insert(double t) {
           best = static_cast<std::int32_t>(lane);
         }
       }
-      if (best < 0 || best_room < length(v) + idm(v).min_gap) break;
+      if (best < 0 || best_room < length(v) + idm(v).min_gap) {
+        // It waits for room; a detour chosen now is chosen again when it enters.
+        v.route = static_cast<std::uint32_t>(d.spec.route);
+        v.stop_step = d.stop_route_step;
+        break;
+      }
       v.phase = VehiclePhase::kDriving;
       v.lane = static_cast<std::uint32_t>(best);
       v.s = length(v);  // the whole car on the link, rear at its start
@@ -130,7 +249,6 @@ void StreetSim::insert(double t) {
       v.depart = t;
       lanes_[lane_id(static_cast<std::uint32_t>(link), v.lane)].push_back(i);
       active_.insert(std::lower_bound(active_.begin(), active_.end(), i), i);
-      ++next_pending_[link];
     }
   }
 }
@@ -178,7 +296,11 @@ std::uint64_t StreetSim::state_hash() const {
     mix(&v.link, sizeof v.link);
     mix(&v.lane, sizeof v.lane);
     mix(&v.phase, sizeof v.phase);
+    mix(&v.route, sizeof v.route);
+    mix(&v.stop_step, sizeof v.stop_step);
   }
+  for (std::size_t r = street_.spec.routes.size(); r < routes_.size(); ++r)
+    mix(routes_[r].data(), routes_[r].size() * sizeof(std::uint32_t));
   for (const Walker& w : walkers_) {
     mix(&w.along, sizeof w.along);
     mix(&w.piece, sizeof w.piece);

@@ -57,6 +57,9 @@ class StreetSim {
 
   const CompiledStreet& street() const { return street_; }
   const std::vector<Vehicle>& vehicles() const { return vehicles_; }
+  // Routes by index (Vehicle::route): the scenario's, then the detours taken
+  // around closures and banned turns, in the order they were first taken.
+  const std::vector<std::vector<std::uint32_t>>& routes() const { return routes_; }
   const std::vector<Walker>& walkers() const { return walkers_; }
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // For replays: what signalised connection `connection` shows at time t
@@ -78,7 +81,13 @@ class StreetSim {
   const CompiledStreet& street_;
   std::uint64_t seed_;
   std::vector<Vehicle> vehicles_;          // one per demand row, in demand order
-  std::vector<std::size_t> next_pending_;  // by route start link: next demand row to insert
+  std::vector<std::vector<std::uint32_t>> routes_;  // the scenario's routes, then detours (links)
+  // Which restrictions are in force, and a count bumped whenever that
+  // changes: a car found held stays held, without a new search, until then.
+  std::vector<char> restriction_on_;
+  std::uint64_t restriction_epoch_ = 1;
+  std::vector<std::uint64_t> held_epoch_;  // by vehicle: the epoch it was found held in (0: never)
+  std::vector<std::size_t> next_pending_;  // by route start link: the first row of pending_ not yet entered
   std::vector<std::vector<std::uint32_t>> pending_;  // by start link: demand rows in time order
   std::vector<std::uint32_t> lane_base_;   // first lane id of each link
   std::vector<std::vector<std::uint32_t>> lanes_;  // by lane id: vehicles front first
@@ -116,6 +125,16 @@ class StreetSim {
   void run_guards(double t);
   void measure(double t, double dt);
 
+  // Entering the network (street_sim.cpp). Whether a route is free of
+  // closed links and banned turns at time t.
+  bool route_open(const std::vector<std::uint32_t>& links, double t) const;
+  // The quickest way (free-flow time, restrictions at t) from link `from`
+  // to link `to`, both included; empty when there is none.
+  std::vector<std::uint32_t> quickest_path(std::uint32_t from, std::uint32_t to, double t, double v0) const;
+  // May vehicle i enter now by its route, or by a detour (then its route
+  // and stop step change)? False: held until the restrictions change.
+  bool may_enter(std::uint32_t i, double t);
+
   // Queries on the frozen state.
   std::uint32_t lane_id(std::uint32_t link, std::uint32_t lane) const { return lane_base_[link] + lane; }
   // The order of a lane's list: front first, ties by index.
@@ -129,7 +148,7 @@ class StreetSim {
   double length(const Vehicle& v) const { return idm(v).length; }
   double speed_limit(std::uint32_t link, double t) const;
   // The nearest vehicle ahead of position s on (link, lane), looking along
-  // the route of `route`/`step` up to `range` metres; gap +inf when none.
+  // the route of `route` (index into routes_) from `step` up to `range` metres; gap +inf when none.
   Ahead leader(std::size_t route, std::uint32_t step, std::uint32_t lane, double s, double range,
                std::int32_t self) const;
   // The nearest vehicle behind position s on (link, lane): its index and gap to a rear at `rear`.

@@ -177,6 +177,10 @@ struct ApproachSpec {
 struct RouteSpec {
   std::string name;
   std::vector<std::size_t> links;  // consecutive links joined by connections
+  // When a closed link or a banned turn lies on it: false, drivers about to
+  // enter take the quickest way around (through the same stop link); true,
+  // they wait at the edge of the network until the restriction ends.
+  bool fixed = false;
 };
 
 // One vehicle of an explicit demand (or drawn from a profile by compile_street).

@@ -17,7 +17,9 @@ struct Vehicle {
   std::uint32_t demand = 0;  // row of CompiledStreet::vehicles
   std::uint32_t type = 0;
   VehiclePhase phase = VehiclePhase::kPending;
+  std::uint32_t route = 0;   // index into StreetSim::routes(): the scenario's route, or a detour
   std::uint32_t step = 0;    // index into its route's links
+  std::uint32_t stop_step = 0;  // which link of its route its stop is on
   std::uint32_t link = 0, lane = 0;
   double s = 0.0;            // front bumper along the link [m]
   double v = 0.0, a = 0.0;   // [m/s], [m/s^2] (a: of the last tick)

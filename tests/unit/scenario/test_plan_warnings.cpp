@@ -59,16 +59,21 @@ TEST_CASE("the shipped scenarios give no warnings", "[scenario][warnings]") {
   }
 }
 
-TEST_CASE("a signalled crossing without pedestrian priority gives no warning", "[scenario][warnings]") {
-  const fs::path file = kSource / "scenarios" / "warnings" / "signal-crossing-with-priority.json";
+TEST_CASE("a signalled crossing that leaves priority out has none, and gives no warning", "[scenario][warnings]") {
+  // The crossing of scenarios/invalid/street-signal-crossing-with-priority.json
+  // without its "priority": true: priority follows the signal (false), so
+  // drivers go on green; nothing to warn about.
+  const fs::path file = kSource / "scenarios" / "invalid" / "street-signal-crossing-with-priority.json";
   std::ifstream in(file);
   std::ostringstream text;
   text << in.rdbuf();
   std::string s = text.str();
-  const std::string links = R"("links": ["wg", "gw"]})";
-  REQUIRE(s.find(links) != std::string::npos);
-  s.replace(s.find(links), links.size(), R"("links": ["wg", "gw"], "priority": false})");
+  const std::string given = R"(, "priority": true})";
+  REQUIRE(s.find(given) != std::string::npos);
+  s.replace(s.find(given), given.size(), "}");
   const LoadResult r = load_scenario_text(s, "signal.json", file.parent_path());
   REQUIRE(r.errors.empty());
   CHECK(r.warnings.empty());
+  REQUIRE(r.scenario->street);
+  CHECK_FALSE(r.scenario->street->crossings[0].pedestrian_priority);
 }

@@ -212,3 +212,42 @@ TEST_CASE("Drivers slow down before a lower limit and never brake hard for it", 
   CHECK(hardest <= 4.5 + 1e-9);
   for (const Conflict& k : sim.conflicts()) CHECK(k.kind != ConflictKind::kHardBraking);
 }
+
+TEST_CASE("Cars waiting at a red signal stand before the crossing strip", "[traffic][signal][crossing]") {
+  // The zebra over the gate junction's west arm is 4 m wide: its strip on
+  // the school street runs from 240.5 m to the link's end (244.5 m). A
+  // signal there gives wg>ge 30 s of green, then 30 s of red (pupils walk).
+  // Expected: every car standing at the red light has its front bumper
+  // before the strip, at the stop line 0.5 m short of it (240.0 m), none of
+  // it on the strip where the pupils walk.
+  StreetSpec spec = test::gate_street(test::lay_by());
+  for (std::size_t l : {0, 1, 2}) spec.links[l].lanes.resize(1);
+  spec.connections[1].rule = RightOfWay::kSignal;  // wg > ge
+  SignalSpec sg;
+  sg.name = "gate";
+  sg.node = 2;
+  sg.phases = {{30.0, {1, 2}, {}, {}}, {30.0, {2}, {}, {0}}};
+  spec.signals.push_back(sg);
+  spec.flows.push_back(through(900.0, 600.0));
+  const CompiledStreet c = test::compile_or_fail(spec);
+  REQUIRE(c.crossings[0].legs[0].link == 1);
+  const double strip = c.crossings[0].legs[0].start;
+  REQUIRE(strip == Approx(240.5));
+  StreetSim sim(c, 5);
+  double t = 0.0, front_most = 0.0;
+  int stood = 0;
+  while (t < 900.0 && !sim.finished()) {
+    sim.step(t, 0.25);
+    t += 0.25;
+    if (sim.signal_aspect(1, t) != 0) continue;  // red only
+    for (const Vehicle& v : sim.vehicles())
+      if (v.phase == VehiclePhase::kDriving && v.link == 1 && v.v < 0.05 && v.s > 200.0) {
+        front_most = std::max(front_most, v.s);
+        ++stood;
+      }
+  }
+  INFO("front of the car nearest the junction at red: " << front_most << " m (strip from " << strip << " m)");
+  REQUIRE(stood > 0);
+  CHECK(front_most <= strip);
+  CHECK(front_most == Approx(strip - 0.5).margin(0.1));
+}
