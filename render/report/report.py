@@ -535,39 +535,48 @@ def one_line(message):
     return " ".join(str(message).split())
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: report.py RESULT.h5 OUT_DIR", file=sys.stderr)
-        return 2
-    result, out = argv[1:3]
+def run_report(script, path, out, read, draw_page):
+    """The guarded steps of a report script (this one and study_report.py):
+    the read time limit from $CAMPUSFLOW_REPORT_READ_SECONDS, then
+    read(path, seconds) (a BadInput: exit 2; a fault of the script: exit 1),
+    then draw_page(data, out) (a failure to write: exit 1), each failure said
+    in one line on stderr."""
     limit = os.environ.get("CAMPUSFLOW_REPORT_READ_SECONDS", str(READ_SECONDS))
     try:
         seconds = float(limit)
     except ValueError:
         seconds = math.nan
     if not 0 < seconds < math.inf:
-        print(f"report.py: CAMPUSFLOW_REPORT_READ_SECONDS is {name(limit)!r}, expected a positive number of seconds",
+        print(f"{script}: CAMPUSFLOW_REPORT_READ_SECONDS is {name(limit)!r}, expected a positive number of seconds",
               file=sys.stderr)
         return 2
     try:
-        data = read_in_time(result, out, seconds)
+        data = read(path, seconds)
     except BadInput as e:
-        print(f"report.py: {one_line(e)}", file=sys.stderr)
+        print(f"{script}: {one_line(e)}", file=sys.stderr)
         return 2
     except Exception as e:  # a fault of this script, not of the file: said in one line all the same
-        print(f"report.py: failed reading {result}: {one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
+        print(f"{script}: failed reading {path}: {one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
         return 1
     # Past this point the input is checked: what fails is writing (a folder
     # that cannot be made, a full disk) or a fault of this script.
     try:
         os.makedirs(out, exist_ok=True)
-        page = draw(data, out)
+        page = draw_page(data, out)
         print(os.path.join(out, "index.html"), len(page.images), "pictures")
     except Exception as e:
-        print(f"report.py: could not write the report in {out}: {one_line(f'{type(e).__name__}: {e}')}",
+        print(f"{script}: could not write the report in {out}: {one_line(f'{type(e).__name__}: {e}')}",
               file=sys.stderr)
         return 1
     return 0
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: report.py RESULT.h5 OUT_DIR", file=sys.stderr)
+        return 2
+    result, out = argv[1:3]
+    return run_report("report.py", result, out, lambda path, seconds: read_in_time(path, out, seconds), draw)
 
 
 if __name__ == "__main__":

@@ -42,14 +42,13 @@ exits 1, each with one line on stderr (docs/report.md)."""
 import html
 import math
 import multiprocessing
-import os
 import sys
 
 import h5py
 import numpy as np
 
 import report  # noqa: F401  (matplotlib's settings: Agg, no mathtext, fonts, colours)
-from report import BadInput, bad, child, attribute, texts, shaped, load, name, legend_label, legend, one_line, Page
+from report import BadInput, bad, child, attribute, texts, shaped, load, name, legend_label, legend, Page, run_report
 
 import matplotlib.pyplot as plt  # noqa: E402  (after report set the backend)
 
@@ -62,7 +61,6 @@ MAX_CASES = 10_000
 MAX_RUNS = 10_000_000
 MAX_METRICS = 200
 MAX_FACTORS = 20
-READ_SECONDS = report.READ_SECONDS
 
 
 # --- the Student t quantile ---------------------------------------------------
@@ -691,33 +689,12 @@ def main(argv):
         print("usage: study_report.py STUDY.h5 OUT_DIR [--tradeoff METRIC,METRIC]", file=sys.stderr)
         return 2
     path, out = args
-    limit = os.environ.get("CAMPUSFLOW_REPORT_READ_SECONDS", str(READ_SECONDS))
-    try:
-        seconds = float(limit)
-    except ValueError:
-        seconds = math.nan
-    if not 0 < seconds < math.inf:
-        print(f"study_report.py: CAMPUSFLOW_REPORT_READ_SECONDS is {name(limit)!r}, expected a positive number of "
-              f"seconds", file=sys.stderr)
-        return 2
-    try:
+
+    def read(path, seconds):
         data = read_in_time(path, seconds)
-        tradeoff = tradeoff_metrics(data, spec)
-    except BadInput as e:
-        print(f"study_report.py: {one_line(e)}", file=sys.stderr)
-        return 2
-    except Exception as e:  # a fault of this script, not of the file: said in one line all the same
-        print(f"study_report.py: failed reading {path}: {one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
-        return 1
-    try:
-        os.makedirs(out, exist_ok=True)
-        page = draw(data, out, tradeoff)
-        print(os.path.join(out, "index.html"), len(page.images), "pictures")
-    except Exception as e:
-        print(f"study_report.py: could not write the report in {out}: {one_line(f'{type(e).__name__}: {e}')}",
-              file=sys.stderr)
-        return 1
-    return 0
+        return data, tradeoff_metrics(data, spec)
+
+    return run_report("study_report.py", path, out, read, lambda both, out: draw(both[0], out, both[1]))
 
 
 if __name__ == "__main__":
