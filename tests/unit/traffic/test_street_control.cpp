@@ -21,6 +21,21 @@ FlowSpec through(double rate, double until) {
   return f;
 }
 
+// The gate street on one lane each way with a signal at the gate junction:
+// 30 s of green for wg > ge (and eg > gw), then 30 s in which pupils walk
+// on the zebra.
+StreetSpec signalled_gate_street() {
+  StreetSpec spec = test::gate_street(test::lay_by());
+  for (std::size_t l : {0, 1, 2}) spec.links[l].lanes.resize(1);
+  spec.connections[1].rule = RightOfWay::kSignal;  // wg > ge
+  SignalSpec sg;
+  sg.name = "gate";
+  sg.node = 2;
+  sg.phases = {{30.0, {1, 2}, {}, {}}, {30.0, {2}, {}, {0}}};
+  spec.signals.push_back(sg);
+  return spec;
+}
+
 }  // namespace
 
 TEST_CASE("A fixed-time signal passes the saturation flow during green only", "[traffic][signal]") {
@@ -37,14 +52,7 @@ TEST_CASE("A fixed-time signal passes the saturation flow during green only", "[
   queue.set_stop_line(0.0, false);
   std::size_t per_green = 0;
   for (int k = 0; k < 120; ++k) per_green += queue.step(0.25);
-  StreetSpec spec = test::gate_street(test::lay_by());
-  for (std::size_t l : {0, 1, 2}) spec.links[l].lanes.resize(1);
-  spec.connections[1].rule = RightOfWay::kSignal;  // wg > ge
-  SignalSpec sg;
-  sg.name = "gate";
-  sg.node = 2;
-  sg.phases = {{30.0, {1, 2}, {}, {}}, {30.0, {2}, {}, {0}}};  // green wg>ge (and eg>gw), then walk on the zebra
-  spec.signals.push_back(sg);
+  StreetSpec spec = signalled_gate_street();
   spec.flows.push_back(through(1800.0, 1800.0));
   const CompiledStreet c = test::compile_or_fail(spec);
   StreetSim sim(c, 3);
@@ -220,14 +228,7 @@ TEST_CASE("Cars waiting at a red signal stand before the crossing strip", "[traf
   // Expected: every car standing at the red light has its front bumper
   // before the strip, at the stop line 0.5 m short of it (240.0 m), none of
   // it on the strip where the pupils walk.
-  StreetSpec spec = test::gate_street(test::lay_by());
-  for (std::size_t l : {0, 1, 2}) spec.links[l].lanes.resize(1);
-  spec.connections[1].rule = RightOfWay::kSignal;  // wg > ge
-  SignalSpec sg;
-  sg.name = "gate";
-  sg.node = 2;
-  sg.phases = {{30.0, {1, 2}, {}, {}}, {30.0, {2}, {}, {0}}};
-  spec.signals.push_back(sg);
+  StreetSpec spec = signalled_gate_street();
   spec.flows.push_back(through(900.0, 600.0));
   const CompiledStreet c = test::compile_or_fail(spec);
   REQUIRE(c.crossings[0].legs[0].link == 1);
