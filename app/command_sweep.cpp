@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -80,6 +81,8 @@ void print_cases(const study::StudyRunner& runner, const std::filesystem::path& 
   t.rows.resize(runner.plan().runs.size());
   for (std::size_t r = 0; r < t.rows.size(); ++r) t.rows[r] = study::read_row(dir, r, runner.fingerprint(r), t.metrics);
   const auto summary = study::summarise(t);
+  int width = 0;  // the metrics' names in one column
+  for (const std::string& m : t.metrics) width = std::max(width, static_cast<int>(m.size()));
   for (std::size_t c = 0; c < summary.size(); ++c) {
     std::printf("  %s: %zu runs", runner.plan().cases[c].label.c_str(), summary[c].runs);
     if (summary[c].incomplete > 0) std::printf(", %zu incomplete", summary[c].incomplete);
@@ -88,7 +91,7 @@ void print_cases(const study::StudyRunner& runner, const std::filesystem::path& 
       const study::Spread& s = summary[c].metrics[m];
       if (t.metrics[m] == "complete" || s.values == 0) continue;
       const std::string unit = t.units[m].empty() ? "" : " " + t.units[m];
-      std::printf("    %-22s mean %.4g%s", t.metrics[m].c_str(), s.mean, unit.c_str());
+      std::printf("    %-*s  mean %.4g%s", width, t.metrics[m].c_str(), s.mean, unit.c_str());
       if (std::isfinite(s.ci_low)) std::printf(" (95 %% CI %.4g to %.4g)", s.ci_low, s.ci_high);
       std::printf(", 5-95 %% %.4g to %.4g\n", s.p5, s.p95);
     }
