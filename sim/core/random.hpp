@@ -18,6 +18,7 @@ enum class RandomPurpose : std::uint32_t {
   kStreetDemand = 5,      // drawn vehicles and walk-ins
   kDriverCompliance = 6,  // who obeys the no-car zone
   kStreetWalkSpeed = 7,   // pupils' walking speed on the street
+  kEntryCheck = 8,        // how long a pupil's check at the gate takes
   kTest = 0xFFFF,
 };
 

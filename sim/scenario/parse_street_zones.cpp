@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "sim/scenario/parse_distribution.hpp"
 #include "sim/scenario/parse_geometry.hpp"
 #include "sim/scenario/street_parser.hpp"
 
@@ -13,7 +14,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kCrossingKeys = {"name", "node", "links", "width", "priority"};
 constexpr std::array<std::string_view, 8> kGuardKeys = {"name", "crossing", "min_waiting", "max_wait",
                                                         "hold", "min_green", "from", "to"};
-constexpr std::array<std::string_view, 4> kGateKeys = {"name", "node", "position", "path_length"};
+constexpr std::array<std::string_view, 5> kGateKeys = {"name", "node", "position", "path_length", "entry_check"};
+constexpr std::array<std::string_view, 4> kEntryCheckKeys = {"servers", "service", "from", "to"};
 constexpr std::array<std::string_view, 15> kZoneKeys = {
     "name",       "kind",       "link",      "start",       "end",       "stalls",        "stall_length",
     "discipline", "entry_time", "exit_time", "walk_access", "exit_link", "exit_position", "ramp_time",
@@ -78,7 +80,10 @@ void StreetParser::crossings(const json::object& o) {
 // and signals are not combined on a road). Left out, "priority" follows the
 // signal; an explicit true contradicts it and is refused.
 void StreetParser::signalled_priority() {
-  for (const auto& [x, value] : priority_given_)
+  for (const auto& given : priority_given_) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto x = given.first;
+    const auto* value = given.second;
     for (const SignalSpec& sg : s_.signals) {
       const bool serves = std::any_of(sg.phases.begin(), sg.phases.end(), [&](const SignalPhaseSpec& ph) {
         return std::find(ph.walk.begin(), ph.walk.end(), x) != ph.walk.end();
@@ -91,6 +96,7 @@ void StreetParser::signalled_priority() {
       ok_ = false;
       break;
     }
+  }
 }
 
 void StreetParser::guards(const json::object& o) {
@@ -109,6 +115,25 @@ void StreetParser::guards(const json::object& o) {
     guards_.add(guard.name, s_.guards.size());
     s_.guards.push_back(guard);
   });
+}
+
+// The morning check at the gate: how many staff check, how long one check
+// takes (any distribution of a duration), and when the check is held.
+void StreetParser::entry_check(const json::value& v, const std::string& path, GateSpec& gate) {
+  const json::object* e = r_.object(v, path);
+  if (!e) return void(ok_ = false);
+  r_.check_keys(*e, path, kEntryCheckKeys);
+  EntryCheckSpec check;
+  ok_ = count(*e, path, "servers", 1, 100, check.servers, true) && ok_;
+  if (const json::value* d = r_.member(*e, path, "service", true)) {
+    const auto service = parse_distribution(r_, *d, key_path(path, "service"), Quantity::kPreMovement);
+    if (service) check.service = *service;
+    ok_ = ok_ && service.has_value();
+  } else {
+    ok_ = false;
+  }
+  ok_ = window(*e, path, check.from, check.to) && ok_;
+  gate.entry_check = check;
 }
 
 void StreetParser::gates(const json::object& o) {
@@ -132,6 +157,7 @@ void StreetParser::gates(const json::object& o) {
       ok_ = false;
     }
     number(*g, path, "path_length", open_closed(0.0, 1000.0), gate.path_length);
+    if (const json::value* ec = r_.member(*g, path, "entry_check")) entry_check(*ec, key_path(path, "entry_check"), gate);
     gates_.add(gate.name, s_.gates.size());
     s_.gates.push_back(gate);
   });

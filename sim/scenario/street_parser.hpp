@@ -68,6 +68,7 @@ class StreetParser {
   // parse_street_zones.cpp: crossings, guards, gates, curb zones, the no-car zone, approaches.
   void crossings(const json::object& o);
   void guards(const json::object& o);
+  void entry_check(const json::value& v, const std::string& path, GateSpec& gate);
   void gates(const json::object& o);
   void curb_zones(const json::object& o);
   void no_car_zone(const json::object& o);

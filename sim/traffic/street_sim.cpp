@@ -43,6 +43,8 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
     stall_busy_.resize(stall_busy_.size() + z.stalls.size(), 0.0);
   }
   guards_.resize(street_.spec.guards.size());
+  for (const GateSpec& g : street_.spec.gates)
+    entry_lines_.push_back({EntryQueue(g.entry_check ? g.entry_check->servers : 0), {}});
   crossings_.resize(street_.crossings.size());
   for (std::size_t c = 0; c < crossings_.size(); ++c) {
     const std::size_t legs = street_.crossings[c].legs.size();
@@ -75,6 +77,7 @@ void StreetSim::step(double t, double dt) {
   commit(t, dt);
   serve_curbs(t + dt, dt);
   move_walkers(t + dt, dt);
+  run_entry_checks(t + dt);
   run_guards(t + dt);
   measure(t + dt, dt);
   // Those that left drop out of the active list.

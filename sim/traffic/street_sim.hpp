@@ -99,6 +99,7 @@ class StreetSim {
   std::size_t done_ = 0;
   std::size_t parallel_threshold_ = 2048;
   std::vector<Walker> walkers_;
+  std::vector<EntryLine> entry_lines_;  // by gate
   std::size_t next_walk_in_ = 0;
   std::vector<ZoneState> zones_;
   std::vector<double> stall_busy_;
@@ -122,6 +123,9 @@ class StreetSim {
   void commit(double t, double dt);
   void serve_curbs(double t, double dt);
   void move_walkers(double t, double dt);
+  // Gates' entry checks at time t: calls the next in line to each member of
+  // staff free by then; those whose check has ended arrive.
+  void run_entry_checks(double t);
   void run_guards(double t);
   void measure(double t, double dt);
 

@@ -103,11 +103,23 @@ struct GuardSpec {
 
 // The school gate: a footpath of `path_length` metres from a node towards
 // `position`. Pedestrians from cars, buses and walk-ins end their walk there.
+// The morning entry check (晨检) at a gate: pupils reaching it wait in one
+// line (first come, first served) for `servers` staff, each check taking a
+// draw of `service` [s], while the check is held, [from, to). A pupil is at
+// school (arrived) when the check is done. Queueing theory's M/M/c model
+// with Poisson arrivals and exponential service (docs/models/street.md).
+struct EntryCheckSpec {
+  std::uint32_t servers = 1;
+  Distribution service = Distribution::constant(5.0);
+  double from = 0.0, to = 1e9;  // [s]
+};
+
 struct GateSpec {
   std::string name;
   std::size_t node = 0;
   Vec2 position = Vec2::Zero();  // where the gate is [m]; the footpath leaves the node towards it
   double path_length = 30.0;     // [m], > 0
+  std::optional<EntryCheckSpec> entry_check;
 };
 
 // A restriction in force during [from, to): a lower speed limit, or a link

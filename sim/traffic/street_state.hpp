@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/traffic/entry_queue.hpp"
 #include "sim/traffic/sidewalks.hpp"
 
 namespace campusflow {
@@ -49,6 +50,15 @@ struct Walker {
   double waiting_since = -1.0;
   std::int32_t vehicle = -1; // escorts and pupils being picked up: the car waiting for them
   std::uint32_t returns_from = 0;  // escorts: pieces from this index lead back to the car
+  // The gate's entry check: when it joined the line, was called and was done
+  // [s]; -1: not (yet). Its arrival is the end of its check.
+  double queued = -1.0, check_start = -1.0, check_end = -1.0;
+};
+
+// One gate's entry check: its line and staff, and those being checked.
+struct EntryLine {
+  EntryQueue queue{0};
+  std::vector<std::uint32_t> checking;
 };
 
 struct StallState {

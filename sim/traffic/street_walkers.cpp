@@ -125,6 +125,30 @@ static bool vehicles_clear(const CompiledStreet& st, const std::vector<Vehicle>&
   return true;
 }
 
+void StreetSim::run_entry_checks(double t) {
+  std::vector<CheckCall> calls;
+  for (std::size_t g = 0; g < entry_lines_.size(); ++g) {
+    EntryLine& line = entry_lines_[g];
+    if (line.queue.servers() == 0) continue;  // no check at this gate
+    // Checks that ended by t: the pupil is at school then (not at t).
+    std::erase_if(line.checking, [&](std::uint32_t k) {
+      Walker& w = walkers_[k];
+      if (w.check_end > t) return false;
+      w.arrival = w.check_end;
+      return true;
+    });
+    calls.clear();
+    const Distribution& service = street_.spec.gates[g].entry_check->service;
+    line.queue.call(t, [&](std::uint32_t who) { return service.sample(RandomStream(seed_, RandomPurpose::kEntryCheck, who)); },
+                    calls);
+    for (const CheckCall& c : calls) {
+      walkers_[c.who].check_start = c.start;
+      walkers_[c.who].check_end = c.end;
+      line.checking.push_back(c.who);
+    }
+  }
+}
+
 void StreetSim::move_walkers(double t, double dt) {
   while (next_walk_in_ < street_.walk_ins.size() && street_.walk_ins[next_walk_in_].time <= t) {
     const WalkInDemand& d = street_.walk_ins[next_walk_in_++];
@@ -144,7 +168,7 @@ void StreetSim::move_walkers(double t, double dt) {
     std::fill(c.leg_arrival.begin(), c.leg_arrival.end(), std::numeric_limits<double>::infinity());
   }
   for (Walker& w : walkers_) {
-    if (w.arrival >= 0.0 || w.start > t) continue;  // done, or still inside the school
+    if (w.arrival >= 0.0 || w.start > t || w.queued >= 0.0) continue;  // done, still inside the school, or in line
     double left = w.speed * dt;
     while (left > 0.0 && w.piece < w.pieces.size()) {
       const WalkPiece& p = w.pieces[w.piece];
@@ -189,7 +213,16 @@ void StreetSim::move_walkers(double t, double dt) {
       }
     }
     if (w.piece >= w.pieces.size()) {
-      w.arrival = t;
+      // Pupils coming to school (not a parent walking back, nor a pupil
+      // walking to a car) join the gate's check while it is held.
+      const std::optional<EntryCheckSpec>& check = street_.spec.gates[0].entry_check;
+      const bool entering = w.kind == WalkerKind::kFromCar || w.kind == WalkerKind::kWalkIn || w.kind == WalkerKind::kFromBus;
+      if (entering && check && t >= check->from && t < check->to) {
+        w.queued = t;
+        entry_lines_[0].queue.join(static_cast<std::uint32_t>(&w - walkers_.data()), t);
+      } else {
+        w.arrival = t;
+      }
       if (w.vehicle >= 0) --vehicles_[w.vehicle].awaiting;
       continue;
     }
