@@ -348,15 +348,19 @@ def read_heatmaps(out):
         raise BadInput(f"{index}: not a heatmap index campusflow wrote ({type(e).__name__}: {e})")
 
 
+def open_hdf5(path):
+    """The file, open for reading; BadInput when it is missing or not HDF5 (both report scripts)."""
+    try:
+        return h5py.File(path, "r")
+    except FileNotFoundError:
+        raise BadInput(f"{path}: does not exist")
+    except Exception as e:
+        raise BadInput(f"{path}: is not an HDF5 file, or is damaged or truncated ({e})")
+
+
 def read(result, out):
     """Everything the page shows, checked; BadInput for a file that cannot be reported on."""
-    try:
-        f = h5py.File(result, "r")
-    except FileNotFoundError:
-        raise BadInput(f"{result}: does not exist")
-    except Exception as e:
-        raise BadInput(f"{result}: is not an HDF5 file, or is damaged or truncated ({e})")
-    with f:
+    with open_hdf5(result) as f:
         data = read_run(f)
         data["drill"] = read_drill(f) if data["people"] else None
         data["gate"] = read_gate(f) if data["street"] else None

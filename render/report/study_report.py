@@ -48,7 +48,7 @@ import h5py
 import numpy as np
 
 import report  # noqa: F401  (matplotlib's settings: Agg, no mathtext, fonts, colours)
-from report import BadInput, bad, child, attribute, texts, shaped, load, name, legend_label, legend, Page, run_report
+from report import BadInput, bad, child, attribute, texts, shaped, load, name, legend_label, legend, Page, run_report, open_hdf5
 
 import matplotlib.pyplot as plt  # noqa: E402  (after report set the backend)
 
@@ -196,13 +196,7 @@ def read_factor(group, k, rows, listed):
 
 def read(path):
     """Everything the page shows, checked; BadInput for a file that cannot be reported on."""
-    try:
-        f = h5py.File(path, "r")
-    except FileNotFoundError:
-        raise BadInput(f"{path}: does not exist")
-    except Exception as e:
-        raise BadInput(f"{path}: is not an HDF5 file, or is damaged or truncated ({e})")
-    with f:
+    with open_hdf5(path) as f:
         fmt = attribute(f, "format", "text", "")
         if fmt != STUDY_FORMAT:
             raise bad(f, f'is "{fmt}", expected "{STUDY_FORMAT}"', "format")
