@@ -8,10 +8,13 @@
 
 namespace campusflow {
 
-enum class Stage : std::size_t { kEvents, kGrid, kPlan, kCommit, kRecord, kCount };
+// The street's tick has its own two: planning every vehicle from the frozen
+// state (parallel), and committing moves, stalls, pupils, guards and
+// measurements in order.
+enum class Stage : std::size_t { kEvents, kGrid, kPlan, kCommit, kRecord, kStreetPlan, kStreetCommit, kCount };
 
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Stage::kCount)>
-    kStageNames = {"events", "grid", "plan", "commit", "record"};
+    kStageNames = {"events", "grid", "plan", "commit", "record", "street plan", "street commit"};
 
 class StageProfile {
  public:

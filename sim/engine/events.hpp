@@ -1,5 +1,5 @@
 #pragma once
-// The closed set of events a pedestrian run schedules (std::variant, so a
+// The closed set of events a run schedules (std::variant, so a
 // new event kind is a compile error wherever it is not handled).
 #include <cstdint>
 #include <variant>
@@ -17,6 +17,12 @@ struct PlaceChange {
   std::uint32_t event;  // index into CompiledScenario::events
 };
 
-using Event = std::variant<SpawnGroup, PedestrianTick, RecordFrame, TimeLimitReached, PlaceChange>;
+// The street's vehicle tick and its replay frame: the same queue and clock
+// as the pedestrians' (docs/architecture.md, "One clock").
+struct StreetTick {};
+struct RecordStreetFrame {};
+
+using Event =
+    std::variant<SpawnGroup, PedestrianTick, RecordFrame, TimeLimitReached, PlaceChange, StreetTick, RecordStreetFrame>;
 
 }  // namespace campusflow

@@ -70,9 +70,6 @@ std::unique_ptr<io::ResultWriter> open_writer(const CompiledScenario& sc, const 
 // Passages per place in bins of kFlowBin: flow over time through every door,
 // stair end and exit.
 constexpr double kFlowBin = 5.0;  // [s]
-// Street replay frames per second: vehicles move smoothly enough at 2 fps
-// for a viewer that interpolates, at a fifth of the pedestrians' file size.
-constexpr double kStreetFps = 2.0;
 constexpr std::size_t kStreetFrameBatch = 16384;  // rows per hand-over to the writer thread
 
 void count_flow(const StepOutput& out, std::size_t places, std::vector<std::int64_t>& counts) {
@@ -174,11 +171,26 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   ClassResults roll_call(sc);
   DensityRecorder density(sc);
   std::vector<std::int64_t> flow_counts;  // (bins x places)
+  // Street frames go to the writer thread in batches: one hand-over per
+  // frame would cost more than the street itself.
+  std::vector<io::StreetFrameRow> street_rows;
+  auto hand_over_street = [&] {
+    if (street_rows.empty()) return;
+    auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(std::move(street_rows));
+    street_rows.clear();
+    street_rows.reserve(kStreetFrameBatch + 1024);
+    writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
+  };
+  sim.keep_street_frames(writing.has_value());
   // The step that finishes the run has output too (the last exits, a frame).
-  for (bool more = sc.agent_count > 0; more;) {
+  for (bool more = !sim.finished(); more;) {
     more = sim.step();
     const StepOutput& out = sim.output();
-    if (out.frame == 0) {  // frame 0 holds the spawn places, kept for the agents table
+    if (!out.street_rows.empty()) {
+      street_rows.insert(street_rows.end(), out.street_rows.begin(), out.street_rows.end());
+      if (street_rows.size() >= kStreetFrameBatch) hand_over_street();
+    }
+    if (out.frame == 0 && sc.agent_count > 0) {  // frame 0 holds the spawn places, kept for the agents table
       report.bounds = lower_bounds(sc, sim.agents());  // everyone has spawned, nobody has moved
       spawn_positions.assign(sc.agent_count, Vec2::Zero());
       for (std::size_t k = 0; k < out.frame_agents.size(); ++k)
@@ -218,36 +230,15 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   report.agent_updates = sim.agent_updates();
   for (std::size_t s = 0; s < static_cast<std::size_t>(Stage::kCount); ++s)
     report.stage_seconds[s] = sim.profile().seconds(static_cast<Stage>(s));
-  // The street runs on its own clock: pupils on the sidewalks walk in one
-  // dimension and do not enter the building's levels (docs/models/street.md).
-  std::optional<CompiledStreet> redrawn;  // outlives `street`, which refers to it
-  std::optional<StreetSim> street;
-  if (sc.street && !report.interrupted && !report.fault) {
-    // Drawn demand follows the run's seed (replications differ in their cars).
-    if (options.seed != sc.street->seed) redrawn = redraw_street(*sc.street, options.seed);
-    street.emplace(redrawn ? *redrawn : *sc.street, options.seed);
-    // Frames go to the writer thread in batches: one hand-over per frame
-    // would cost more than the street itself.
-    std::vector<io::StreetFrameRow> batch;
-    auto hand_over = [&] {
-      if (batch.empty()) return;
-      auto rows = std::make_shared<const std::vector<io::StreetFrameRow>>(std::move(batch));
-      batch.clear();
-      batch.reserve(kStreetFrameBatch + 1024);
-      writing->post([rows](io::ResultWriter& w) { w.append_street_frame(*rows, kStreetFps); });
-    };
-    StreetFrameSink frames;
-    if (writing)
-      frames = [&](std::int64_t frame, const StreetSim& s) {
-        append_street_frame(s, frame, static_cast<double>(frame) / kStreetFps, batch);
-        if (batch.size() >= kStreetFrameBatch) hand_over();
-      };
-    report.street = run_street(*street, us_to_seconds(sc.settings.time_limit), control.stop, frames, kStreetFps);
-    if (writing) hand_over();
+  if (const StreetSim* street = sim.street()) {
+    if (writing) hand_over_street();
+    report.street = street_report(*street, sim.street_end() >= 0.0 ? sim.street_end() : us_to_seconds(sim.now()));
+    report.street->step_time =
+        sim.profile().seconds(Stage::kStreetPlan) + sim.profile().seconds(Stage::kStreetCommit);
+    report.street->wall_time = report.street->step_time + sim.profile().seconds(Stage::kRecord);
     report.simulated_time = std::max(report.simulated_time, report.street->end_time);
     // One hash for the whole run: the building's and the street's (boost::hash_combine's mixing).
     report.state_hash ^= report.street->state_hash + 0x9e3779b97f4a7c15ull + (report.state_hash << 6) + (report.state_hash >> 2);
-    report.interrupted = control.stop && control.stop->load(std::memory_order_relaxed);
   }
   report.wall_time = seconds_since(start);
   report.procedure = procedure_tables(sim);
@@ -271,7 +262,7 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
                     (!report.street || (report.street->finished && report.street->unfinished == 0));
 
   if (writing) writing->drain();
-  if (writer && street && !stopped) writer->write_street(street_tables(*street));
+  if (writer && sim.street() && !stopped) writer->write_street(street_tables(*sim.street()));
   if (writer && !stopped) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;

@@ -78,12 +78,14 @@ Simulation::Simulation(const CompiledScenario& scenario, const RunOptions& optio
   for (std::uint32_t e = 0; e < scenario.events.size(); ++e)
     queue_.schedule(scenario.events[e].time, PlaceChange{e});
   queue_.schedule(scenario.settings.time_limit, TimeLimitReached{});
+  start_street();
 }
 
 bool Simulation::step() {
   out_.frame.reset();
   out_.exits.clear();
   out_.passages.clear();
+  out_.street_rows.clear();
   if (finished_ || queue_.empty()) {
     finished_ = true;
     return false;
@@ -91,9 +93,13 @@ bool Simulation::step() {
   now_ = queue_.next_time();
   while (auto entry = queue_.pop_due(now_)) {
     if (finished_) break;
-    // A pedestrian tick times its own stages; every other event counts as "events".
+    // A pedestrian or street tick times its own stages; every other event counts as "events".
     if (std::holds_alternative<PedestrianTick>(entry->event)) {
       handle(std::get<PedestrianTick>(entry->event));
+      continue;
+    }
+    if (std::holds_alternative<StreetTick>(entry->event)) {
+      handle(std::get<StreetTick>(entry->event));
       continue;
     }
     auto timer = profile_.time(Stage::kEvents);
@@ -111,6 +117,7 @@ void Simulation::handle(const SpawnGroup& e) {
 }
 
 void Simulation::handle(const RecordFrame&) {
+  if (building_done_) return;  // the street may run on: no empty frames
   auto timer = profile_.time(Stage::kRecord);
   out_.frame = frame_++;
   out_.frame_agents.assign(active_.begin(), active_.end());
@@ -125,7 +132,7 @@ void Simulation::handle(const RecordFrame&) {
 }
 
 void Simulation::handle(const TimeLimitReached&) {
-  finished_ = true;
+  finished_ = true;  // the street's state tells whether it had finished
   timed_out_ = !active_.empty();
 }
 
@@ -144,7 +151,8 @@ void Simulation::handle(const PlaceChange& e) {
 
 void Simulation::handle(const PedestrianTick&) {
   if (spawned_ == scenario_.agent_count && active_.empty()) {
-    finished_ = true;
+    building_done_ = true;
+    update_finished();
     return;
   }
   // A lockdown: who shelters where is settled at the alarm, once all have spawned.
@@ -172,7 +180,8 @@ void Simulation::handle(const PedestrianTick&) {
   ++tick_;
   // A lockdown ends when every occupied room is secured: nobody leaves.
   if ((spawned_ == scenario_.agent_count && active_.empty()) || (lockdown_ && lockdown_->done())) {
-    finished_ = true;
+    building_done_ = true;
+    update_finished();
     return;
   }
   queue_.schedule(now_ + scenario_.settings.dt, PedestrianTick{});

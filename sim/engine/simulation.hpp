@@ -17,6 +17,7 @@
 #include "sim/core/stage_profile.hpp"
 #include "sim/engine/class_leading.hpp"
 #include "sim/engine/events.hpp"
+#include "sim/io/street_records.hpp"
 #include "sim/engine/lockdown.hpp"
 #include "sim/engine/router.hpp"
 #include "sim/engine/staff.hpp"
@@ -26,6 +27,7 @@
 #include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/ped/neighbour_grid.hpp"
 #include "sim/scenario/compiled_scenario.hpp"
+#include "sim/traffic/street_sim.hpp"
 
 namespace campusflow {
 
@@ -86,15 +88,30 @@ struct StepOutput {
   std::vector<double> frame_z;              // their heights [m]
   std::vector<ExitRecord> exits;
   std::vector<PassageRecord> passages;
+  // Street replay rows taken during the step (Simulation::keep_street_frames).
+  std::vector<io::StreetFrameRow> street_rows;
 };
+
+// Street replay frames per second: vehicles move smoothly enough at 2 fps
+// for a viewer that interpolates, at a fifth of the pedestrians' file size.
+inline constexpr double kStreetFps = 2.0;
 
 class Simulation {
  public:
   Simulation(const CompiledScenario& scenario, const RunOptions& options);
 
-  // Runs every event due at the next event time. Returns false once finished.
+  // Runs every event due at the next event time. Returns false once finished:
+  // everyone has left the building (or a lockdown is secured) and the street
+  // has finished, or the time limit, or a numerical fault.
   bool step();
   bool finished() const { return finished_; }
+  // The street of the scenario on this run's seed; nullptr without one.
+  const StreetSim* street() const { return street_ ? &*street_ : nullptr; }
+  // When the street finished [s] (its last tick's end), or -1 while it runs.
+  double street_end() const { return street_end_; }
+  // Whether street replay frames are taken into StepOutput::street_rows
+  // (the caller moves them out after each step); off by default.
+  void keep_street_frames(bool on) { street_frames_on_ = on; }
   // True when the run stopped at the time limit with agents still inside.
   bool timed_out() const { return timed_out_; }
   // Set when a step produced a non-finite position; the run stopped before it.
@@ -130,6 +147,13 @@ class Simulation {
   void handle(const RecordFrame& e);
   void handle(const TimeLimitReached& e);
   void handle(const PlaceChange& e);
+  void handle(const StreetTick& e);
+  void handle(const RecordStreetFrame& e);
+  // The street half (simulation_street.cpp): draws the street on the run's
+  // seed and schedules its tick and frames.
+  void start_street();
+  // The run is over when both halves are.
+  void update_finished() { finished_ = finished_ || (building_done_ && street_done_); }
   void rebuild_grids();
   void plan_moves();
   template <class Model>
@@ -201,6 +225,18 @@ class Simulation {
   std::vector<RerouteRecord> reroutes_;
   std::optional<Lockdown> lockdown_;    // set when the scenario plays a lockdown
   Staffing staff_;                      // staff at their posts (empty without staff)
+
+  // The street: drawn again when the run's seed is not the scenario's
+  // (replications differ in their cars), stepped by StreetTick.
+  std::optional<CompiledStreet> redrawn_street_;  // outlives street_, which refers to it
+  std::optional<StreetSim> street_;
+  TimeUs street_dt_ = 0;            // the vehicle tick [us]
+  TimeUs street_frame_interval_ = 0;
+  std::int64_t street_frame_ = 0;
+  bool street_frames_on_ = false;
+  double street_end_ = -1.0;
+  bool building_done_ = false;      // everyone left, or the lockdown is secured
+  bool street_done_ = true;         // no street, or it finished
 
   std::size_t spawned_ = 0;
   std::size_t exited_ = 0;

@@ -1,7 +1,6 @@
 #include "sim/engine/street_results.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "sim/engine/street_geometry.hpp"
@@ -14,37 +13,15 @@ constexpr double kThroughputBin = 300.0;  // [s] drop-off throughput per 5 minut
 
 }  // namespace
 
-StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
-                        const StreetFrameSink& on_frame, double fps) {
-  const double dt = sim.street().spec.vehicle_dt;
-  // Integer tick counts: the clock never drifts by summing dt.
-  const auto ticks = static_cast<std::uint64_t>(std::ceil(time_limit / dt - 1e-9));
+StreetReport street_report(const StreetSim& sim, double end_time) {
   StreetReport r;
-  const auto start = std::chrono::steady_clock::now();
-  std::uint64_t k = 0;
-  const auto ticks_per_frame = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / (fps * dt))));
-  // step_time: the simulation loop without the frames (the step and the
-  // test whether everything has finished).
-  auto clock = std::chrono::steady_clock::now();
-  for (bool done = sim.finished(); k < ticks && !done; ++k) {
-    if (stop && stop->load(std::memory_order_relaxed)) break;
-    if (on_frame && k % ticks_per_frame == 0) {
-      r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
-      on_frame(static_cast<std::int64_t>(k / ticks_per_frame), sim);
-      clock = std::chrono::steady_clock::now();
-    }
-    sim.step(static_cast<double>(k) * dt, dt);
-    done = sim.finished();
-  }
-  r.step_time += std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
-  r.end_time = static_cast<double>(k) * dt;
+  r.end_time = end_time;
   r.finished = sim.finished();
   r.vehicles = sim.vehicles().size();
   for (const Vehicle& v : sim.vehicles()) r.unfinished += v.phase != VehiclePhase::kDone;
   r.pedestrians = sim.walkers().size();
   r.vehicle_updates = sim.vehicle_updates();
   r.state_hash = sim.state_hash();
-  r.wall_time = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double delay = 0.0;
   std::size_t finished = 0;
   for (const Vehicle& v : sim.vehicles()) {

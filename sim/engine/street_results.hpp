@@ -1,8 +1,6 @@
 #pragma once
-// The gate-traffic part of a run: stepping the street to its end and turning
-// a finished StreetSim into the tables of /campusflow/street.
-#include <atomic>
-#include <functional>
+// The gate-traffic part of a run: what a finished StreetSim did, as figures
+// and as the tables of /campusflow/street.
 #include <vector>
 #include <cstdint>
 
@@ -17,8 +15,8 @@ struct StreetReport {
   std::size_t vehicles = 0, unfinished = 0, pedestrians = 0;
   std::uint64_t vehicle_updates = 0;
   std::uint64_t state_hash = 0;
-  double wall_time = 0.0;           // [s] the street loop, replay frames included
-  double step_time = 0.0;           // [s] of it in the simulation steps alone (no output)
+  double wall_time = 0.0;           // [s] the street's ticks and its replay frames
+  double step_time = 0.0;           // [s] of it in the ticks alone (no output)
   std::size_t drop_offs = 0;        // stops completed
   double mean_delay = -1.0;         // [s] of drop-off cars that left; -1 none
   double max_queue_tail = 0.0;      // [m] over all approaches
@@ -31,14 +29,9 @@ struct StreetReport {
   std::size_t conflicts = 0;        // TTC, PET and hard-braking events (docs/metrics.md)
 };
 
-// Called with every replay frame (frame k at k / fps seconds).
-using StreetFrameSink = std::function<void(std::int64_t frame, const StreetSim& sim)>;
-
-// Steps `sim` by its vehicle tick until it has finished, `time_limit` [s] is
-// reached or `stop` is set; hands a frame to `on_frame` every 1/fps seconds
-// (fps a divisor of the tick rate; none when on_frame is empty).
-StreetReport run_street(StreetSim& sim, double time_limit, const std::atomic<bool>* stop,
-                        const StreetFrameSink& on_frame = {}, double fps = 2.0);
+// What the street of a run did, once it has finished or the run stopped at
+// `end_time` [s]; the times spent are the caller's to fill in.
+StreetReport street_report(const StreetSim& sim, double end_time);
 
 // The vehicles on the road and the pedestrians walking, as replay rows appended to `rows`.
 void append_street_frame(const StreetSim& sim, std::int64_t frame, double time, std::vector<io::StreetFrameRow>& rows);

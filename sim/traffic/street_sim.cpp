@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <queue>
 
 #include <tbb/parallel_for.h>
@@ -56,7 +57,8 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
   open_spill_.assign(street_.approaches.size(), -1);
 }
 
-void StreetSim::step(double t, double dt) {
+void StreetSim::step(double t, double dt, StageProfile& profile) {
+  std::optional<StageProfile::Scope> timer(std::in_place, profile, Stage::kStreetPlan);
   insert(t);
   build_lanes();
   for (const std::uint32_t i : active_) plans_[i] = StreetPlan{};
@@ -74,6 +76,7 @@ void StreetSim::step(double t, double dt) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active_.size(), 32),
                       [&](const auto& r) { plan_range(r.begin(), r.end()); });
   }
+  timer.emplace(profile, Stage::kStreetCommit);
   commit(t, dt);
   serve_curbs(t + dt, dt);
   move_walkers(t + dt, dt);

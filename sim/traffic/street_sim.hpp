@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/core/stage_profile.hpp"
 #include "sim/traffic/street.hpp"
 #include "sim/traffic/street_state.hpp"
 
@@ -46,8 +47,13 @@ class StreetSim {
   // prove that threads do not change results.
   void set_parallel_threshold(std::size_t vehicles) { parallel_threshold_ = vehicles; }
 
-  // Advances by one vehicle tick to time t + dt [s].
-  void step(double t, double dt);
+  // Advances by one vehicle tick to time t + dt [s], timing its stages in
+  // `profile` (Stage::kStreetPlan, kStreetCommit).
+  void step(double t, double dt, StageProfile& profile);
+  void step(double t, double dt) {
+    StageProfile unused;
+    step(t, dt, unused);
+  }
 
   // Every vehicle that entered has left, every pupil arrived, no demand left.
   bool finished() const;

@@ -274,7 +274,7 @@ struct StreetSpec {
   std::vector<FlowSpec> flows;
   std::vector<WalkInFlowSpec> walk_in_flows;
   Distribution child_speed = Distribution::constant(1.2);   // [m/s] pupils walking on the street
-  double vehicle_dt = 0.25;      // [s] vehicle tick, a multiple of the pedestrian tick
+  double vehicle_dt = 0.25;      // [s] vehicle tick (the run's clock counts it in whole microseconds)
   std::string source_path = "street";  // for messages
 };
 

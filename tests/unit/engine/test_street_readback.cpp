@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kFps = 2.0;  // street frames per second of a run (sim/engine/run.cpp)
+constexpr double kFps = 2.0;  // street frames per second of a run (kStreetFps)
 
 // Whether (x, y) lies within `half_width` of the strip from (x0, y0) to
 // (x1, y1), at most `slack` beyond its ends.
@@ -65,11 +65,16 @@ TEST_CASE("ResultReader reads a gate run's street geometry and frames back", "[e
 
   // The frames are those of the same street stepped again.
   CHECK(reader.street_fps() == kFps);
+  // Stepped here on its own, tick by tick, with a frame before every second
+  // tick: the engine's queue must interleave ticks and frames just so.
   StreetSim sim(st, st.seed);
   std::vector<io::StreetFrameRow> expected;
-  run_street(sim, 3600.0, nullptr, [&](std::int64_t frame, const StreetSim& s) {
-    append_street_frame(s, frame, static_cast<double>(frame) / kFps, expected);
-  }, kFps);
+  const double dt = st.spec.vehicle_dt;
+  REQUIRE(dt == 0.25);
+  for (std::int64_t k = 0; !sim.finished() && k < 4 * 3600; ++k) {
+    if (k % 2 == 0) append_street_frame(sim, k / 2, static_cast<double>(k / 2) / kFps, expected);
+    sim.step(static_cast<double>(k) * dt, dt);
+  }
   const std::vector<io::StreetFrameRow> frames = reader.street_frames();
   REQUIRE(!frames.empty());
   CHECK(frames == expected);
