@@ -63,9 +63,26 @@ void print_staff(const RunReport& r) {
   }
 }
 
+// Where the building's pupils are at the end (docs/models/journeys.md).
+void print_journeys(const JourneyCounts& j, std::size_t unpaired) {
+  std::printf("  journeys         %zu pupils: %zu fetched by car or bus, %zu home on foot from the gate\n", j.pupils,
+              j.by_car, j.on_foot);
+  if (j.gone < j.pupils)
+    std::printf("  %-16s %zu in the building, %zu waiting at the gate, %zu walking to a car, %zu in a car, %zu left by "
+                "an exit that is no gate while their car waits\n",
+                "not home", j.in_building, j.at_gate, j.walking, j.in_car, j.unaccounted);
+  if (unpaired > 0) std::printf("  %-16s %zu pick-up children have no pupil to fetch\n", "unpaired", unpaired);
+  if (j.peak_at_gate > 0)
+    std::printf("  waiting at gate  at most %zu pupils at %.1f s; fetched pupils wait %.1f s there on average\n",
+                j.peak_at_gate, j.peak_at_gate_time, j.mean_gate_wait);
+  if (j.last_home >= 0.0) std::printf("  last home        %.1f s\n", j.last_home);
+}
+
 void print_street(const StreetReport& s) {
   std::printf("  street           %zu vehicles (%zu unfinished), %zu on foot, %s at %.1f s\n", s.vehicles, s.unfinished,
               s.pedestrians, s.finished ? "all done" : "not finished", s.end_time);
+  if (s.mean_pick_up_dwell >= 0.0)
+    std::printf("  pick-ups         parents wait %.1f s in their stall on average\n", s.mean_pick_up_dwell);
   if (s.mean_delay >= 0.0)
     std::printf("  drop-offs        %zu, mean delay %.1f s\n", s.drop_offs, s.mean_delay);
   else
@@ -99,6 +116,11 @@ void print_outcome(const CompiledScenario& sc, const ScenarioVariant& variant, c
                 r.timed_out ? " (the time limit)" : "");
   else if (lockdown)  // everyone in, but a doorway never cleared
     std::printf(": everyone sheltering, but not every room secured at %.1f s\n", r.simulated_time);
+  else if (r.journeys && r.journeys->gone < r.journeys->pupils)
+    std::printf(": %zu of %zu pupils not home or driven away at %.1f s\n", r.journeys->pupils - r.journeys->gone,
+                r.journeys->pupils, r.simulated_time);
+  else if (r.unpaired_children > 0)
+    std::printf(": %zu pick-up children with no pupil in the building to fetch\n", r.unpaired_children);
   else
     std::printf(": %zu vehicles unfinished on the street\n", r.street ? r.street->unfinished : std::size_t{0});
   // Where those not safe are, by place: the first few, the largest groups first.
@@ -202,6 +224,7 @@ void print_summary(const CompiledScenario& sc, const ScenarioVariant& variant, c
                 r.stair_peaks[s].density, r.stair_peaks[s].time);
   }
   if (r.street) print_street(*r.street);
+  if (r.journeys) print_journeys(*r.journeys, r.unpaired_children);
   std::printf("  simulated        %.1f s in %.2f s wall (real-time factor %.1f)\n", r.simulated_time,
               r.wall_time, r.real_time_factor());
   if (sc.agent_count > 0) {

@@ -1,5 +1,6 @@
 #include "study/metrics.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -20,11 +21,11 @@ double time_or_none(double t) { return t >= 0.0 ? t : kNone; }
 // (s) or a building (b), and how to read it from the run.
 struct Plain {
   std::string_view name, unit;
-  char needs;  // 'b' building, 's' street, 'a' any
+  char needs;  // 'b' building, 's' street, 'j' pupils' journeys (a gate that is a building exit), 'a' any
   double (*read)(const CompiledScenario&, const RunReport&);
 };
 
-const std::array<Plain, 21> kPlain = {{
+const std::array<Plain, 25> kPlain = {{
     {"complete", "", 'a', [](const CompiledScenario&, const RunReport& r) { return r.complete ? 1.0 : 0.0; }},
     {"evacuation_time", "s", 'b', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.evacuation_time); }},
     {"not_safe", "", 'b',
@@ -55,6 +56,13 @@ const std::array<Plain, 21> kPlain = {{
     {"street.unfinished", "", 's', [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.street->unfinished); }},
     {"street.end_time", "s", 's', [](const CompiledScenario&, const RunReport& r) { return r.street->end_time; }},
     {"street.vehicles", "", 's', [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.street->vehicles); }},
+    {"street.mean_pick_up_dwell", "s", 's',
+     [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.street->mean_pick_up_dwell); }},
+    {"journeys.peak_at_gate", "", 'j',
+     [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.journeys->peak_at_gate); }},
+    {"journeys.mean_gate_wait", "s", 'j',
+     [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.journeys->mean_gate_wait); }},
+    {"journeys.last_home", "s", 'j', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.journeys->last_home); }},
 }};
 
 // Figures of one named thing: "class_assembled:7A", "flight_peak:east stair 2-1", "exit:west".
@@ -109,6 +117,8 @@ std::string metric_name_rule(const std::string& name) {
 std::string metric_scenario_rule(const std::string& name, const CompiledScenario& sc) {
   if (const Plain* p = plain(name)) {
     if (p->needs == 's' && !sc.street) return "is a street's figure, and the scenario has no street";
+    if (p->needs == 'j' && std::none_of(sc.exit_gate.begin(), sc.exit_gate.end(), [](std::int32_t g) { return g >= 0; }))
+      return "is a figure of pupils' journeys, and no gate of the scenario's street is an exit of its building";
     if (p->needs == 'b' && sc.agent_count == 0) return "is a building's figure, and the scenario has nobody in a building";
     return {};
   }
@@ -146,6 +156,7 @@ std::string metric_unit(const std::string& name) {
 double metric_value(const std::string& name, const CompiledScenario& sc, const RunReport& r) {
   if (const Plain* p = plain(name)) {
     if (p->needs == 's' && !r.street) return kNone;
+    if (p->needs == 'j' && !r.journeys) return kNone;
     return p->read(sc, r);
   }
   const auto n = named(name);

@@ -19,6 +19,7 @@ enum class RandomPurpose : std::uint32_t {
   kDriverCompliance = 6,  // who obeys the no-car zone
   kStreetWalkSpeed = 7,   // pupils' walking speed on the street
   kEntryCheck = 8,        // how long a pupil's check at the gate takes
+  kWayHome = 9,           // which pupils their parents fetch by car (the pairing)
   kTest = 0xFFFF,
 };
 

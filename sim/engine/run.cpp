@@ -239,6 +239,10 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     report.simulated_time = std::max(report.simulated_time, report.street->end_time);
     // One hash for the whole run: the building's and the street's (boost::hash_combine's mixing).
     report.state_hash ^= report.street->state_hash + 0x9e3779b97f4a7c15ull + (report.state_hash << 6) + (report.state_hash >> 2);
+    if (const Journeys* j = sim.journeys()) {
+      report.journeys = j->count(sim.agents(), *street, report.simulated_time);
+      report.unpaired_children = j->unpaired();
+    }
   }
   report.wall_time = seconds_since(start);
   report.procedure = procedure_tables(sim);
@@ -258,11 +262,18 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
     for (std::uint32_t i : sim.active()) report.sheltered += lockdown->sheltered(i);
   const bool goal_reached = sim.lockdown() ? sim.lockdown()->done() : report.counts.exited == sc.agent_count;
   const bool stopped = report.interrupted || report.fault;
-  report.complete = !stopped && goal_reached &&
+  // With journeys every pupil must be home or driven away: none waiting, lost or unpaired.
+  const bool journeys_done = !report.journeys || (report.journeys->gone == report.journeys->pupils &&
+                                                  report.unpaired_children == 0);
+  report.complete = !stopped && goal_reached && journeys_done &&
                     (!report.street || (report.street->finished && report.street->unfinished == 0));
 
   if (writing) writing->drain();
-  if (writer && sim.street() && !stopped) writer->write_street(street_tables(*sim.street()));
+  if (writer && sim.street() && !stopped) {
+    io::StreetTables tables = street_tables(*sim.street());
+    if (const Journeys* j = sim.journeys()) tables.journeys = j->rows(sim.agents(), *sim.street());
+    writer->write_street(tables);
+  }
   if (writer && !stopped) {
     write_agents(*writer, sim, spawn_positions);
     io::RunSummary summary;

@@ -63,6 +63,11 @@ struct RunReport {
   std::vector<PeakDensity> stair_peaks;  // (stairs) the most crowded cell of each flight
   double stage_seconds[static_cast<std::size_t>(Stage::kCount)] = {};
   std::optional<StreetReport> street;  // gate traffic, when the scenario has a street
+  // Pupils' journeys from the building to the street, at the end, when a
+  // gate is a building exit (docs/models/journeys.md); the number of pick-up
+  // children no pupil was left for.
+  std::optional<JourneyCounts> journeys;
+  std::size_t unpaired_children = 0;
   // The drill's phases and a lockdown's rooms (docs/models/procedures.md). A
   // lockdown is complete when every occupied room is secured and everyone
   // shelters in one, not when everyone has left.

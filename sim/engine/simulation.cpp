@@ -175,6 +175,7 @@ void Simulation::handle(const PedestrianTick&) {
     auto timer = profile_.time(Stage::kCommit);
     commit_moves();
   }
+  if (journeys_) journeys_->on_exits(out_.exits, *street_);
   watch_progress();
   agent_updates_ += moves_.size();
   ++tick_;

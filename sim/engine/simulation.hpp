@@ -17,6 +17,7 @@
 #include "sim/core/stage_profile.hpp"
 #include "sim/engine/class_leading.hpp"
 #include "sim/engine/events.hpp"
+#include "sim/engine/journeys.hpp"
 #include "sim/io/street_records.hpp"
 #include "sim/engine/lockdown.hpp"
 #include "sim/engine/router.hpp"
@@ -109,6 +110,9 @@ class Simulation {
   const StreetSim* street() const { return street_ ? &*street_ : nullptr; }
   // When the street finished [s] (its last tick's end), or -1 while it runs.
   double street_end() const { return street_end_; }
+  // Pupils' journeys from the building to the street; nullptr unless a gate
+  // of the street is an exit of the building.
+  const Journeys* journeys() const { return journeys_ && journeys_->active() ? &*journeys_ : nullptr; }
   // Whether street replay frames are taken into StepOutput::street_rows
   // (the caller moves them out after each step); off by default.
   void keep_street_frames(bool on) { street_frames_on_ = on; }
@@ -230,6 +234,7 @@ class Simulation {
   // (replications differ in their cars), stepped by StreetTick.
   std::optional<CompiledStreet> redrawn_street_;  // outlives street_, which refers to it
   std::optional<StreetSim> street_;
+  std::optional<Journeys> journeys_;  // refers to street_
   TimeUs street_dt_ = 0;            // the vehicle tick [us]
   TimeUs street_frame_interval_ = 0;
   std::int64_t street_frame_ = 0;

@@ -16,6 +16,7 @@ void Simulation::start_street() {
   // Drawn demand follows the run's seed (replications differ in their cars).
   if (options_.seed != compiled.seed) redrawn_street_ = redraw_street(compiled, options_.seed);
   street_.emplace(redrawn_street_ ? *redrawn_street_ : compiled, options_.seed);
+  journeys_.emplace(scenario_, &*street_, options_.seed);
   street_dt_ = seconds_to_us(compiled.spec.vehicle_dt);
   // A frame every whole number of ticks nearest to 1 / kStreetFps.
   const auto ticks_per_frame = std::max<std::int64_t>(1, std::llround(1.0 / (kStreetFps * compiled.spec.vehicle_dt)));
@@ -34,6 +35,10 @@ void Simulation::handle(const StreetTick&) {
   const double t = us_to_seconds(now_);
   const double dt = us_to_seconds(street_dt_);
   arena_.execute([&] { street_->step(t, dt, profile_); });
+  if (journeys_->active()) {
+    journeys_->on_calls(*street_, t + dt);
+    journeys_->sample(agents_, *street_, t + dt);
+  }
   if (street_->finished()) {
     street_done_ = true;
     street_end_ = us_to_seconds(now_ + street_dt_);

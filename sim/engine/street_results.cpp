@@ -32,6 +32,14 @@ StreetReport street_report(const StreetSim& sim, double end_time) {
     ++finished;
   }
   if (finished > 0) r.mean_delay = delay / static_cast<double>(finished);
+  double dwell = 0.0;
+  std::size_t picked_up = 0;
+  for (const Vehicle& v : sim.vehicles()) {
+    if (!sim.street().vehicles[v.demand].spec.pick_up || v.stop_end < 0.0) continue;
+    dwell += v.stop_end - v.stop_start;
+    ++picked_up;
+  }
+  if (picked_up > 0) r.mean_pick_up_dwell = dwell / static_cast<double>(picked_up);
   for (double q : sim.queue_tails()) r.max_queue_tail = std::max(r.max_queue_tail, q);
   for (const SpillbackEpisode& e : sim.spillbacks()) r.spillback_seconds += e.end - e.start;
   double walked = 0.0, walk_time = 0.0;

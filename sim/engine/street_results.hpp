@@ -19,6 +19,9 @@ struct StreetReport {
   double step_time = 0.0;           // [s] of it in the ticks alone (no output)
   std::size_t drop_offs = 0;        // stops completed
   double mean_delay = -1.0;         // [s] of drop-off cars that left; -1 none
+  // [s] pick-up vehicles (cars and buses) from stopping in their stall to
+  // pulling out, of those that did: what parents wait; -1 none
+  double mean_pick_up_dwell = -1.0;
   double max_queue_tail = 0.0;      // [m] over all approaches
   double spillback_seconds = 0.0;   // [s] summed over approaches
   // Pupils dropped off, from the car door to the gate, of those who arrived

@@ -24,6 +24,22 @@ struct StreetPedestrianRow {
   double start, arrival, distance, crossing_wait;  // [s], [s] (-1 not arrived), [m], [s]
 };
 
+// A pupil of the building on its way home (docs/models/journeys.md). Times
+// [s] from the start of the run, -1 where it did not happen.
+struct JourneyRow {
+  std::int32_t agent;
+  std::int8_t way;          // 0 home on foot from the gate, 1 fetched by car, 2 by bus
+  std::int32_t vehicle;     // row in vehicles, -1 none
+  std::int32_t pedestrian;  // row in pedestrians (its walk to the car), -1 none
+  double released;          // its pre-movement ended: it set off from its classroom
+  double called;            // its parent's car called it (a call line)
+  double left_building;     // out of the building's exit
+  double at_gate;           // at the street's gate (the same exit)
+  double left_gate;         // set off from the gate to the car (both there)
+  double boarded;           // at the car's door
+  double left_area;         // the car left the street's network, or it went home from the gate
+};
+
 struct SpillbackRow {
   std::int32_t approach;
   double start, end, extent;  // [s], [s], [m] past the spill node
@@ -130,6 +146,7 @@ struct StreetTables {
   std::vector<std::string> vehicle_ids, pedestrian_ids, approach_names, zone_names;
   std::vector<StreetVehicleRow> vehicles;
   std::vector<StreetPedestrianRow> pedestrians;
+  std::vector<JourneyRow> journeys;        // pupils of the building; empty without one
   std::vector<double> queue_time;          // (samples)
   std::vector<double> queue_tail;          // (samples x approaches), row-major
   std::vector<SpillbackRow> spillback;
@@ -144,7 +161,7 @@ struct StreetTables {
 // Rows are written and read as raw memory through compound types (street_types.hpp).
 template <class... Rows>
 inline constexpr bool kPlainRows = ((std::is_standard_layout_v<Rows> && std::is_trivially_copyable_v<Rows>) && ...);
-static_assert(kPlainRows<StreetVehicleRow, StreetPedestrianRow, SpillbackRow, ThroughputRow, ConflictRow, StallRow,
+static_assert(kPlainRows<StreetVehicleRow, StreetPedestrianRow, JourneyRow, SpillbackRow, ThroughputRow, ConflictRow, StallRow,
                          StreetFrameRow, LaneRow, SidewalkRow, CrossingRow, StallPlaceRow, VehicleTypeRow>);
 
 }  // namespace campusflow::io

@@ -24,6 +24,13 @@ CompoundTypes street_pedestrian_types() {
   return build(sizeof(P), {I8(P, kind), F64(P, start), F64(P, arrival), F64(P, distance), F64(P, crossing_wait)});
 }
 
+CompoundTypes journey_types() {
+  using J = JourneyRow;
+  return build(sizeof(J), {I32(J, agent), I8(J, way), I32(J, vehicle), I32(J, pedestrian), F64(J, released),
+                           F64(J, called), F64(J, left_building), F64(J, at_gate), F64(J, left_gate), F64(J, boarded),
+                           F64(J, left_area)});
+}
+
 CompoundTypes spillback_types() {
   using S = SpillbackRow;
   return build(sizeof(S), {I32(S, approach), F64(S, start), F64(S, end), F64(S, extent)});

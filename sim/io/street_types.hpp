@@ -7,6 +7,7 @@ namespace campusflow::io {
 
 CompoundTypes street_vehicle_types();
 CompoundTypes street_pedestrian_types();
+CompoundTypes journey_types();
 CompoundTypes spillback_types();
 CompoundTypes throughput_types();
 CompoundTypes conflict_types();

@@ -9,6 +9,7 @@
 #include "sim/ped/models/sfm/sfm_model.hpp"
 #include "sim/scenario/compile_building.hpp"
 #include "sim/scenario/compile_procedure.hpp"
+#include "sim/scenario/json_reader.hpp"
 #include "sim/scenario/spawn_places.hpp"
 #include "sim/traffic/compile_street.hpp"
 
@@ -259,6 +260,37 @@ void check_assembly_points(const CompiledScenario& sc, Diagnostics& diags) {
   }
 }
 
+// A gate named after a building exit joins the two halves: who leaves by
+// that exit is at the gate (docs/models/journeys.md).
+void link_gates(CompiledScenario& sc, Diagnostics& diags) {
+  using scenario_parse::index_path;
+  using scenario_parse::key_path;
+  const StreetSpec& st = sc.street->spec;
+  for (std::size_t g = 0; g < st.gates.size(); ++g) {
+    const GateSpec& gate = st.gates[g];
+    const std::string path = index_path(key_path(st.source_path, "gates"), g);
+    if (gate.exit.empty()) {
+      if (gate.call_distance)
+        diags.error(key_path(path, "call_line"), "\"" + gate.name + "\"",
+                    "a call line calls pupils out of the building: the gate needs the \"exit\" it is");
+      continue;
+    }
+    const auto it = std::find_if(sc.exits.begin(), sc.exits.end(), [&](const CompiledExit& e) { return e.name == gate.exit; });
+    if (it == sc.exits.end()) {
+      diags.error(key_path(path, "exit"), "\"" + gate.exit + "\"",
+                  sc.exits.empty() ? "names a building exit, but the scenario has no building"
+                                   : "names no exit of the building");
+      continue;
+    }
+    std::int32_t& linked = sc.exit_gate[static_cast<std::size_t>(it - sc.exits.begin())];
+    if (linked >= 0) {
+      diags.error(key_path(path, "exit"), "\"" + gate.exit + "\"", "is already the exit of gate \"" + st.gates[linked].name + "\"");
+      continue;
+    }
+    linked = static_cast<std::int32_t>(g);
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spec, Diagnostics& diags) {
@@ -302,6 +334,8 @@ std::unique_ptr<const CompiledScenario> compile_scenario(const ScenarioSpec& spe
   if (diags.size() == before) check_assembly_points(*out, diags);
   if (diags.size() == before) compile_procedure(spec, *out, diags);
   if (spec.street) out->street = compile_street(*spec.street, out->settings.seed, diags);
+  out->exit_gate.assign(out->exits.size(), -1);
+  if (out->street) link_gates(*out, diags);
   if (diags.size() > before) return nullptr;
   return out;
 }

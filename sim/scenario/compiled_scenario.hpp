@@ -156,6 +156,9 @@ struct CompiledScenario {
   double max_radius = 0.0;         // [m]
   double max_desired_speed = 0.0;  // [m/s], upper bound of all speed distributions
   std::optional<CompiledStreet> street;  // gate traffic, when the scenario has a street
+  // By exit: the street's gate it is (GateSpec::exit), or -1. Pupils leaving
+  // by such an exit go on to the street (docs/models/journeys.md).
+  std::vector<std::int32_t> exit_gate;
   // The drill played (docs/models/procedures.md). For an earthquake every
   // group's release_at already includes the hold: times still count from the alarm.
   ProcedureSpec procedure;

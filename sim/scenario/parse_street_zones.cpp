@@ -14,7 +14,9 @@ namespace {
 constexpr std::array<std::string_view, 5> kCrossingKeys = {"name", "node", "links", "width", "priority"};
 constexpr std::array<std::string_view, 8> kGuardKeys = {"name", "crossing", "min_waiting", "max_wait",
                                                         "hold", "min_green", "from", "to"};
-constexpr std::array<std::string_view, 5> kGateKeys = {"name", "node", "position", "path_length", "entry_check"};
+constexpr std::array<std::string_view, 7> kGateKeys = {"name",        "node", "position", "path_length",
+                                                       "entry_check", "exit", "call_line"};
+constexpr std::array<std::string_view, 1> kCallLineKeys = {"distance"};
 constexpr std::array<std::string_view, 4> kEntryCheckKeys = {"servers", "service", "from", "to"};
 constexpr std::array<std::string_view, 15> kZoneKeys = {
     "name",       "kind",       "link",      "start",       "end",       "stalls",        "stall_length",
@@ -158,6 +160,21 @@ void StreetParser::gates(const json::object& o) {
     }
     number(*g, path, "path_length", open_closed(0.0, 1000.0), gate.path_length);
     if (const json::value* ec = r_.member(*g, path, "entry_check")) entry_check(*ec, key_path(path, "entry_check"), gate);
+    if (const json::value* e = r_.member(*g, path, "exit")) {
+      if (const auto name = r_.string(*e, key_path(path, "exit"))) gate.exit = *name;
+      else ok_ = false;
+    }
+    if (const json::value* c = r_.member(*g, path, "call_line")) {
+      const std::string cpath = key_path(path, "call_line");
+      if (const json::object* co = r_.object(*c, cpath)) {
+        r_.check_keys(*co, cpath, kCallLineKeys);
+        double distance = 0.0;
+        number(*co, cpath, "distance", closed(0.0, 2000.0), distance);
+        gate.call_distance = distance;
+      } else {
+        ok_ = false;
+      }
+    }
     gates_.add(gate.name, s_.gates.size());
     s_.gates.push_back(gate);
   });

@@ -55,9 +55,11 @@ StreetSim::StreetSim(const CompiledStreet& street, std::uint64_t seed) : street_
     crossings_[c].last_walker_exit.assign(legs, -1e9);
   }
   open_spill_.assign(street_.approaches.size(), -1);
+  number_slots();
 }
 
 void StreetSim::step(double t, double dt, StageProfile& profile) {
+  calls_.clear();
   std::optional<StageProfile::Scope> timer(std::in_place, profile, Stage::kStreetPlan);
   insert(t);
   build_lanes();
@@ -81,6 +83,7 @@ void StreetSim::step(double t, double dt, StageProfile& profile) {
   serve_curbs(t + dt, dt);
   move_walkers(t + dt, dt);
   run_entry_checks(t + dt);
+  call_pupils(t + dt);
   run_guards(t + dt);
   measure(t + dt, dt);
   // Those that left drop out of the active list.

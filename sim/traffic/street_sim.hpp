@@ -9,6 +9,7 @@
 // vehicle's slot, so results do not depend on the number of threads.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -79,6 +80,22 @@ class StreetSim {
   const std::vector<ZoneState>& zones() const { return zones_; }
   const std::vector<double>& stall_busy() const { return stall_busy_; }  // [zone-major stall] occupied seconds
 
+  // Pupils from the building (street_pupils.cpp, docs/models/journeys.md).
+  // A pick-up slot is one child of a pick-up vehicle, in demand order.
+  std::size_t pick_up_slots() const { return slot_vehicle_.size(); }
+  std::uint32_t slot_vehicle(std::size_t slot) const { return slot_vehicle_[slot]; }
+  // The walker of a slot's child, once its car has stopped; -1 before.
+  std::int32_t slot_walker(std::size_t slot) const { return slot_walker_[slot]; }
+  // From now on pick-up children are pupils of the building: a child walks
+  // from the gate to its car once both are ready (not at the vehicle's
+  // `release`): the car stands in its stall, or with a call line, it has
+  // its stall and is `call_distance` metres from it (calls()).
+  void take_pupils_from_building(std::optional<double> call_distance);
+  // Pupil `pupil` of slot `slot` reached the gate at t [s].
+  void pupil_at_gate(std::size_t slot, std::uint32_t pupil, double t);
+  // The slots whose car called during the last tick.
+  const std::vector<std::uint32_t>& calls() const { return calls_; }
+
   // World position of a vehicle's centre on its lane (or beside it in a stall).
   Vec2 vehicle_position(const Vehicle& v) const;
   Vec2 walker_position(const Walker& w) const;
@@ -120,6 +137,17 @@ class StreetSim {
   double next_sample_ = 1.0;  // [s] the next queue sample
   std::uint64_t vehicle_updates_ = 0;
   std::uint64_t ticks_ = 0;
+  // Pupils from the building (street_pupils.cpp).
+  bool from_building_ = false;
+  std::optional<double> call_distance_;     // [m] the call line, when there is one
+  std::vector<std::int32_t> slot_base_;     // by vehicle: its first pick-up slot, -1 none
+  std::vector<std::uint32_t> slot_vehicle_; // by slot
+  std::vector<double> slot_gate_;           // by slot: its pupil reached the gate [s]; +inf not yet
+  std::vector<std::int32_t> slot_pupil_;    // by slot: the pupil's agent id, -1 not yet
+  std::vector<std::int32_t> slot_walker_;   // by slot: its walker, -1 before its car stopped
+  std::vector<double> slot_ready_;          // by slot: when its car stopped or called [s]
+  std::vector<char> called_;                // by vehicle: its children have been called
+  std::vector<std::uint32_t> calls_;        // slots called during the last tick
 
   // Stages (street_insert.cpp, street_plan.cpp, street_commit.cpp, street_curbs.cpp,
   // street_walkers.cpp, street_measure.cpp).
@@ -202,6 +230,20 @@ class StreetSim {
   bool lane_has_room(std::uint32_t link, std::uint32_t lane, double front, double len, std::int32_t self,
                      FollowerRule rule, double reaction = 0.0) const;
   void spawn_children(std::uint32_t i, double t);
+  // The pick-up slots of each vehicle (constructor).
+  void number_slots();
+  // Calls the children of pick-up cars that have reached the call line.
+  void call_pupils(double t);
+  // The pupil of pick-up slot (vehicle i, child c) sets off from the gate
+  // along `way` to its car once both are ready: the car stopped or called at t.
+  void add_pupil_walker(std::uint32_t i, std::uint32_t c, const std::vector<WalkPiece>& way, double t);
+  // The sidewalks from `pos` on `link` (and `access` metres from a lot's
+  // stall) to the gate; empty when the gate cannot be reached.
+  std::vector<WalkPiece> way_to_gate(std::uint32_t link, double pos, double access) const;
+  static std::vector<WalkPiece> reversed(const std::vector<WalkPiece>& way);
+  // A parent fetching at the gate at t: its children may set off once it is
+  // there and they are; true once all have (it walks back with them).
+  bool children_ready(Walker& parent, double t);
   void finish_stop(std::uint32_t i, double t);
 };
 

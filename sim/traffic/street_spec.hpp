@@ -120,6 +120,13 @@ struct GateSpec {
   Vec2 position = Vec2::Zero();  // where the gate is [m]; the footpath leaves the node towards it
   double path_length = 30.0;     // [m], > 0
   std::optional<EntryCheckSpec> entry_check;
+  // The building's exit that is this gate: pupils leaving the building by it
+  // are at the gate (docs/models/journeys.md); empty: none.
+  std::string exit;
+  // The smart pick-up's call line: a pupil whose parent's car comes for them
+  // waits inside until the car is this far [m] from its stop (0: in the
+  // stall), then walks out; unset: pupils leave with their class.
+  std::optional<double> call_distance;
 };
 
 // A restriction in force during [from, to): a lower speed limit, or a link

@@ -36,7 +36,9 @@ struct Vehicle {
   double depart = -1.0, arrival = -1.0, stop_start = -1.0, stop_end = -1.0, distance = 0.0;
 };
 
-enum class WalkerKind : std::uint8_t { kFromCar = 0, kWalkIn = 1, kFromBus = 2, kEscort = 3, kToCar = 4 };
+// kFetch: a parent who walks from the car to the gate, waits there for its
+// children (pupils from the building) and walks back with them.
+enum class WalkerKind : std::uint8_t { kFromCar = 0, kWalkIn = 1, kFromBus = 2, kEscort = 3, kToCar = 4, kFetch = 5 };
 
 struct Walker {
   std::string id;
@@ -49,7 +51,9 @@ struct Walker {
   double waited = 0.0;       // at crossings [s]
   double waiting_since = -1.0;
   std::int32_t vehicle = -1; // escorts and pupils being picked up: the car waiting for them
-  std::uint32_t returns_from = 0;  // escorts: pieces from this index lead back to the car
+  std::int32_t pupil = -1;   // a pupil from the building: its agent id (docs/models/journeys.md)
+  std::uint32_t returns_from = 0;  // escorts and fetching parents: pieces from this index lead back to the car
+  double at_gate = -1.0, met = -1.0;  // a fetching parent: reached the gate, set off back with its children [s]
   // The gate's entry check: when it joined the line, was called and was done
   // [s]; -1: not (yet). Its arrival is the end of its check.
   double queued = -1.0, check_start = -1.0, check_end = -1.0;

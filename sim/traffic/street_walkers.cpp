@@ -34,6 +34,19 @@ LegSpan leg_span(const WalkPiece& piece, const CrossingLeg& leg) {
 
 }  // namespace
 
+std::vector<WalkPiece> StreetSim::way_to_gate(std::uint32_t link, double pos, double access) const {
+  const std::uint32_t gate = 0;
+  std::vector<WalkPiece> way = street_.sidewalks.walk_to_gate(link, std::clamp(pos, 0.0, street_.links[link].length), gate);
+  if (!way.empty() && access > 0.0) way.insert(way.begin(), WalkPiece{way.front().a, way.front().a, access, -1});
+  return way;
+}
+
+std::vector<WalkPiece> StreetSim::reversed(const std::vector<WalkPiece>& way) {
+  std::vector<WalkPiece> back;
+  for (auto it = way.rbegin(); it != way.rend(); ++it) back.push_back({it->b, it->a, it->length, it->crossing});
+  return back;
+}
+
 void StreetSim::spawn_children(std::uint32_t i, double t) {
   Vehicle& v = vehicles_[i];
   const DemandVehicle& d = street_.vehicles[v.demand];
@@ -48,14 +61,20 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
     access = z.walk_access;
     if (z.kind == CurbKind::kLot || z.kind == CurbKind::kUnderground) pos = z.start;
   }
-  const std::uint32_t gate = 0;
-  std::vector<WalkPiece> way = street_.sidewalks.walk_to_gate(link, std::clamp(pos, 0.0, street_.links[link].length), gate);
+  std::vector<WalkPiece> way = way_to_gate(link, pos, access);
   if (way.empty()) return;
-  if (access > 0.0) way.insert(way.begin(), WalkPiece{way.front().a, way.front().a, access, -1});
   const bool bus = street_.spec.vehicle_types[v.type].vehicle_class == VehicleClass::kBus;
-  std::vector<WalkPiece> back;  // from the gate to the car, for pick-ups
-  for (auto it = way.rbegin(); it != way.rend(); ++it) back.push_back({it->b, it->a, it->length, it->crossing});
+  const std::vector<WalkPiece> back = reversed(way);  // from the gate to the car, for pick-ups
   for (std::uint32_t c = 0; c < d.spec.children; ++c) {
+    if (d.spec.pick_up && from_building_) {
+      // A pupil from the building; one its car called is on its way already.
+      // Without a call line a parent fetches it from the gate (below): it
+      // sets off when the parent is there. Bus pupils board by themselves.
+      const bool fetched = !call_distance_ && !bus;
+      if (slot_walker_[static_cast<std::size_t>(slot_base_[i]) + c] < 0)
+        add_pupil_walker(i, c, back, fetched ? std::numeric_limits<double>::infinity() : t);
+      continue;
+    }
     Walker w;
     w.id = d.spec.id + "/" + std::to_string(c);
     w.kind = d.spec.pick_up ? WalkerKind::kToCar : bus ? WalkerKind::kFromBus : WalkerKind::kFromCar;
@@ -69,13 +88,26 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
     w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
     walkers_.push_back(std::move(w));
   }
+  if (d.spec.pick_up && from_building_ && !call_distance_ && !bus) {
+    Walker w;
+    w.id = d.spec.id + "/parent";
+    w.kind = WalkerKind::kFetch;
+    w.pieces = way;
+    w.returns_from = static_cast<std::uint32_t>(way.size());
+    w.pieces.insert(w.pieces.end(), back.begin(), back.end());
+    w.start = t;
+    w.speed = kAdultSpeed;
+    w.vehicle = static_cast<std::int32_t>(i);
+    ++v.awaiting;
+    walkers_.push_back(std::move(w));
+  }
   if (d.spec.escort && !d.spec.pick_up) {
     Walker w;
     w.id = d.spec.id + "/parent";
     w.kind = WalkerKind::kEscort;
     w.pieces = way;
     w.returns_from = static_cast<std::uint32_t>(way.size());
-    for (auto it = way.rbegin(); it != way.rend(); ++it) w.pieces.push_back({it->b, it->a, it->length, it->crossing});
+    w.pieces.insert(w.pieces.end(), back.begin(), back.end());
     w.start = t;
     w.speed = kAdultSpeed;
     w.vehicle = static_cast<std::int32_t>(i);
@@ -171,6 +203,7 @@ void StreetSim::move_walkers(double t, double dt) {
     if (w.arrival >= 0.0 || w.start > t || w.queued >= 0.0) continue;  // done, still inside the school, or in line
     double left = w.speed * dt;
     while (left > 0.0 && w.piece < w.pieces.size()) {
+      if (w.kind == WalkerKind::kFetch && w.piece == w.returns_from && w.along == 0.0 && !children_ready(w, t)) break;
       const WalkPiece& p = w.pieces[w.piece];
       if (p.crossing >= 0 && w.along == 0.0) {
         const auto c = static_cast<std::uint32_t>(p.crossing);
