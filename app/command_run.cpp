@@ -92,6 +92,9 @@ void print_street(const StreetReport& s) {
     std::printf("  pupils' walk     %.0f m on average (at most %.0f m), %.0f s from the car to the gate\n", s.mean_walk,
                 s.max_walk, s.mean_walk_time);
   std::printf("  conflicts        %zu (time to collision, post-encroachment, hard braking)\n", s.conflicts);
+  if (s.checked > 0)
+    std::printf("  entry check      %zu pupils checked, %.1f s in line on average, at most %zu in line\n", s.checked,
+                s.mean_check_wait, s.max_check_line);
   // Stepping alone is what SUMO's "UPS" measures (a run without per-step output).
   auto rate = [&](double seconds) { return seconds > 0.0 ? static_cast<double>(s.vehicle_updates) / seconds : 0.0; };
   std::printf("  vehicle updates  %.3g per second stepping, %.3g with replay frames (street %.2f s wall)\n",

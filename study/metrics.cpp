@@ -25,7 +25,7 @@ struct Plain {
   double (*read)(const CompiledScenario&, const RunReport&);
 };
 
-const std::array<Plain, 25> kPlain = {{
+const std::array<Plain, 27> kPlain = {{
     {"complete", "", 'a', [](const CompiledScenario&, const RunReport& r) { return r.complete ? 1.0 : 0.0; }},
     {"evacuation_time", "s", 'b', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.evacuation_time); }},
     {"not_safe", "", 'b',
@@ -58,6 +58,8 @@ const std::array<Plain, 25> kPlain = {{
     {"street.vehicles", "", 's', [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.street->vehicles); }},
     {"street.mean_pick_up_dwell", "s", 's',
      [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.street->mean_pick_up_dwell); }},
+    {"street.mean_check_wait", "s", 's', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.street->mean_check_wait); }},
+    {"street.max_check_line", "", 's', [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.street->max_check_line); }},
     {"journeys.peak_at_gate", "", 'j',
      [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.journeys->peak_at_gate); }},
     {"journeys.mean_gate_wait", "s", 'j',

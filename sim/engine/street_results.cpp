@@ -56,6 +56,24 @@ StreetReport street_report(const StreetSim& sim, double end_time) {
     r.mean_walk_time = walk_time / static_cast<double>(arrived);
   }
   r.conflicts = sim.conflicts().size();
+  // The line at a moment: those who joined and were not yet called. Its
+  // longest is at someone's joining: count over the joins in time order.
+  std::vector<std::pair<double, int>> line_changes;
+  double waited = 0.0;
+  for (const Walker& w : sim.walkers()) {
+    if (w.queued < 0.0 || w.check_start < 0.0) continue;
+    ++r.checked;
+    waited += w.check_start - w.queued;
+    line_changes.push_back({w.queued, +1});
+    line_changes.push_back({w.check_start, -1});
+  }
+  if (r.checked > 0) r.mean_check_wait = waited / static_cast<double>(r.checked);
+  std::sort(line_changes.begin(), line_changes.end());  // at equal times calls (-1) before joins
+  long line = 0;
+  for (const auto& change : line_changes) {
+    line += change.second;
+    r.max_check_line = std::max(r.max_check_line, static_cast<std::size_t>(std::max(0L, line)));
+  }
   return r;
 }
 

@@ -30,6 +30,11 @@ struct StreetReport {
   double max_walk = -1.0;           // [m]
   double mean_walk_time = -1.0;     // [s], crossing waits included
   std::size_t conflicts = 0;        // TTC, PET and hard-braking events (docs/metrics.md)
+  // The gates' entry checks: pupils checked, their mean wait in line from
+  // joining it to being called [s] (-1 none checked), the longest line.
+  std::size_t checked = 0;
+  double mean_check_wait = -1.0;
+  std::size_t max_check_line = 0;
 };
 
 // What the street of a run did, once it has finished or the run stopped at

@@ -313,6 +313,8 @@ std::uint64_t StreetSim::state_hash() const {
   for (const Walker& w : walkers_) {
     mix(&w.along, sizeof w.along);
     mix(&w.piece, sizeof w.piece);
+    // When each arrived (an entry check's end): a check that changes no one's walk changes this.
+    mix(&w.arrival, sizeof w.arrival);
   }
   return h;
 }
