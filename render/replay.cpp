@@ -131,9 +131,24 @@ void Replay::load_street(const io::ResultReader& reader) {
   for (const io::SidewalkRow& w : street_.sidewalks) grow(w.x0, w.y0, w.width), grow(w.x1, w.y1, w.width);
   if (!std::isfinite(b.min.x())) return;
   if (street_level_ < 0) {
+    // The building's ground (its lowest level) shows the street too when the
+    // two are one world: the street passes within kNearStreet of it (a gate).
+    constexpr double kNearStreet = 50.0;  // [m]
+    int ground = -1;
+    for (std::size_t k = 0; k < levels_.size(); ++k)
+      if (ground < 0 || levels_[k].elevation < levels_[static_cast<std::size_t>(ground)].elevation) ground = static_cast<int>(k);
     levels_.push_back({"street", 0.0, {}, b});
     levels_.back().area.push_back({{b.min, {b.max.x(), b.min.y()}, b.max, {b.min.x(), b.max.y()}}, {}});
     street_level_ = static_cast<int>(levels_.size()) - 1;
+    if (ground >= 0) {
+      Box& g = levels_[static_cast<std::size_t>(ground)].bounds;
+      const Vec2 gap = (b.min - g.max).cwiseMax(g.min - b.max).cwiseMax(0.0);
+      if (gap.norm() < kNearStreet) {
+        street_under_ = ground;
+        g.min = g.min.cwiseMin(b.min);
+        g.max = g.max.cwiseMax(b.max);
+      }
+    }
   }
   levels_[static_cast<std::size_t>(street_level_)].bounds = b;
 }

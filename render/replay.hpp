@@ -73,6 +73,10 @@ class Replay {
   // it (-1: none), what it looks like, and who is on it at time t (its frames
   // are coarser than the building's: 2 per second).
   int street_level() const { return street_level_; }
+  // The building's level drawn over the street, when building and street are
+  // one world (the ground is near the street); -1 none. Its bounds take in
+  // the street, so the campus and the street show together.
+  int street_under() const { return street_under_; }
   const io::StreetGeometry& street() const { return street_; }
   std::span<const io::StreetFrameRow> street_at(double t) const;
   std::span<const io::StreetFrameRow> street_frames() const { return street_frames_; }
@@ -99,6 +103,7 @@ class Replay {
   std::int64_t frame_count_ = 1;  // the last frame + 1 (1 when nobody was ever inside)
   double fps_ = 10.0;
   int street_level_ = -1;
+  int street_under_ = -1;
   io::StreetGeometry street_;
   std::vector<io::StreetFrameRow> street_frames_;  // by frame
   std::vector<std::int32_t> vehicle_type_;         // by vehicle row

@@ -131,6 +131,7 @@ void Scene::draw_level(sf::RenderTarget& target, const Camera& camera, int level
     draw_street(target, camera, t, colour);
     return;
   }
+  if (level == replay_.street_under()) draw_street(target, camera, t, colour);  // the campus and its street
   areas_[static_cast<std::size_t>(level)].draw(target, camera);
   landmarks_[static_cast<std::size_t>(level)].draw(target, camera);
 
