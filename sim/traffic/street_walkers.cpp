@@ -88,23 +88,15 @@ void StreetSim::spawn_children(std::uint32_t i, double t) {
     w.speed = std::max(0.3, street_.spec.child_speed.sample(rs));
     walkers_.push_back(std::move(w));
   }
-  if (d.spec.pick_up && from_building_ && !call_distance_ && !bus) {
+  // A parent walks to the gate and back: escorting the children in, or
+  // fetching pupils from the building on foot (no call line; a bus's pupils
+  // board by themselves).
+  const bool escort = d.spec.escort && !d.spec.pick_up;
+  const bool fetch = d.spec.pick_up && from_building_ && !call_distance_ && !bus;
+  if (escort || fetch) {
     Walker w;
     w.id = d.spec.id + "/parent";
-    w.kind = WalkerKind::kFetch;
-    w.pieces = way;
-    w.returns_from = static_cast<std::uint32_t>(way.size());
-    w.pieces.insert(w.pieces.end(), back.begin(), back.end());
-    w.start = t;
-    w.speed = kAdultSpeed;
-    w.vehicle = static_cast<std::int32_t>(i);
-    ++v.awaiting;
-    walkers_.push_back(std::move(w));
-  }
-  if (d.spec.escort && !d.spec.pick_up) {
-    Walker w;
-    w.id = d.spec.id + "/parent";
-    w.kind = WalkerKind::kEscort;
+    w.kind = fetch ? WalkerKind::kFetch : WalkerKind::kEscort;
     w.pieces = way;
     w.returns_from = static_cast<std::uint32_t>(way.size());
     w.pieces.insert(w.pieces.end(), back.begin(), back.end());
