@@ -75,6 +75,8 @@ void print_journeys(const JourneyCounts& j, std::size_t unpaired) {
   if (j.peak_at_gate > 0)
     std::printf("  waiting at gate  at most %zu pupils at %.1f s; fetched pupils wait %.1f s there on average\n",
                 j.peak_at_gate, j.peak_at_gate_time, j.mean_gate_wait);
+  if (j.mean_parent_wait >= 0.0)
+    std::printf("  parents on foot  wait %.1f s at the gate on average for their children\n", j.mean_parent_wait);
   if (j.last_home >= 0.0) std::printf("  last home        %.1f s\n", j.last_home);
 }
 

@@ -25,7 +25,7 @@ struct Plain {
   double (*read)(const CompiledScenario&, const RunReport&);
 };
 
-const std::array<Plain, 27> kPlain = {{
+const std::array<Plain, 28> kPlain = {{
     {"complete", "", 'a', [](const CompiledScenario&, const RunReport& r) { return r.complete ? 1.0 : 0.0; }},
     {"evacuation_time", "s", 'b', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.evacuation_time); }},
     {"not_safe", "", 'b',
@@ -64,6 +64,8 @@ const std::array<Plain, 27> kPlain = {{
      [](const CompiledScenario&, const RunReport& r) { return static_cast<double>(r.journeys->peak_at_gate); }},
     {"journeys.mean_gate_wait", "s", 'j',
      [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.journeys->mean_gate_wait); }},
+    {"journeys.mean_parent_wait", "s", 'j',
+     [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.journeys->mean_parent_wait); }},
     {"journeys.last_home", "s", 'j', [](const CompiledScenario&, const RunReport& r) { return time_or_none(r.journeys->last_home); }},
 }};
 

@@ -100,12 +100,25 @@ JourneyCounts Journeys::count(const Agents& agents, const StreetSim& street, dou
     if (slot < 0 && agents.exit_time[id] >= 0.0) last = std::max(last, agents.exit_time[id]);
   }
   if (fetched > 0) c.mean_gate_wait = waited / static_cast<double>(fetched);
+  double parents_waited = 0.0;
+  std::size_t parents = 0;
+  for (const Walker& w : street.walkers())
+    if (w.kind == WalkerKind::kFetch && w.met >= 0.0) {
+      parents_waited += w.met - w.at_gate;
+      ++parents;
+    }
+  if (parents > 0) c.mean_parent_wait = parents_waited / static_cast<double>(parents);
   if (c.gone == c.pupils) c.last_home = last;
   return c;
 }
 
 void Journeys::sample(const Agents& agents, const StreetSim& street, double t) {
   const JourneyCounts c = count(agents, street, t);
+  if (t >= next_series_) {
+    waiting_series_.push_back(t);
+    waiting_series_.push_back(static_cast<double>(c.at_gate));
+    next_series_ = std::floor(t) + 1.0;
+  }
   if (c.at_gate > peak_at_gate_) {
     peak_at_gate_ = c.at_gate;
     peak_at_gate_time_ = t;

@@ -35,6 +35,7 @@ struct JourneyCounts {
   double peak_at_gate_time = -1.0;
   double mean_gate_wait = -1.0;  // [s] fetched pupils, from the gate until they set off to the car; -1 none
   double last_home = -1.0;       // [s] the last pupil home on foot or driven off the street; -1 not all
+  double mean_parent_wait = -1.0;  // [s] parents fetching on foot, at the gate until their children are; -1 none
 
   std::size_t sum() const { return in_building + at_gate + walking + in_car + gone + unaccounted; }
 };
@@ -58,6 +59,8 @@ class Journeys {
   JourneyCounts count(const Agents& agents, const StreetSim& street, double t) const;
   // Samples the pupils waiting at the gate at t (after a street tick).
   void sample(const Agents& agents, const StreetSim& street, double t);
+  // Pupils waiting at the gate, once a second: (time [s], pupils) pairs.
+  const std::vector<double>& waiting_series() const { return waiting_series_; }
   // One row per pupil, in agent order.
   std::vector<io::JourneyRow> rows(const Agents& agents, const StreetSim& street) const;
 
@@ -71,6 +74,8 @@ class Journeys {
   std::vector<double> called_at_;         // by agent: called by its car [s], -1 not
   std::vector<char> elsewhere_;           // by agent: out by another exit while fetched by car
   std::size_t unpaired_ = 0;
+  std::vector<double> waiting_series_;
+  double next_series_ = 0.0;  // [s] the next whole second to record
   std::size_t peak_at_gate_ = 0;
   double peak_at_gate_time_ = -1.0;
 };

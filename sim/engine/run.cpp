@@ -271,7 +271,10 @@ RunReport run_scenario(const CompiledScenario& sc, const RunOptions& options,
   if (writing) writing->drain();
   if (writer && sim.street() && !stopped) {
     io::StreetTables tables = street_tables(*sim.street());
-    if (const Journeys* j = sim.journeys()) tables.journeys = j->rows(sim.agents(), *sim.street());
+    if (const Journeys* j = sim.journeys()) {
+      tables.journeys = j->rows(sim.agents(), *sim.street());
+      tables.gate_waiting = j->waiting_series();
+    }
     writer->write_street(tables);
   }
   if (writer && !stopped) {

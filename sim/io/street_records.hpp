@@ -147,6 +147,7 @@ struct StreetTables {
   std::vector<StreetVehicleRow> vehicles;
   std::vector<StreetPedestrianRow> pedestrians;
   std::vector<JourneyRow> journeys;        // pupils of the building; empty without one
+  std::vector<double> gate_waiting;        // with journeys: (samples x 2) time [s], pupils waiting at the gate
   std::vector<double> queue_time;          // (samples)
   std::vector<double> queue_tail;          // (samples x approaches), row-major
   std::vector<SpillbackRow> spillback;

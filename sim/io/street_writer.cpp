@@ -34,6 +34,8 @@ void write_street_tables(hid_t campusflow_group, const StreetTables& t) {
   write_table(g.get(), "pedestrians", street_pedestrian_types(), t.pedestrians);
   write_strings(g.get(), "pedestrian_ids", t.pedestrian_ids);
   if (!t.journeys.empty()) write_table(g.get(), "journeys", journey_types(), t.journeys);
+  if (!t.gate_waiting.empty())
+    write_rows(g.get(), "gate_waiting", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, t.gate_waiting.size() / 2, t.gate_waiting.data(), 2);
   write_strings(g.get(), "approach_names", t.approach_names);
   write_strings(g.get(), "zone_names", t.zone_names);
   write_rows(g.get(), "queue_time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, t.queue_time.size(), t.queue_time.data());
