@@ -37,7 +37,12 @@ inline StreetSpec gate_street(CurbZoneSpec zone, double radius = 50.0) {
   zebra.node = 2;
   zebra.links = {1, 4};
   s.crossings.push_back(zebra);
-  s.gates.push_back({"gate", 2, {550, -40}, 30.0});
+  GateSpec gate;
+  gate.name = "gate";
+  gate.node = 2;
+  gate.position = {550, -40};
+  gate.path_length = 30.0;
+  s.gates.push_back(gate);
   zone.name = "bay";
   zone.link = 1;
   s.curb_zones.push_back(zone);

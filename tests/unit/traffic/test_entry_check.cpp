@@ -27,6 +27,24 @@ double erlang_c_wait(int c, double lambda, double mu) {
   return tail / (sum + tail) / (c * mu - lambda);
 }
 
+// The gate street with pupils walking in at `rate` per hour during
+// [0, until) and `servers` staff checking each in a constant 20 s until
+// `check_to`.
+StreetSpec walk_ins_checked(double rate, double until, WalkInFlowSpec where, std::uint32_t servers,
+                            double check_to = 1e9) {
+  StreetSpec spec = test::gate_street(test::lay_by());
+  where.rate = rate;
+  where.from = 0.0;
+  where.to = until;
+  spec.walk_in_flows.push_back(where);
+  EntryCheckSpec check;
+  check.servers = servers;
+  check.service = Distribution::constant(20.0);
+  check.to = check_to;
+  spec.gates[0].entry_check = check;
+  return spec;
+}
+
 }  // namespace
 
 TEST_CASE("The entry queue is M/M/c: Poisson arrivals to 4 servers wait Erlang C's mean", "[traffic][entry]") {
@@ -76,12 +94,7 @@ TEST_CASE("Pupils reaching the gate wait for the entry check, first come, first 
   // their check ends, called in the order they reached the gate, none
   // called before a member of staff was free, and some waiting (the line
   // builds up at 0.8).
-  StreetSpec spec = test::gate_street(test::lay_by());
-  spec.walk_in_flows.push_back({288.0, 0.0, 7200.0, 3, 140.0, 148.0});
-  EntryCheckSpec check;
-  check.servers = 2;
-  check.service = Distribution::constant(20.0);
-  spec.gates[0].entry_check = check;
+  const StreetSpec spec = walk_ins_checked(288.0, 7200.0, {0.0, 0.0, 0.0, 3, 140.0, 148.0}, 2);
   const CompiledStreet c = test::compile_or_fail(spec, 5);
   StreetSim sim(c, 5);
   test::run_street(sim, 9000.0);
@@ -106,13 +119,7 @@ TEST_CASE("Pupils reaching the gate wait for the entry check, first come, first 
 TEST_CASE("Outside its hours the check holds nobody up", "[traffic][entry]") {
   // The same pupils; the check is held only in the first 10 minutes. Those
   // reaching the gate later arrive as they reach it, without a check.
-  StreetSpec spec = test::gate_street(test::lay_by());
-  spec.walk_in_flows.push_back({360.0, 0.0, 1800.0, 3, 0.0, 120.0});
-  EntryCheckSpec check;
-  check.servers = 1;
-  check.service = Distribution::constant(20.0);
-  check.to = 600.0;
-  spec.gates[0].entry_check = check;
+  const StreetSpec spec = walk_ins_checked(360.0, 1800.0, {0.0, 0.0, 0.0, 3, 0.0, 120.0}, 1, 600.0);
   const CompiledStreet c = test::compile_or_fail(spec, 3);
   StreetSim sim(c, 3);
   test::run_street(sim, 7200.0);
