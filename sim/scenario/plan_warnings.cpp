@@ -299,6 +299,23 @@ void curb_warnings(const CompiledStreet& c, std::vector<Diagnostic>& out) {
   }
 }
 
+// (d) A gate that is a building exit while the building has other ways out:
+// a pupil fetched by car who leaves by one of them never reaches the gate,
+// and its parent waits in vain (docs/models/journeys.md).
+void gate_exit_warnings(const CompiledScenario& sc, std::vector<Diagnostic>& out) {
+  std::vector<std::string> others;
+  for (std::size_t e = 0; e < sc.exits.size(); ++e)
+    if (sc.exit_gate[e] < 0) others.push_back(sc.exits[e].name);
+  if (others.empty()) return;
+  const StreetSpec& s = sc.street->spec;
+  for (std::size_t g = 0; g < s.gates.size(); ++g) {
+    if (s.gates[g].exit.empty()) continue;
+    out.push_back({item(s.source_path, "gates", g) + ".exit", quoted(s.gates[g].exit),
+                   "is the gate, but pupils may also leave by " + name_list(others) +
+                       ": a pupil fetched by car who does never reaches the gate, and the run ends INCOMPLETE"});
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> plan_warnings(const CompiledScenario& sc) {
@@ -309,6 +326,7 @@ std::vector<Diagnostic> plan_warnings(const CompiledScenario& sc) {
   exit_warnings(sc, out);
   if (sc.street) {
     curb_warnings(*sc.street, out);
+    gate_exit_warnings(sc, out);
   }
   // Scenario order: the paths sort as the file reads (levels, stairs, groups, street).
   auto rank = [](const std::string& path) {

@@ -20,7 +20,8 @@ for f in *.json; do
   fi
 done
 cd "$source_dir" || exit 1
-for f in scenarios/demo/demo.json scenarios/drill/drill.json scenarios/kindergarten/kindergarten.json scenarios/gate/*.json; do
+for f in scenarios/demo/demo.json scenarios/drill/drill.json scenarios/kindergarten/kindergarten.json scenarios/gate/*.json \
+         scenarios/dismissal/dismissal.json scenarios/arrival/arrival.json; do
   timeout 60 "$campusflow" check "$f" >/dev/null 2>"$stderr"; rc=$?
   if [ "$rc" -ne 0 ] || [ -s "$stderr" ]; then
     echo "$f: exit code $rc, expected 0 and no warnings:"; cat "$stderr"; failures=$((failures + 1))
