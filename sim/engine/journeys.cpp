@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "sim/core/random.hpp"
 #include "sim/engine/simulation.hpp"

@@ -1,13 +1,13 @@
 // Pupils from the building on the street (docs/models/journeys.md): a
-// pick-up child is a pupil of the building who leaves it by the gate, waits
-// there until the parent's car stands in its stall, and walks to it; with a
-// call line the car calls the pupil out of the building as it comes near.
+// pick-up child is a pupil of the building who leaves it by the gate and
+// waits there until a parent, who walked from the stall, fetches it; with a
+// call line the car calls the pupil from the gate as it nears its stall, and
+// the pupil walks to the stall alone. A bus's pupils walk to it once it stands.
 #include <algorithm>
 #include <limits>
 #include <string>
 
 #include "sim/core/random.hpp"
-
 #include "sim/traffic/street_sim.hpp"
 
 namespace campusflow {
